@@ -1,0 +1,30 @@
+namespace Dispatch.Contracts;
+
+/// <summary>An incident was opened from an alert and stored; screens show it.</summary>
+/// <param name="Incident">The incident as operators see it in the queue.</param>
+public sealed record IncidentOpened(IncidentSummary Incident);
+
+/// <summary>One row of the incident queue, as pushed to screens and listed by <c>GET /api/incidents</c>.</summary>
+/// <param name="Id">The incident reference.</param>
+/// <param name="ReceivedAt">T0: when the first alert was received.</param>
+/// <param name="OpenedAt">When Dispatch stored it.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Kind">Police, non-police or dispute.</param>
+/// <param name="CategoryCode">The category code, if known.</param>
+/// <param name="CategoryName">The category's Chinese name, if known.</param>
+/// <param name="Description">The first caller's words.</param>
+/// <param name="Address">The address as given.</param>
+/// <param name="Location">WGS-84 position, if known.</param>
+/// <param name="AlertCount">How many alerts joined it.</param>
+public sealed record IncidentSummary(
+    Guid Id,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset OpenedAt,
+    IncidentStatus Status,
+    IncidentKind Kind,
+    string? CategoryCode,
+    string? CategoryName,
+    string Description,
+    string? Address,
+    GeoPoint? Location,
+    int AlertCount);

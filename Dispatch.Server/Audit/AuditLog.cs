@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Dapper;
+using Dispatch.Server.Storage;
+
+namespace Dispatch.Server.Audit;
+
+/// <summary>
+/// The audit log. Append and read only: there is deliberately no update or delete here, and the database
+/// refuses them too (triggers in the first migration).
+/// </summary>
+public sealed class AuditLog(Database database)
+{
+    private const string Insert = """
+        INSERT INTO audit_log (at, actor, actor_role, action, subject_type, subject_id, before_state, after_state)
+        VALUES (@At, @Actor, @ActorRole, @Action, @SubjectType, @SubjectId, @Before, @After)
+        """;
+
+    private const string SelectForSubject = """
+        SELECT at AS At, actor AS Actor, actor_role AS ActorRole, action AS Action,
+               subject_type AS SubjectType, subject_id AS SubjectId, before_state AS Before, after_state AS After
+        FROM audit_log
+        WHERE subject_type = @SubjectType AND subject_id = @SubjectId
+        ORDER BY id
+        """;
+
+    /// <summary>Appends inside the caller's transaction, so the change and its record commit together.</summary>
+    public static Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(Insert, entry with { At = entry.At.ToUniversalTime() }, transaction, cancellationToken: cancellationToken));
+
+    public async Task<IReadOnlyList<AuditEntry>> ForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            SelectForSubject, new { SubjectType = subjectType, SubjectId = subjectId }, cancellationToken: cancellationToken));
+        return rows.Select(r => new AuditEntry(r.At, r.Actor, r.ActorRole, r.Action, r.SubjectType, r.SubjectId, r.Before, r.After)).ToList();
+    }
+
+    private sealed class AuditRow
+    {
+        public DateTimeOffset At { get; set; }
+        public string Actor { get; set; } = "";
+        public string? ActorRole { get; set; }
+        public string Action { get; set; } = "";
+        public string SubjectType { get; set; } = "";
+        public string SubjectId { get; set; } = "";
+        public string? Before { get; set; }
+        public string? After { get; set; }
+    }
+}

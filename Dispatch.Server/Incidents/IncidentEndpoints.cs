@@ -1,0 +1,88 @@
+using System.Globalization;
+using Dispatch.Contracts;
+using Dispatch.Server.Audit;
+using Dispatch.Server.Operations;
+
+namespace Dispatch.Server.Incidents;
+
+/// <summary>The incident queue and one incident's detail.</summary>
+public static class IncidentEndpoints
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public static async Task<IResult> List(
+        IncidentStore store, string? status, string? from, string? to, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        IncidentStatus? statusFilter = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (Enum.TryParse<IncidentStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _))
+            {
+                statusFilter = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"status '{status}' is not one of {string.Join(", ", Enum.GetNames<IncidentStatus>())}."];
+            }
+        }
+
+        var fromTime = ParseInstant(from, "from", errors);
+        var toTime = ParseInstant(to, "to", errors);
+        if (fromTime is not null && toTime is not null && fromTime >= toTime)
+        {
+            errors["to"] = ["to must be later than from."];
+        }
+
+        var pageNumber = page ?? 1;
+        if (pageNumber < 1)
+        {
+            errors["page"] = ["page starts at 1."];
+        }
+
+        var size = pageSize ?? DefaultPageSize;
+        if (size is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize must be from 1 to {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "查询参数有误 / Invalid query");
+        }
+
+        var result = await store.ListAsync(new IncidentQuery(statusFilter, fromTime, toTime, pageNumber, size), cancellationToken);
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<IResult> Get(Guid id, IncidentStore store, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var incident = await store.GetAsync(id, cancellationToken);
+        if (incident is null)
+        {
+            return Problems.NotFound($"Incident {id}");
+        }
+
+        var alerts = await store.AlertsOfAsync(id, cancellationToken);
+        var history = await audit.ForSubjectAsync(AuditNames.IncidentSubject, IncidentStore.IdText(id), cancellationToken);
+        var timeline = history.Select(h => new TimelineEntry(h.At, h.Actor, h.Action)).ToList();
+        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline));
+    }
+
+    private static DateTimeOffset? ParseInstant(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            return value;
+        }
+
+        errors[field] = [$"{field} '{text}' is not an ISO-8601 time, e.g. 2026-11-22T00:00:00+08:00."];
+        return null;
+    }
+}

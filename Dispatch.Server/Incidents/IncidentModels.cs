@@ -1,0 +1,30 @@
+using Dispatch.Contracts;
+
+namespace Dispatch.Server.Incidents;
+
+/// <summary>One alert as stored and shown under its incident: every caller's words are kept.</summary>
+public sealed record StoredAlert(
+    string AlertId,
+    DateTimeOffset ReceivedAt,
+    string? CategoryCode,
+    string Description,
+    string? Address,
+    GeoPoint? Location,
+    string? CallerPhone,
+    string Source,
+    DateTimeOffset StoredAt);
+
+/// <summary>An incident with its alerts and its history, as <c>GET /api/incidents/{id}</c> returns it.</summary>
+public sealed record IncidentDetail(IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>One step of an incident's history, from the audit log.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);
+
+/// <summary>Filters for the incident list. Times are on <c>receivedAt</c>; <c>To</c> is exclusive.</summary>
+public sealed record IncidentQuery(IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+
+/// <summary>A page of the incident list, newest first.</summary>
+public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, int Page, int PageSize, int Total);
+
+/// <summary>What storing an alert did: opened a new incident, or found the alert already stored.</summary>
+public sealed record OpenOutcome(bool Opened, IncidentSummary Incident);

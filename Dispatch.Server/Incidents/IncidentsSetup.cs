@@ -1,0 +1,27 @@
+
+namespace Dispatch.Server.Incidents;
+
+public static class IncidentsSetup
+{
+    public static WebApplicationBuilder AddIncidents(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IncidentStore>();
+        return builder;
+    }
+
+    public static WebApplication MapIncidents(this WebApplication app)
+    {
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        incidents.MapGet("/", IncidentEndpoints.List)
+            .WithName("ListIncidents")
+            .WithSummary("The incident queue, newest first; filter by status and by receivedAt (from inclusive, to exclusive).")
+            .Produces<IncidentPage>()
+            .ProducesValidationProblem();
+        incidents.MapGet("/{id:guid}", IncidentEndpoints.Get)
+            .WithName("GetIncident")
+            .WithSummary("One incident with every alert that joined it and its timeline.")
+            .Produces<IncidentDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+using MassTransit;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dispatch.Server.Intake;
+
+public static class IntakeSetup
+{
+    public static void AddIntakeConsumers(this IBusRegistrationConfigurator bus)
+    {
+        // Bound by hand on RabbitMQ only (raw JSON, fixed exchange name); see MessagingSetup.
+        bus.AddConsumer<RawAlertIntakeConsumer>().ExcludeFromConfigureEndpoints();
+    }
+
+    public static WebApplication MapIntake(this WebApplication app)
+    {
+        var intake = app.MapGroup("/api/intake").WithTags("Intake");
+        intake.MapPost("/alerts", AlertIntakeEndpoint.Handle)
+            .WithName("SubmitAlert")
+            .WithSummary("Accept a 110 alert (警情); answers 202 with the incident reference once it is on the bus.")
+            .Accepts<AlertSubmission>("application/json")
+            .Produces<AlertAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(new RequestSizeLimitAttribute(AlertIntakeEndpoint.MaxBodyBytes));
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Dispatch.Server.Messaging;
+
+/// <summary>The message bus, from the <c>Bus</c> configuration section.</summary>
+public sealed class BusOptions
+{
+    /// <summary><c>InMemory</c> (default: one process, nothing to install) or <c>RabbitMq</c>.</summary>
+    public string Transport { get; set; } = "InMemory";
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    public bool UsesRabbitMq => string.Equals(Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Where the RabbitMQ broker is. The password comes from configuration or the environment, never from the repo.</summary>
+public sealed class RabbitMqOptions
+{
+    public string Host { get; set; } = "localhost";
+    public ushort Port { get; set; } = 5672;
+    public string VirtualHost { get; set; } = "/";
+    public string Username { get; set; } = "guest";
+    public string Password { get; set; } = "guest";
+
+    /// <summary>How many unacknowledged messages each consumer may hold.</summary>
+    public ushort PrefetchCount { get; set; } = 64;
+}

@@ -1,0 +1,33 @@
+using Dispatch.Server.Audit;
+using Dispatch.Server.Incidents;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Messaging;
+using Dispatch.Server.Operations;
+using Dispatch.Server.Routing;
+using Dispatch.Server.Screens;
+using Dispatch.Server.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOperations();
+builder.AddStorage();
+builder.AddAudit();
+builder.AddIncidents();
+builder.AddIncidentRouting();
+builder.AddScreens();
+builder.AddMessaging();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseOperations();
+app.MapOperations();
+app.MapIntake();
+app.MapIncidents();
+app.MapScreens();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
