@@ -19,8 +19,6 @@ builder.AddMessaging();
 
 var app = builder.Build();
 
-await app.MigrateDatabaseAsync();
-
 app.UseOperations();
 app.MapOperations();
 app.MapIntake();
@@ -28,6 +26,3 @@ app.MapIncidents();
 app.MapScreens();
 
 await app.RunAsync();
-
-/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
-public partial class Program;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
@@ -68,7 +67,7 @@ public sealed class IncidentStore(Database database)
             await connection.ExecuteAsync(new CommandDefinition(InsertAlert, ToRow(incident.Id, alert), tx, cancellationToken: cancellationToken));
             await AuditLog.AppendAsync(connection, tx, new AuditEntry(
                 incident.OpenedAt, AuditNames.SystemActor, null, AuditNames.IncidentOpened, AuditNames.IncidentSubject,
-                IdText(incident.Id), null, JsonSerializer.Serialize(incident)), cancellationToken);
+                IdText(incident.Id), null, AuditJson.Serialize(incident)), cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return new OpenOutcome(true, incident);
         }

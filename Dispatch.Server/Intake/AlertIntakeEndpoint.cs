@@ -66,7 +66,23 @@ public static class AlertIntakeEndpoint
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, IntakeJson.Options, cancellationToken);
+            // Counted here as well as by Kestrel's limit: a chunked body has no Content-Length to check up front,
+            // and not every server (the test host among them) enforces the limit.
+            using var body = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (body.Length + read > maxBytes)
+                {
+                    return (null, Problems.TooLarge(maxBytes));
+                }
+
+                body.Write(chunk, 0, read);
+            }
+
+            body.Position = 0;
+            var value = await JsonSerializer.DeserializeAsync<T>(body, IntakeJson.Options, cancellationToken);
             return (value, null);
         }
         catch (JsonException ex) when (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -59,15 +60,18 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
         }
 
         var createJournal = dialect.Provider == DatabaseProvider.SqlServer ? CreateJournalSqlServer : CreateJournal;
-        await connection.ExecuteAsync(new CommandDefinition(createJournal, cancellationToken: cancellationToken));
+        await using (var tx = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            // Under the lock too: two nodes creating the journal at once collide even with IF NOT EXISTS.
+            await LockAsync(connection, tx, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(createJournal, transaction: tx, cancellationToken: cancellationToken));
+            await tx.CommitAsync(cancellationToken);
+        }
 
         foreach (var migration in migrations)
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            if (dialect.MigrationLock is { } lockSql)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(lockSql, transaction: tx, cancellationToken: cancellationToken));
-            }
+            await LockAsync(connection, tx, cancellationToken);
 
             // Read inside the lock: another node may have applied it while we waited.
             var done = (await connection.QueryAsync<int>(new CommandDefinition(SelectApplied, transaction: tx, cancellationToken: cancellationToken))).ToHashSet();
@@ -95,6 +99,14 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
         }
 
         return applied;
+    }
+
+    private async Task LockAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        if (database.Dialect.MigrationLock is { } lockSql)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(lockSql, transaction: tx, cancellationToken: cancellationToken));
+        }
     }
 
     private static Migration ReadMigration(Assembly assembly, string resource, string fileName)

@@ -12,6 +12,7 @@ public static class StorageSetup
         var database = CreateDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddHostedService<MigrationHostedService>();
         InstantTypeHandler.Register();
         return builder;
     }
@@ -44,14 +45,6 @@ public static class StorageSetup
         }
 
         return new Database(SqlDialect.For(provider), connectionString);
-    }
-
-    /// <summary>Applies pending migrations before the bus starts taking messages.</summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
-    {
-        var runner = app.Services.GetRequiredService<MigrationRunner>();
-        var clock = app.Services.GetRequiredService<TimeProvider>();
-        await runner.MigrateAsync(clock, app.Lifetime.ApplicationStopping);
     }
 
     // A relative SQLite path is relative to the content root, and its folder is created on first start.

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs every test against real servers: installs and starts RabbitMQ, PostgreSQL and Chromium when missing,
+# gives the tests a throw-away PostgreSQL role and RabbitMQ virtual host, runs `dotnet test`, stops what it
+# started, and ends with the line "N passed, N failed".
+# Usage: infra/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Intake]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+# shellcheck source=services.sh
+source infra/services.sh
+
+run_id="$(date +%s)-$$"
+vhost="dispatch-test-$run_id"
+pg_role="dispatch_test"
+pg_password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+results="$root/TestResults/$run_id"
+
+cleanup() {
+  rabbitmqctl delete_vhost "$vhost" >/dev/null 2>&1 || true
+  stop_started
+}
+trap cleanup EXIT
+
+start_postgres
+start_rabbitmq
+install_chromium
+
+# A role that may create and drop the per-fixture test databases; a new password every run.
+su postgres -c "psql -q -v ON_ERROR_STOP=1" <<SQL >/dev/null
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$pg_role') THEN
+    CREATE ROLE $pg_role LOGIN CREATEDB;
+  END IF;
+END \$\$;
+ALTER ROLE $pg_role PASSWORD '$pg_password';
+SQL
+rabbitmqctl add_vhost "$vhost" >/dev/null
+rabbitmqctl set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
+
+export DISPATCH_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=$pg_role;Password=$pg_password;Database=postgres;Pooling=true"
+export DISPATCH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/$vhost"
+export DISPATCH_TEST_CHROMIUM="/usr/bin/chromium"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+status=0
+dotnet test Dispatch.sln -c Release \
+  --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" --blame-hang-timeout 10m "$@" || status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or the test host failed before any test could report.
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
