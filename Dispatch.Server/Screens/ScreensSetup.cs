@@ -20,6 +20,9 @@ public static class ScreensSetup
 
     public static WebApplication MapScreens(this WebApplication app)
     {
+        // The command screen is static files in wwwroot; "/" serves its index.html.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapHub<CommandHub>("/hubs/command");
         return app;
     }

@@ -1,0 +1,237 @@
+// The first, thin command screen: the incident queue, newest first, kept live over SignalR.
+// `signalR` is the global from lib/signalr/signalr.min.js. Everything the server sends is data:
+// it only ever reaches the page through textContent or attributes, never as HTML.
+
+const TIME_ZONE = 'Asia/Shanghai';
+const PAGE_SIZE = 100;
+// A wall display runs for days; keep the page bounded.
+const MAX_ROWS = 200;
+const RETRY_MS = 5000;
+const LANG_KEY = 'dispatch.lang';
+
+const TEXT = {
+  zh: {
+    htmlLang: 'zh-CN',
+    title: '指挥中心 · 警情队列',
+    queue: '警情队列',
+    colReceived: '接警时间',
+    colKind: '警情性质',
+    colStatus: '状态',
+    colCategory: '类别',
+    colDescription: '报警内容',
+    colAddress: '地址',
+    empty: '暂无警情',
+    switchTo: 'English',
+    switchToLang: 'en',
+    shown: (n) => `显示 ${n} 起警情`,
+    callers: (n) => `${n} 人报警`,
+    announce: (kind, category, address) => `新警情：${kind}，${category}，${address}`,
+    state: { connected: '在线', reconnecting: '重连中', disconnected: '离线' },
+    kind: { Police: '警务类', NonPolice: '非警务类', Dispute: '纠纷类', Unknown: '待研判' },
+    status: { Open: '待派', NeedsTriage: '待研判', InProgress: '处置中', Closed: '已结' },
+  },
+  en: {
+    htmlLang: 'en',
+    title: 'Command centre · Incident queue',
+    queue: 'Incident queue',
+    colReceived: 'Received',
+    colKind: 'Kind',
+    colStatus: 'Status',
+    colCategory: 'Category',
+    colDescription: 'Description',
+    colAddress: 'Address',
+    empty: 'No incidents',
+    switchTo: '中文',
+    switchToLang: 'zh-CN',
+    shown: (n) => `${n} incident${n === 1 ? '' : 's'} shown`,
+    callers: (n) => `${n} callers`,
+    announce: (kind, category, address) => `New incident: ${kind}, ${category}, ${address}`,
+    state: { connected: 'Online', reconnecting: 'Reconnecting', disconnected: 'Offline' },
+    kind: { Police: 'Police', NonPolice: 'Non-police', Dispute: 'Dispute', Unknown: 'Unknown' },
+    status: { Open: 'Open', NeedsTriage: 'Needs triage', InProgress: 'In progress', Closed: 'Closed' },
+  },
+};
+
+const clockFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+// en-CA writes dates as YYYY-MM-DD.
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+});
+
+const list = document.querySelector('[data-testid="incident-list"]');
+const rowTemplate = document.getElementById('row-template');
+const countLine = document.querySelector('[data-testid="incident-count"]');
+const emptyLine = document.querySelector('.empty');
+const announcer = document.querySelector('[data-testid="announcer"]');
+const indicator = document.querySelector('[data-testid="connection-state"]');
+const langToggle = document.querySelector('[data-testid="lang-toggle"]');
+
+/** id → { incident, row }: one row per incident however often it arrives. */
+const shown = new Map();
+let lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+let connectionState = 'disconnected';
+// Rows seen on the first load are not "new"; only later arrivals are highlighted.
+let loadedOnce = false;
+
+const receivedMs = (incident) => Date.parse(incident.receivedAt);
+const newestFirst = (a, b) => receivedMs(b.incident) - receivedMs(a.incident) || a.incident.id.localeCompare(b.incident.id);
+const kindOf = (incident) => (incident.kind in TEXT.zh.kind ? incident.kind : 'Unknown');
+const categoryOf = (incident) => incident.categoryName || incident.categoryCode || '—';
+
+function upsert(incidents, highlight) {
+  for (const incident of incidents) {
+    let entry = shown.get(incident.id);
+    if (!entry) {
+      entry = { row: newRow(incident.id) };
+      if (highlight) entry.row.classList.add('is-new');
+      shown.set(incident.id, entry);
+    }
+    entry.incident = incident;
+  }
+  render();
+}
+
+function newRow(id) {
+  const row = rowTemplate.content.firstElementChild.cloneNode(true);
+  row.dataset.incidentId = id;
+  row.addEventListener('animationend', () => row.classList.remove('is-new'));
+  return row;
+}
+
+/** Refills every row (cheap at this size) so language and "is it today?" stay current, and moves only rows out of place. */
+function render() {
+  const entries = [...shown.values()].sort(newestFirst);
+  for (const dropped of entries.splice(MAX_ROWS)) {
+    dropped.row.remove();
+    shown.delete(dropped.incident.id);
+  }
+
+  const today = dayFormat.format(Date.now());
+  entries.forEach(({ incident, row }, index) => {
+    fillRow(row, incident, today);
+    // Moving a row that is already in place would restart its highlight.
+    if (list.children[index] !== row) list.insertBefore(row, list.children[index] ?? null);
+  });
+
+  countLine.textContent = TEXT[lang].shown(entries.length);
+  emptyLine.hidden = entries.length > 0;
+}
+
+function fillRow(row, incident, today) {
+  const t = TEXT[lang];
+  const received = new Date(incident.receivedAt);
+  const day = dayFormat.format(received);
+  const cell = (selector) => row.querySelector(selector);
+
+  cell('time').dateTime = incident.receivedAt;
+  cell('.clock').textContent = clockFormat.format(received);
+  cell('.date').textContent = day === today ? '' : day;
+
+  const kind = kindOf(incident);
+  cell('.badge').dataset.kind = kind;
+  cell('.badge').textContent = t.kind[kind];
+
+  cell('.pill').dataset.status = incident.status;
+  cell('.pill').textContent = t.status[incident.status] ?? incident.status;
+
+  cell('.category').textContent = categoryOf(incident);
+  cell('.callers').textContent = incident.alertCount > 1 ? t.callers(incident.alertCount) : '';
+  cell('.text').textContent = incident.description;
+  cell('.address').textContent = incident.address ?? '';
+}
+
+function announce(incident) {
+  const t = TEXT[lang];
+  announcer.textContent = t.announce(t.kind[kindOf(incident)], categoryOf(incident), incident.address ?? '');
+}
+
+function showState(state) {
+  connectionState = state;
+  indicator.dataset.state = state;
+  indicator.querySelector('.connection-label').textContent = TEXT[lang].state[state];
+}
+
+function applyLanguage() {
+  const t = TEXT[lang];
+  document.documentElement.lang = t.htmlLang;
+  document.title = t.title;
+  for (const element of document.querySelectorAll('[data-i18n]')) {
+    element.textContent = t[element.dataset.i18n];
+  }
+  langToggle.textContent = t.switchTo;
+  langToggle.lang = t.switchToLang;
+  showState(connectionState);
+  render();
+}
+
+async function loadList() {
+  try {
+    const response = await fetch(`/api/incidents?pageSize=${PAGE_SIZE}`, { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const page = await response.json();
+    upsert(page.items, loadedOnce);
+    loadedOnce = true;
+  } catch (error) {
+    console.warn('Could not load the incident list', error);
+  }
+}
+
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl('/hubs/command')
+  .withAutomaticReconnect()
+  .build();
+
+connection.on('IncidentOpened', (incident) => {
+  const isNew = !shown.has(incident.id);
+  upsert([incident], true);
+  if (isNew) announce(incident);
+});
+connection.onreconnecting(() => showState('reconnecting'));
+connection.onreconnected(watch);
+// Automatic reconnect gives up after a few tries; a wall display must keep trying.
+connection.onclose(() => {
+  showState('disconnected');
+  connect();
+});
+
+/** Joins the queue's group, then re-reads the list: whatever opened while we were away was never pushed to us. */
+async function watch() {
+  showState('connected');
+  try {
+    await connection.invoke('WatchIncidents');
+  } catch (error) {
+    // The connection dropped again; onreconnected or onclose will bring us back here.
+    console.warn('WatchIncidents failed', error);
+    return;
+  }
+  await loadList();
+}
+
+async function connect() {
+  for (;;) {
+    try {
+      await connection.start();
+      break;
+    } catch (error) {
+      console.warn(`Hub connection failed; retrying in ${RETRY_MS / 1000} s`, error);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  }
+  await watch();
+}
+
+langToggle.addEventListener('click', () => {
+  lang = lang === 'zh' ? 'en' : 'zh';
+  localStorage.setItem(LANG_KEY, lang);
+  applyLanguage();
+});
+
+// So that yesterday's rows gain their date after midnight even when nothing arrives.
+setInterval(render, 60_000);
+
+applyLanguage();
+// Fetch straight away so the queue shows even if the hub is slow or unreachable; watch() fetches again once subscribed.
+loadList();
+connect();
