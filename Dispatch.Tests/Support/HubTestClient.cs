@@ -47,9 +47,11 @@ public sealed class HubTestClient : IAsyncDisposable
     }
 
     /// <summary>Waits for the server to call <paramref name="target"/> with a first argument that matches.</summary>
-    public Task<JsonElement> WaitForCallAsync(string target, Func<JsonElement, bool> match, TimeSpan timeout) =>
-        WaitForAsync(m => m.GetProperty("type").GetInt32() == 1 && m.GetProperty("target").GetString() == target && match(m.GetProperty("arguments")[0]), timeout)
-            .ContinueWith(t => t.Result.GetProperty("arguments")[0], TaskScheduler.Default);
+    public async Task<JsonElement> WaitForCallAsync(string target, Func<JsonElement, bool> match, TimeSpan timeout)
+    {
+        var call = await WaitForAsync(m => m.GetProperty("type").GetInt32() == 1 && m.GetProperty("target").GetString() == target && match(m.GetProperty("arguments")[0]), timeout);
+        return call.GetProperty("arguments")[0];
+    }
 
     public async ValueTask DisposeAsync()
     {

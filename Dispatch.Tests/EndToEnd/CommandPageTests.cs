@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dispatch.Server.Intake;
+using Dispatch.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Dispatch.Tests.EndToEnd;
+
+/// <summary>
+/// The page at <c>/</c> in a real Chromium on the embedded defaults (SQLite, in-memory bus): an alert posted
+/// while the operator watches appears without a refresh.
+/// </summary>
+[NonParallelizable]
+public sealed class CommandPageTests
+{
+    private TestDatabase db = null!;
+    private DispatchApp app = null!;
+    private Uri server = null!;
+    private HttpClient http = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        db = await TestDatabase.CreateAsync("Sqlite");
+        app = new DispatchApp(db);
+        server = app.StartOnRealPort();
+        http = new HttpClient { BaseAddress = server };
+        (playwright, browser) = await Browser.LaunchAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        http.Dispose();
+        await app.DisposeAsync();
+        await db.DisposeAsync();
+    }
+
+    [Test]
+    public async Task AlertPostedWhileWatching_AppearsWithoutARefresh()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        await page.GotoAsync(server.ToString());
+        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        var alertId = "110-page-" + Guid.NewGuid().ToString("N")[..8];
+        var hostile = "两名男子在饭店门口互殴 <img src=x onerror=\"document.title='pwned'\">";
+
+        var response = await http.PostAsJsonAsync("/api/intake/alerts", new
+        {
+            alertId,
+            receivedAt = DateTimeOffset.UtcNow.ToString("O"),
+            categoryCode = "fight",
+            description = hostile,
+            address = "杭州市上城区彭埠街道新塘路88号",
+            location = new { lon = 120.21, lat = 30.29 },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+
+        var row = page.Locator($"[data-testid=incident-row][data-incident-id='{IncidentReference.ForAlert(alertId)}']");
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+        Assert.That(await row.InnerTextAsync(), Does.Contain(hostile), "the description is shown as text, markup and all");
+        Assert.That(await page.TitleAsync(), Does.Not.Contain("pwned"));
+        Assert.That(await page.Locator("[data-testid=incident-list] img").CountAsync(), Is.Zero);
+        await Browser.ScreenshotAsync(page, "command-page");
+    }
+
+    [Test]
+    public async Task LanguageToggle_SwitchesBetweenChineseAndEnglish()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.ToString());
+        var before = await page.Locator("h1").InnerTextAsync();
+
+        await page.Locator("[data-testid=lang-toggle]").ClickAsync();
+        var after = await page.Locator("h1").InnerTextAsync();
+
+        Assert.That(before, Does.Match(@"\p{IsCJKUnifiedIdeographs}"), "Chinese is the default");
+        Assert.That(after, Does.Not.Match(@"\p{IsCJKUnifiedIdeographs}"));
+        await page.ReloadAsync();
+        Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo(after), "the choice is remembered");
+    }
+}
