@@ -1,1 +1,28 @@
-System.Console.WriteLine();
+using System.CommandLine;
+using Dispatch.Console.Alerts;
+using Dispatch.Console.Database;
+
+namespace Dispatch.Console;
+
+/// <summary>The <c>dispatch</c> command line: one file per verb builds its commands.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args)
+    {
+        // Chinese output must survive Windows consoles, whose default code page is not UTF-8.
+        System.Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return RunAsync(args, System.Console.Out, System.Console.Error);
+    }
+
+    /// <summary>Runs a command line in-process, writing to the given writers; the tests call this.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Dispatch 110 接处警 command line: send alerts, run demos, migrate the database.");
+        root.Subcommands.Add(AlertCommands.Build());
+        root.Subcommands.Add(DbCommands.Build());
+        return root;
+    }
+}

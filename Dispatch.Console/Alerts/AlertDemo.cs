@@ -1,0 +1,202 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Dispatch.Server.Demo;
+using Dispatch.Server.Intake;
+using Spectre.Console;
+
+namespace Dispatch.Console.Alerts;
+
+public sealed record DemoOptions(int Count, double Rate, int? Seed, Uri Server);
+
+/// <summary>
+/// <c>dispatch alert demo</c>: generated alerts sent at a steady rate, with a live progress bar and a summary.
+/// Alerts are generated just before they are sent, so each one's <c>receivedAt</c> is its real send time.
+/// </summary>
+public static class AlertDemo
+{
+    public const double DefaultRate = 5;
+
+    /// <summary>Enough to keep a local server busy at high rates without queueing hundreds of requests in the client.</summary>
+    public const int MaxConcurrency = 8;
+
+    private const int RejectionsShown = 5;
+
+    public static async Task<int> RunAsync(DemoOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        var console = CreateConsole(output);
+        var seed = options.Seed ?? Random.Shared.Next();
+        var generator = new DemoAlertGenerator(new Random(seed), DemoAlertGenerator.NewRunId());
+        var serverText = AlertSender.ServerText(options.Server);
+        var rateText = options.Rate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.Rate:0.##}/s") : "full speed";
+        console.MarkupLineInterpolated(
+            $"Sending [bold]{options.Count}[/] demo alerts to [blue]{serverText}[/] at {rateText} (seed {seed}, run {generator.RunId}; replay with --seed {seed})");
+
+        var tally = new Tally();
+        var stopwatch = Stopwatch.StartNew();
+        using var http = AlertSender.CreateHttpClient();
+        var sender = new AlertSender(http, options.Server);
+        using var gate = new SemaphoreSlim(MaxConcurrency);
+
+        // Cancelled by Ctrl+C, or when the server turns out unreachable: no point sending the rest.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var bar = context.AddTask(tally.Describe(), maxValue: options.Count);
+                var inFlight = new List<Task>();
+                try
+                {
+                    for (var i = 0; i < options.Count; i++)
+                    {
+                        if (options.Rate > 0)
+                        {
+                            // Scheduled from the start rather than per alert, so slow answers do not lower the rate.
+                            var wait = TimeSpan.FromSeconds(i / options.Rate) - stopwatch.Elapsed;
+                            if (wait > TimeSpan.Zero)
+                            {
+                                await Task.Delay(wait, stop.Token);
+                            }
+                        }
+
+                        await gate.WaitAsync(stop.Token);
+                        var alert = generator.Next(TimeProvider.System.GetUtcNow());
+                        inFlight.Add(SendOneAsync(alert, bar));
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // Fall through: wait for what is already on the wire, then summarise.
+                }
+
+                await Task.WhenAll(inFlight);
+            });
+
+        stopwatch.Stop();
+        WriteSummary(console, tally, stopwatch.Elapsed);
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]interrupted[/]");
+            return ExitCodes.Interrupted;
+        }
+
+        return tally.Failed > 0 ? ExitCodes.Unavailable
+            : tally.Rejected > 0 ? ExitCodes.Rejected
+            : ExitCodes.Ok;
+
+        async Task SendOneAsync(AlertSubmission alert, ProgressTask bar)
+        {
+            try
+            {
+                // The caller's token, not stop: an alert already on its way is allowed to finish.
+                var result = await sender.SendAsync(alert, cancellationToken);
+                tally.Record(alert.AlertId, result);
+                bar.Increment(1);
+                bar.Description = tally.Describe();
+                if (result is SendFailed { Unreachable: true })
+                {
+                    await stop.CancelAsync();
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: not counted as sent.
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    private static void WriteSummary(IAnsiConsole console, Tally tally, TimeSpan elapsed)
+    {
+        var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
+        var table = new Table()
+            .Title("Demo run 演示结果")
+            .AddColumn("")
+            .AddColumn(new TableColumn("").RightAligned())
+            .HideHeaders();
+        table.AddRow("sent 已发送", tally.Sent.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("accepted 已受理", tally.Accepted.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("rejected 被拒绝", tally.Rejected.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("failed 失败", tally.Failed.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("elapsed 用时", string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.0} s"));
+        table.AddRow("rate 速率", string.Create(CultureInfo.InvariantCulture, $"{tally.Sent / seconds:0.0} /s"));
+        console.Write(table);
+
+        foreach (var (alertId, problem) in tally.Rejections)
+        {
+            console.MarkupLineInterpolated($"[red]✗ {alertId} rejected ({problem.Status}): {problem.Title}[/]");
+            foreach (var line in AlertCommands.ProblemLines(problem))
+            {
+                console.WriteLine("    " + line);
+            }
+        }
+
+        if (tally.Rejected > tally.Rejections.Count)
+        {
+            console.WriteLine($"… and {tally.Rejected - tally.Rejections.Count} more rejected.");
+        }
+
+        if (tally.FirstFailure is { } failure)
+        {
+            console.MarkupLineInterpolated($"[red]✗ {failure}[/]");
+        }
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter output) =>
+        ReferenceEquals(output, System.Console.Out)
+            ? AnsiConsole.Console
+            : AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                // Tests and redirected callers get plain text they can read back.
+                Out = new AnsiConsoleOutput(output),
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            });
+
+    /// <summary>Counters updated from concurrent sends.</summary>
+    private sealed class Tally
+    {
+        private int accepted, rejected, failed;
+        private readonly ConcurrentQueue<(string AlertId, SendRejected Problem)> rejections = new();
+        private string? firstFailure;
+
+        public int Accepted => Volatile.Read(ref accepted);
+        public int Rejected => Volatile.Read(ref rejected);
+        public int Failed => Volatile.Read(ref failed);
+        public int Sent => Accepted + Rejected + Failed;
+        public ConcurrentQueue<(string AlertId, SendRejected Problem)> Rejections => rejections;
+        public string? FirstFailure => Volatile.Read(ref firstFailure);
+
+        public void Record(string? alertId, SendResult result)
+        {
+            switch (result)
+            {
+                case SendAccepted:
+                    Interlocked.Increment(ref accepted);
+                    break;
+                case SendRejected problem:
+                    if (Interlocked.Increment(ref rejected) <= RejectionsShown)
+                    {
+                        rejections.Enqueue((alertId ?? "?", problem));
+                    }
+
+                    break;
+                case SendFailed failure:
+                    Interlocked.Increment(ref failed);
+                    Interlocked.CompareExchange(ref firstFailure, failure.Message, null);
+                    break;
+            }
+        }
+
+        public string Describe() => string.Create(CultureInfo.InvariantCulture,
+            $"sent {Sent} · [green]accepted {Accepted}[/] · [yellow]rejected {Rejected}[/] · [red]failed {Failed}[/]");
+    }
+}
