@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Dispatch.Server.Intake;
 
 /// <summary>
-/// Strict JSON for intake: a misspelt field (say <c>callerphone</c> for <c>callerPhone</c>) must be refused
+/// Strict JSON for intake: an unknown field (say <c>callerNumber</c> for <c>callerPhone</c>) must be refused
 /// rather than silently dropped, and numbers must be numbers.
 /// </summary>
 public static class IntakeJson
