@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Dispatch.Tests.Support;
 using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.Console;
@@ -13,27 +11,23 @@ namespace Dispatch.Tests.Console;
 public sealed class AlertSenderTests
 {
     private string directory = null!;
-    private ServerFactory factory = null!;
+    private RunningServer running = null!;
     private Uri server = null!;
     private HttpClient api = null!;
 
     [OneTimeSetUp]
-    public void StartServer()
+    public async Task StartServer()
     {
         directory = Directory.CreateTempSubdirectory("dispatch-cli-").FullName;
-        factory = new ServerFactory(Path.Combine(directory, "t.db"));
-        factory.UseKestrel(0);
-        factory.StartServer();
-        server = factory.ClientOptions.BaseAddress;
-        api = new HttpClient { BaseAddress = server };
+        running = await RunningServer.StartAsync();
+        server = running.Address;
+        api = running.Http;
     }
 
     [OneTimeTearDown]
     public async Task StopServer()
     {
-        api.Dispose();
-        await factory.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        await running.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 
@@ -225,16 +219,5 @@ public sealed class AlertSenderTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class ServerFactory(string databaseFile) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Dispatch", $"Data Source={databaseFile}");
-            builder.UseSetting("Bus:Transport", "InMemory");
-            builder.UseSetting("Serilog:Format", "text");
-        }
     }
 }

@@ -13,8 +13,7 @@ namespace Dispatch.Tests.EndToEnd;
 [NonParallelizable]
 public sealed class CommandPageTests
 {
-    private TestDatabase db = null!;
-    private DispatchApp app = null!;
+    private RunningServer running = null!;
     private Uri server = null!;
     private HttpClient http = null!;
     private IPlaywright playwright = null!;
@@ -23,10 +22,8 @@ public sealed class CommandPageTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        db = await TestDatabase.CreateAsync("Sqlite");
-        app = new DispatchApp(db);
-        server = app.StartOnRealPort();
-        http = new HttpClient { BaseAddress = server };
+        running = await RunningServer.StartAsync();
+        (server, http) = (running.Address, running.Http);
         (playwright, browser) = await Browser.LaunchAsync();
     }
 
@@ -35,9 +32,7 @@ public sealed class CommandPageTests
     {
         await browser.DisposeAsync();
         playwright.Dispose();
-        http.Dispose();
-        await app.DisposeAsync();
-        await db.DisposeAsync();
+        await running.DisposeAsync();
     }
 
     [Test]

@@ -12,11 +12,9 @@ public sealed class InMemoryPipelineTests
     [Test]
     public async Task HttpAlert_OnTheEmbeddedDefaults_ReachesASignalRClient()
     {
-        await using var db = await TestDatabase.CreateAsync("Sqlite");
-        await using var app = new DispatchApp(db);
-        var server = app.StartOnRealPort();
-        using var http = new HttpClient { BaseAddress = server };
-        await using var screen = await HubTestClient.ConnectAsync(server, "/hubs/command");
+        await using var running = await RunningServer.StartAsync();
+        var http = running.Http;
+        await using var screen = await running.ConnectHubAsync();
         await screen.InvokeAsync("WatchIncidents");
         var expected = IncidentReference.ForAlert("110-inmem-1");
         var pushed = screen.WaitForCallAsync("IncidentOpened", i => i.GetProperty("id").GetGuid() == expected, TimeSpan.FromSeconds(10));
@@ -37,12 +35,10 @@ public sealed class InMemoryPipelineTests
     [Test]
     public async Task SubscriberThatDidNotWatch_ReceivesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync("Sqlite");
-        await using var app = new DispatchApp(db);
-        var server = app.StartOnRealPort();
-        using var http = new HttpClient { BaseAddress = server };
-        await using var idle = await HubTestClient.ConnectAsync(server, "/hubs/command");
-        await using var watching = await HubTestClient.ConnectAsync(server, "/hubs/command");
+        await using var running = await RunningServer.StartAsync();
+        var http = running.Http;
+        await using var idle = await running.ConnectHubAsync();
+        await using var watching = await running.ConnectHubAsync();
         await watching.InvokeAsync("WatchIncidents");
         var expected = IncidentReference.ForAlert("110-inmem-2");
         var seen = watching.WaitForCallAsync("IncidentOpened", i => i.GetProperty("id").GetGuid() == expected, TimeSpan.FromSeconds(10));

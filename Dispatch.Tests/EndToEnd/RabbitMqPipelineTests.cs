@@ -15,34 +15,24 @@ namespace Dispatch.Tests.EndToEnd;
 [NonParallelizable]
 public sealed class RabbitMqPipelineTests
 {
-    private TestDatabase db = null!;
-    private DispatchApp app = null!;
-    private Uri server = null!;
+    private RunningServer running = null!;
     private HttpClient http = null!;
+    private TestDatabase db = null!;
 
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        db = await TestDatabase.CreateAsync("PostgreSql");
-        app = new DispatchApp(db, TestEnvironment.RabbitMq);
-        server = app.StartOnRealPort();
-        http = new HttpClient { BaseAddress = server };
-        await Eventually.GetAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK ? "" : null,
-            TimeSpan.FromSeconds(30), "the server to be ready on RabbitMQ");
+        running = await RunningServer.StartAsync("PostgreSql", TestEnvironment.RabbitMq);
+        (http, db) = (running.Http, running.Database);
     }
 
     [OneTimeTearDown]
-    public async Task StopServer()
-    {
-        http.Dispose();
-        await app.DisposeAsync();
-        await db.DisposeAsync();
-    }
+    public async Task StopServer() => await running.DisposeAsync();
 
     [Test]
     public async Task HttpAlert_OverRabbitMq_ReachesASignalRClient()
     {
-        await using var screen = await HubTestClient.ConnectAsync(server, "/hubs/command");
+        await using var screen = await running.ConnectHubAsync();
         await screen.InvokeAsync("WatchIncidents");
         var alertId = "110-rmq-" + Guid.NewGuid().ToString("N")[..8];
         var expected = IncidentReference.ForAlert(alertId);
@@ -60,7 +50,7 @@ public sealed class RabbitMqPipelineTests
     [Test]
     public async Task RawJsonPublishedToTheIntakeExchange_BecomesAnIncident()
     {
-        await using var screen = await HubTestClient.ConnectAsync(server, "/hubs/command");
+        await using var screen = await running.ConnectHubAsync();
         await screen.InvokeAsync("WatchIncidents");
         var alertId = "110-amqp-" + Guid.NewGuid().ToString("N")[..8];
         var expected = IncidentReference.ForAlert(alertId);

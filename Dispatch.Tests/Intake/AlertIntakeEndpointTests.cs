@@ -10,25 +10,19 @@ namespace Dispatch.Tests.Intake;
 /// <summary>The HTTP intake as the 110 platform meets it, on the real server (SQLite, in-memory bus).</summary>
 public sealed class AlertIntakeEndpointTests
 {
+    private RunningServer running = null!;
     private TestDatabase db = null!;
-    private DispatchApp app = null!;
     private HttpClient http = null!;
 
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        db = await TestDatabase.CreateAsync("Sqlite");
-        app = new DispatchApp(db);
-        http = app.CreateClient();
+        running = await RunningServer.StartAsync();
+        (db, http) = (running.Database, running.Http);
     }
 
     [OneTimeTearDown]
-    public async Task StopServer()
-    {
-        http.Dispose();
-        await app.DisposeAsync();
-        await db.DisposeAsync();
-    }
+    public async Task StopServer() => await running.DisposeAsync();
 
     private static object Alert(string alertId, string? description = "报警人称其电动车被盗") => new
     {

@@ -11,16 +11,13 @@ public sealed class HealthEndpointsTests
     [Test]
     public async Task Readyz_WhenDatabaseAndBusAnswer_Answers200ListingBoth()
     {
-        await using var db = await TestDatabase.CreateAsync("Sqlite");
-        await using var app = new DispatchApp(db);
-        using var http = app.CreateClient();
+        await using var running = await RunningServer.StartAsync();
+        var http = running.Http;
 
         Assert.That((await http.GetAsync("/healthz")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var ready = await Eventually.GetValueAsync(async () =>
-        {
-            var r = await http.GetAsync("/readyz");
-            return r.StatusCode == HttpStatusCode.OK ? await r.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
-        }, TimeSpan.FromSeconds(10), "readiness");
+        var response = await http.GetAsync("/readyz");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var ready = await response.Content.ReadFromJsonAsync<JsonElement>();
         var names = ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString());
         Assert.That(names, Is.EquivalentTo(new[] { "database", "bus" }));
     }
@@ -28,9 +25,8 @@ public sealed class HealthEndpointsTests
     [Test]
     public async Task Readyz_WhenTheDatabaseIsGone_Answers503NamingTheDatabase()
     {
-        await using var db = await TestDatabase.CreateAsync("PostgreSql");
-        await using var app = new DispatchApp(db);
-        using var http = app.CreateClient();
+        await using var running = await RunningServer.StartAsync("PostgreSql");
+        var (db, http) = (running.Database, running.Http);
         Assert.That((await http.GetAsync("/healthz")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         // Take the database away under the running server.
@@ -52,9 +48,8 @@ public sealed class HealthEndpointsTests
     [Test]
     public async Task OpenApi_DescribesTheIntakeAndIncidentRoutes()
     {
-        await using var db = await TestDatabase.CreateAsync("Sqlite");
-        await using var app = new DispatchApp(db);
-        using var http = app.CreateClient();
+        await using var running = await RunningServer.StartAsync();
+        var http = running.Http;
 
         var doc = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
