@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Metrics;
 using MassTransit;
 
 namespace Dispatch.Server.Intake;
@@ -19,7 +20,7 @@ public static class AlertIntakeEndpoint
     public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task<IResult> Handle(
-        HttpRequest request, IPublishEndpoint bus, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, IPublishEndpoint bus, TimeProvider clock, DispatchMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(AlertIntakeEndpoint));
         var (submission, problem) = await ReadJsonAsync<AlertSubmission>(request, MaxBodyBytes, cancellationToken);
@@ -31,6 +32,7 @@ public static class AlertIntakeEndpoint
         var validation = AlertValidator.Validate(submission, clock.GetUtcNow(), "http");
         if (validation.Message is not { } message)
         {
+            metrics.AlertRejected("http");
             return Problems.Invalid(validation.Errors, "警情数据有误 / The alert has invalid fields");
         }
 
@@ -46,6 +48,7 @@ public static class AlertIntakeEndpoint
             return Problems.BusUnavailable();
         }
 
+        metrics.AlertReceived("http");
         logger.LogInformation("Alert {AlertId} accepted as incident {IncidentId}", message.AlertId, message.IncidentId);
         return TypedResults.Accepted($"/api/incidents/{message.IncidentId}", new AlertAccepted(message.IncidentId, message.AlertId));
     }

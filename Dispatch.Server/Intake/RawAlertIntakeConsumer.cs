@@ -1,3 +1,4 @@
+using Dispatch.Server.Operations.Metrics;
 using MassTransit;
 
 namespace Dispatch.Server.Intake;
@@ -7,7 +8,7 @@ namespace Dispatch.Server.Intake;
 /// published as a raw body (no MassTransit envelope) to the exchange <c>dispatch.intake.alerts</c>.
 /// An invalid alert is not retried; it goes to <c>dispatch.intake.alerts_error</c> with the reasons.
 /// </summary>
-public sealed class RawAlertIntakeConsumer(TimeProvider clock, ILogger<RawAlertIntakeConsumer> logger) : IConsumer<AlertSubmission>
+public sealed class RawAlertIntakeConsumer(TimeProvider clock, DispatchMetrics metrics, ILogger<RawAlertIntakeConsumer> logger) : IConsumer<AlertSubmission>
 {
     public const string QueueName = "dispatch.intake.alerts";
 
@@ -16,10 +17,12 @@ public sealed class RawAlertIntakeConsumer(TimeProvider clock, ILogger<RawAlertI
         var validation = AlertValidator.Validate(context.Message, clock.GetUtcNow(), "amqp");
         if (validation.Message is not { } message)
         {
+            metrics.AlertRejected("amqp");
             throw new InvalidAlertException(validation.Errors);
         }
 
         await context.Publish(message, context.CancellationToken);
+        metrics.AlertReceived("amqp");
         logger.LogInformation("Alert {AlertId} taken from AMQP as incident {IncidentId}", message.AlertId, message.IncidentId);
     }
 }

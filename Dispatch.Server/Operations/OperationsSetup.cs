@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dispatch.Server.Operations.Metrics;
 
 namespace Dispatch.Server.Operations;
 
@@ -11,6 +12,9 @@ public static class OperationsSetup
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<DispatchMetrics>();
+        builder.Services.AddSingleton<PrometheusExporter>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         return builder;
@@ -18,6 +22,8 @@ public static class OperationsSetup
 
     public static WebApplication UseOperations(this WebApplication app)
     {
+        // The exporter listens from its creation on: create it before the first alert, not at the first scrape.
+        app.Services.GetRequiredService<PrometheusExporter>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLogging();
@@ -30,6 +36,8 @@ public static class OperationsSetup
         app.MapGet("/readyz", HealthEndpoints.Ready).WithTags("Operations").WithName("Ready")
             .Produces<Readiness>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/metrics", MetricsEndpoint.Scrape).WithTags("Operations").WithName("Metrics")
+            .WithSummary("Prometheus metrics: alerts, incidents, pipeline latency, bus consumers, SignalR connections.");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {

@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Operations.Metrics;
 using MassTransit;
 
 namespace Dispatch.Server.Routing;
@@ -13,6 +14,7 @@ public sealed class OpenIncidentFromAlertConsumer(
     IncidentStore incidents,
     CategoryCatalogue catalogue,
     TimeProvider clock,
+    DispatchMetrics metrics,
     ILogger<OpenIncidentFromAlertConsumer> logger) : IConsumer<AlertReceived>
 {
     public async Task Consume(ConsumeContext<AlertReceived> context)
@@ -30,6 +32,12 @@ public sealed class OpenIncidentFromAlertConsumer(
         var outcome = await incidents.OpenFromAlertAsync(incident, stored, context.CancellationToken);
         if (outcome.Opened)
         {
+            metrics.IncidentOpened(decision.Kind.ToString());
+            if (context.SentTime is { } sent)
+            {
+                metrics.StageDuration("route", now - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)));
+            }
+
             logger.LogInformation("Incident {IncidentId} opened from alert {AlertId}: {Kind}, {Status} ({Reason})",
                 incident.Id, alert.AlertId, decision.Kind, decision.Status, decision.Reason);
         }

@@ -1,12 +1,17 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Operations.Metrics;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dispatch.Server.Screens;
 
 /// <summary>Pushes every opened incident to the screens connected to this node.</summary>
-public sealed class IncidentOpenedScreenConsumer(IHubContext<CommandHub, ICommandClient> hub) : IConsumer<IncidentOpened>
+public sealed class IncidentOpenedScreenConsumer(IHubContext<CommandHub, ICommandClient> hub, TimeProvider clock, DispatchMetrics metrics)
+    : IConsumer<IncidentOpened>
 {
-    public Task Consume(ConsumeContext<IncidentOpened> context) =>
-        hub.Clients.Group(ScreenGroups.Incidents).IncidentOpened(context.Message.Incident);
+    public async Task Consume(ConsumeContext<IncidentOpened> context)
+    {
+        await hub.Clients.Group(ScreenGroups.Incidents).IncidentOpened(context.Message.Incident);
+        metrics.StageDuration("screen", clock.GetUtcNow() - context.Message.Incident.OpenedAt);
+    }
 }

@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+
+namespace Dispatch.Server.Operations.Metrics;
+
+/// <summary>
+/// Dispatch's own instruments (meter <c>Dispatch</c>), created through <see cref="IMeterFactory"/> so that
+/// each server in a test process counts only its own work.
+/// </summary>
+public sealed class DispatchMetrics
+{
+    public const string MeterName = "Dispatch";
+
+    private readonly Counter<long> alertsReceived;
+    private readonly Counter<long> alertsRejected;
+    private readonly Counter<long> incidentsOpened;
+    private readonly Histogram<double> stageDuration;
+
+    public DispatchMetrics(IMeterFactory meters)
+    {
+        Meter = meters.Create(MeterName);
+        alertsReceived = Meter.CreateCounter<long>("dispatch.alerts.received", "{alert}", "Alerts accepted by intake and put on the bus.");
+        alertsRejected = Meter.CreateCounter<long>("dispatch.alerts.rejected", "{alert}", "Alerts refused by intake as invalid.");
+        incidentsOpened = Meter.CreateCounter<long>("dispatch.incidents.opened", "{incident}", "Incidents opened (not counting redeliveries).");
+        stageDuration = Meter.CreateHistogram<double>("dispatch.pipeline.stage.duration", "s",
+            "Time a message spent between two pipeline stages: route = intake to stored incident, screen = stored incident to push.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    }
+
+    public Meter Meter { get; }
+
+    public void AlertReceived(string source) => alertsReceived.Add(1, new KeyValuePair<string, object?>("source", source));
+
+    public void AlertRejected(string source) => alertsRejected.Add(1, new KeyValuePair<string, object?>("source", source));
+
+    public void IncidentOpened(string kind) => incidentsOpened.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void StageDuration(string stage, TimeSpan duration) =>
+        stageDuration.Record(Math.Max(0, duration.TotalSeconds), new KeyValuePair<string, object?>("stage", stage));
+}
