@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dispatch.Console.Alerts;
 using Dispatch.Console.Database;
+using Dispatch.Console.Errors;
 
 namespace Dispatch.Console;
 
@@ -23,6 +24,7 @@ public static class Program
         var root = new RootCommand("Dispatch 110 接处警 command line: send alerts, run demos, migrate the database.");
         root.Subcommands.Add(AlertCommands.Build());
         root.Subcommands.Add(DbCommands.Build());
+        root.Subcommands.Add(ErrorCommands.Build());
         return root;
     }
 }

@@ -8,6 +8,8 @@ public sealed class BusOptions
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
+    public RetryOptions Retry { get; set; } = new();
+
     public bool UsesRabbitMq => string.Equals(Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -22,4 +24,15 @@ public sealed class RabbitMqOptions
 
     /// <summary>How many unacknowledged messages each consumer may hold.</summary>
     public ushort PrefetchCount { get; set; } = 64;
+}
+
+/// <summary>
+/// In-process retries of a failing message before it goes to the error queue: for transient faults such as a
+/// locked database or a dropped connection. Exponential from the minimum to the maximum interval.
+/// </summary>
+public sealed class RetryOptions
+{
+    public int Limit { get; set; } = 5;
+    public int MinIntervalMs { get; set; } = 200;
+    public int MaxIntervalMs { get; set; } = 10_000;
 }

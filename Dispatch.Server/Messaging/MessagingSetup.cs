@@ -18,14 +18,14 @@ public static class MessagingSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("dispatch", includeNamespace: false));
+            bus.SetEndpointNameFormatter(ErrorQueues.EndpointNames);
 
             // Each stage registers its own consumers; read the stage folder to find them.
             bus.AddIntakeConsumers();
             bus.AddRoutingConsumers();
             bus.AddScreenConsumers();
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(Retry));
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => Retry(r, options.Retry)));
 
             if (options.UsesRabbitMq)
             {
@@ -38,7 +38,7 @@ public static class MessagingSetup
                         h.Password(rabbit.Password);
                     });
                     cfg.PrefetchCount = rabbit.PrefetchCount;
-                    ConfigureRawAlertIntake(cfg, context);
+                    ConfigureRawAlertIntake(cfg, context, options.Retry);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -51,23 +51,24 @@ public static class MessagingSetup
     }
 
     /// <summary>Transient faults (a locked database, a dropped connection) get a few quick retries, then the error queue.</summary>
-    private static void Retry(IRetryConfigurator retry)
+    private static void Retry(IRetryConfigurator retry, RetryOptions options)
     {
         retry.Ignore<InvalidAlertException>();
-        retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
+        retry.Exponential(options.Limit, TimeSpan.FromMilliseconds(options.MinIntervalMs), TimeSpan.FromMilliseconds(options.MaxIntervalMs),
+            TimeSpan.FromMilliseconds(options.MinIntervalMs));
     }
 
     /// <summary>
     /// The 110 platform publishes plain JSON to the fanout exchange <c>dispatch.intake.alerts</c> with any
     /// AMQP client: the queue of the same name takes any body as an <see cref="AlertSubmission"/>.
     /// </summary>
-    private static void ConfigureRawAlertIntake(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context)
+    private static void ConfigureRawAlertIntake(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, RetryOptions retry)
     {
         cfg.ReceiveEndpoint(RawAlertIntakeConsumer.QueueName, endpoint =>
         {
             endpoint.ConfigureConsumeTopology = false;
             endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
-            endpoint.UseMessageRetry(Retry);
+            endpoint.UseMessageRetry(r => Retry(r, retry));
             endpoint.ConfigureConsumer<RawAlertIntakeConsumer>(context);
         });
     }

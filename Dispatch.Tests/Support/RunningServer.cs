@@ -22,10 +22,11 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<RunningServer> StartAsync(string provider = "Sqlite", Uri? rabbitMq = null, TimeProvider? clock = null)
+    public static async Task<RunningServer> StartAsync(
+        string provider = "Sqlite", Uri? rabbitMq = null, TimeProvider? clock = null, IDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var app = new DispatchApp(database, rabbitMq, clock);
+        var app = new DispatchApp(database, rabbitMq, clock, settings);
         var server = new RunningServer(database, app, app.StartOnRealPort());
         await Eventually.GetAsync(async () => (await server.Http.GetAsync("/readyz")).IsSuccessStatusCode ? "" : null,
             TimeSpan.FromSeconds(30), "the server to be ready");
