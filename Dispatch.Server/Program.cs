@@ -5,12 +5,14 @@ using Dispatch.Server.Messaging;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Routing;
 using Dispatch.Server.Screens;
+using Dispatch.Server.Security;
 using Dispatch.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOperations();
 builder.AddStorage();
+builder.AddSecurity();
 builder.AddAudit();
 builder.AddIncidents();
 builder.AddIncidentRouting();
@@ -20,7 +22,9 @@ builder.AddMessaging();
 var app = builder.Build();
 
 app.UseOperations();
+app.UseSecurity();
 app.MapOperations();
+app.MapSecurity();
 app.MapIntake();
 app.MapIncidents();
 app.MapScreens();

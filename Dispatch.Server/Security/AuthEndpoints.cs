@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Operations;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Dispatch.Server.Security;
+
+/// <summary>Credentials as posted to <c>/api/auth/login</c>.</summary>
+public sealed class LoginRequest
+{
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+}
+
+/// <summary>Who is signed in: what the browser app needs to choose its screen and scope.</summary>
+public sealed record Me(string UserName, string DisplayName, string Role, string? Scope);
+
+/// <summary>The antiforgery token the browser app sends back in <see cref="HeaderName"/> on every change.</summary>
+public sealed record AntiforgeryToken(string Token, string HeaderName);
+
+public static class AuthEndpoints
+{
+    public const string AntiforgeryHeader = "X-XSRF-TOKEN";
+
+    public static async Task<IResult> Login(HttpContext http, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await AlertIntakeEndpoint.ReadJsonAsync<LoginRequest>(http.Request, 4 * 1024, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request?.UserName))
+        {
+            errors["userName"] = ["userName is required."];
+        }
+
+        if (string.IsNullOrEmpty(request?.Password))
+        {
+            errors["password"] = ["password is required."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "登录信息不完整 / Missing credentials");
+        }
+
+        var (outcome, user, lockedUntil) = await accounts.LoginAsync(request!.UserName!.Trim(), request.Password!, cancellationToken);
+        switch (outcome)
+        {
+            case LoginOutcome.Locked:
+                return TypedResults.Problem(
+                    title: "账户已临时锁定 / Account locked",
+                    detail: $"Too many failed logins: try again after {lockedUntil:O}, or ask an administrator to reset the password.",
+                    statusCode: StatusCodes.Status423Locked);
+            case LoginOutcome.Invalid:
+                return TypedResults.Problem(
+                    title: "用户名或密码错误 / Wrong user name or password",
+                    detail: "The user name or password is wrong, or the account is disabled.",
+                    statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user!.UserName),
+            new(ClaimTypes.GivenName, user.DisplayName),
+            new(ClaimTypes.Role, user.Role),
+        };
+        if (user.Scope is not null)
+        {
+            claims.Add(new Claim(DispatchClaims.Scope, user.Scope));
+        }
+
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        return TypedResults.Ok(new Me(user.UserName, user.DisplayName, user.Role, user.Scope));
+    }
+
+    public static async Task<IResult> Logout(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    public static IResult CurrentUser(ClaimsPrincipal user) => TypedResults.Ok(MeOf(user));
+
+    public static IResult Antiforgery(HttpContext http, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, AntiforgeryHeader));
+    }
+
+    public static Me MeOf(ClaimsPrincipal user) => new(
+        user.Identity?.Name ?? "",
+        user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity?.Name ?? "",
+        user.FindFirstValue(ClaimTypes.Role) ?? "",
+        user.FindFirstValue(DispatchClaims.Scope));
+}
