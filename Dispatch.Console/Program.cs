@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Dispatch.Console.Alerts;
+using Dispatch.Console.Calendar;
 using Dispatch.Console.Database;
+using Dispatch.Console.Sla;
 
 namespace Dispatch.Console;
 
@@ -23,6 +25,8 @@ public static class Program
         var root = new RootCommand("Dispatch 110 接处警 command line: send alerts, run demos, migrate the database.");
         root.Subcommands.Add(AlertCommands.Build());
         root.Subcommands.Add(DbCommands.Build());
+        root.Subcommands.Add(CalendarCommands.Build());
+        root.Subcommands.Add(SlaCommands.Build());
         return root;
     }
 }

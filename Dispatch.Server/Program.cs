@@ -6,11 +6,13 @@ using Dispatch.Server.Operations;
 using Dispatch.Server.Routing;
 using Dispatch.Server.Screens;
 using Dispatch.Server.Storage;
+using Dispatch.Server.TaskOrders;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOperations();
 builder.AddStorage();
+builder.AddTaskOrders();
 builder.AddAudit();
 builder.AddIncidents();
 builder.AddIncidentRouting();
@@ -24,5 +26,6 @@ app.MapOperations();
 app.MapIntake();
 app.MapIncidents();
 app.MapScreens();
+app.MapTaskOrders();
 
 await app.RunAsync();
