@@ -6,8 +6,8 @@ namespace Dispatch.Server.TaskOrders.Calendar;
 /// done at or before that instant).
 /// </summary>
 /// <param name="Due">23:59:59 +08:00 of the last counted working day.</param>
-/// <param name="Fallback">True when a day counted or skipped lies in a year no notice was imported for, so
-/// that day was judged Monday–Friday only.</param>
+/// <param name="Fallback">True when a day counted or skipped lies in a year no notice was imported for (and no
+/// other year's notice lists it), so that day was judged Monday–Friday only.</param>
 /// <param name="Issued">The issue instant, shown in +08:00.</param>
 /// <param name="WorkingDays">N, as asked.</param>
 /// <param name="CountedDays">The N working days counted, in order; the last is the due day.</param>
@@ -101,13 +101,19 @@ public sealed class WorkingCalendar
         var local = issued.ToOffset(ShanghaiOffset);
         var counted = CountWorkingDays(DateOnly.FromDateTime(local.DateTime), workingDays);
         var last = counted[^1];
-        var firstCounted = DateOnly.FromDateTime(local.DateTime).AddDays(1);
-        var fallbackYears = Enumerable.Range(firstCounted.Year, last.Year - firstCounted.Year + 1)
-            .Where(y => !IsKnownYear(y))
-            .ToList();
+        var fallbackYears = new SortedSet<int>();
+        for (var day = DateOnly.FromDateTime(local.DateTime).AddDays(1); day <= last; day = day.AddDays(1))
+        {
+            // A day another year's notice lists (2022-12-31 in the 2023 file) is known even if its own year is not.
+            if (!IsKnownYear(day.Year) && !listed.ContainsKey(day))
+            {
+                fallbackYears.Add(day.Year);
+            }
+        }
+
         return new DueTime(
             new DateTimeOffset(last.ToDateTime(EndOfDay), ShanghaiOffset),
-            fallbackYears.Count > 0, local, workingDays, counted, fallbackYears);
+            fallbackYears.Count > 0, local, workingDays, counted, fallbackYears.ToList());
     }
 
     /// <summary>
