@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Dispatch.Console.Alerts;
+using Dispatch.Console.Calendar;
 using Dispatch.Console.Database;
 using Dispatch.Console.Errors;
+using Dispatch.Console.Sla;
 
 namespace Dispatch.Console;
 
@@ -25,6 +27,8 @@ public static class Program
         root.Subcommands.Add(AlertCommands.Build());
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(ErrorCommands.Build());
+        root.Subcommands.Add(CalendarCommands.Build());
+        root.Subcommands.Add(SlaCommands.Build());
         return root;
     }
 }

@@ -7,12 +7,14 @@ using Dispatch.Server.Routing;
 using Dispatch.Server.Screens;
 using Dispatch.Server.Security;
 using Dispatch.Server.Storage;
+using Dispatch.Server.TaskOrders;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddOperations();
 builder.AddStorage();
 builder.AddSecurity();
+builder.AddTaskOrders();
 builder.AddAudit();
 builder.AddIncidents();
 builder.AddIncidentRouting();
@@ -28,5 +30,6 @@ app.MapSecurity();
 app.MapIntake();
 app.MapIncidents();
 app.MapScreens();
+app.MapTaskOrders();
 
 await app.RunAsync();

@@ -15,7 +15,10 @@ public static class HealthEndpoints
     /// <summary>Alive: the process answers HTTP. Says nothing of the database or bus on purpose.</summary>
     public static IResult Alive() => TypedResults.Ok(new { status = "alive" });
 
-    /// <summary>Ready: database and bus reachable; otherwise 503 naming what is not.</summary>
+    /// <summary>
+    /// Ready: database and bus reachable; otherwise 503 naming what is not. A degraded check (e.g. the calendar
+    /// counting Monday–Friday for a year without a notice) still answers 200: the node works, and says how.
+    /// </summary>
     public static async Task<IResult> Ready(HealthCheckService health, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), cancellationToken);
@@ -23,12 +26,12 @@ public static class HealthEndpoints
             .Select(e => new ReadinessCheck(Rename(e.Key), e.Value.Status.ToString(), e.Value.Description ?? e.Value.Exception?.Message))
             .ToList();
         var node = LoggingSetup.NodeName(configuration);
-        if (report.Status == HealthStatus.Healthy)
+        if (report.Status != HealthStatus.Unhealthy)
         {
             return TypedResults.Ok(new Readiness("ready", node, checks));
         }
 
-        var failing = checks.Where(c => c.Status != nameof(HealthStatus.Healthy)).ToList();
+        var failing = checks.Where(c => c.Status == nameof(HealthStatus.Unhealthy)).ToList();
         return TypedResults.Problem(
             title: "未就绪 / Not ready",
             detail: "Not ready: " + string.Join("; ", failing.Select(c => $"{c.Name} is {c.Status.ToLowerInvariant()} ({c.Detail})")),

@@ -9,7 +9,7 @@ namespace Dispatch.Tests.Operations;
 public sealed class HealthEndpointsTests
 {
     [Test]
-    public async Task Readyz_WhenDatabaseAndBusAnswer_Answers200ListingBoth()
+    public async Task Readyz_WhenDatabaseAndBusAnswer_Answers200ListingEachCheck()
     {
         await using var running = await RunningServer.StartAsync();
         var http = running.Http;
@@ -19,7 +19,7 @@ public sealed class HealthEndpointsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var ready = await response.Content.ReadFromJsonAsync<JsonElement>();
         var names = ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString());
-        Assert.That(names, Is.EquivalentTo(new[] { "database", "bus" }));
+        Assert.That(names, Is.EquivalentTo(new[] { "database", "bus", "calendar" }));
     }
 
     [Test]
