@@ -1,4 +1,5 @@
 using Dispatch.Server.Audit;
+using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Messaging;
@@ -13,6 +14,7 @@ builder.AddOperations();
 builder.AddStorage();
 builder.AddAudit();
 builder.AddIncidents();
+builder.AddGeo();
 builder.AddIncidentRouting();
 builder.AddScreens();
 builder.AddMessaging();
@@ -23,6 +25,7 @@ app.UseOperations();
 app.MapOperations();
 app.MapIntake();
 app.MapIncidents();
+app.MapGeo();
 app.MapScreens();
 
 await app.RunAsync();
