@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Dispatch.Console.Alerts;
+using Dispatch.Console.Bench;
 using Dispatch.Console.Database;
+using Dispatch.Console.Geo;
 
 namespace Dispatch.Console;
 
@@ -23,6 +25,8 @@ public static class Program
         var root = new RootCommand("Dispatch 110 接处警 command line: send alerts, run demos, migrate the database.");
         root.Subcommands.Add(AlertCommands.Build());
         root.Subcommands.Add(DbCommands.Build());
+        root.Subcommands.Add(GeoCommands.Build());
+        root.Subcommands.Add(BenchCommands.Build());
         return root;
     }
 }
