@@ -46,21 +46,10 @@ public sealed class GeoCommandsTests
         return path;
     }
 
-    private static string RepoFile(string relative)
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dispatch.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Dispatch.sln not found above the test folder."), relative);
-    }
-
     [Test]
     public async Task Import_WhenAQgisExport_ImportsEveryCommunityAndLocateFindsThem()
     {
-        var file = RepoFile("Dispatch.Tests/Geo/Data/xihu-communities.geojson");
+        var file = TestEnvironment.RepoFile("Dispatch.Tests/Geo/Data/xihu-communities.geojson");
 
         var (exitCode, output, error) = await RunAsync("geo", "import", file, "--level", "community",
             "--code-prop", "SQDM", "--name-prop", "SQMC", "--parent-prop", "JDDM", "--server", server);
