@@ -4,6 +4,9 @@ using Dispatch.Console.Calendar;
 using Dispatch.Console.Database;
 using Dispatch.Console.Errors;
 using Dispatch.Console.Sla;
+using Dispatch.Console.Bench;
+using Dispatch.Console.Database;
+using Dispatch.Console.Geo;
 
 namespace Dispatch.Console;
 
@@ -29,6 +32,8 @@ public static class Program
         root.Subcommands.Add(ErrorCommands.Build());
         root.Subcommands.Add(CalendarCommands.Build());
         root.Subcommands.Add(SlaCommands.Build());
+        root.Subcommands.Add(GeoCommands.Build());
+        root.Subcommands.Add(BenchCommands.Build());
         return root;
     }
 }

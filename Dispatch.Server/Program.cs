@@ -1,4 +1,5 @@
 using Dispatch.Server.Audit;
+using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Messaging;
@@ -17,6 +18,7 @@ builder.AddSecurity();
 builder.AddTaskOrders();
 builder.AddAudit();
 builder.AddIncidents();
+builder.AddGeo();
 builder.AddIncidentRouting();
 builder.AddScreens();
 builder.AddMessaging();
@@ -29,6 +31,7 @@ app.MapOperations();
 app.MapSecurity();
 app.MapIntake();
 app.MapIncidents();
+app.MapGeo();
 app.MapScreens();
 app.MapTaskOrders();
 

@@ -49,7 +49,7 @@ public sealed class AlertSenderTests
     public async Task Send_WhenTheFileHasNoReceivedAt_StampsTheCurrentTimeAndIsAccepted()
     {
         // The sample shipped for the README has no receivedAt, so that it never goes stale.
-        var sample = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepoFile("infra/samples/alert.json")))!.AsObject();
+        var sample = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(TestEnvironment.RepoFile("infra/samples/alert.json")))!.AsObject();
         var alertId = NewAlertId();
         sample["alertId"] = alertId;
         var file = WriteFile(sample);
@@ -58,17 +58,6 @@ public sealed class AlertSenderTests
 
         Assert.That(exitCode, Is.EqualTo(0), output);
         Assert.That(await WaitForIncidentInListAsync(Dispatch.Server.Intake.IncidentReference.ForAlert(alertId)), Is.True);
-    }
-
-    private static string RepoFile(string relative)
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dispatch.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Dispatch.sln not found above the test folder."), relative);
     }
 
     [Test]

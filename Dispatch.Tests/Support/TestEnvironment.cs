@@ -19,6 +19,18 @@ public static class TestEnvironment
 
     public static string Chromium => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
+    /// <summary>A file of the repository (samples, test data), found from the test binaries up to Dispatch.sln.</summary>
+    public static string RepoFile(string relative)
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dispatch.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Dispatch.sln not found above the test folder."), relative);
+    }
+
     private static string Require(string variable, string what) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using Dispatch.Contracts;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Operations;
+
+namespace Dispatch.Server.Geo;
+
+/// <summary><c>POST /api/geo/areas/import</c> and <c>GET /api/geo/locate</c>.</summary>
+public static class GeoEndpoints
+{
+    /// <summary>A street's communities and grids with fine boundaries fit in a few MB; a whole city's grids in ~20.</summary>
+    public const long MaxImportBytes = 20 * 1024 * 1024;
+
+    public static async Task<IResult> Import(
+        HttpRequest request, AreaImporter importer, string? level, string? codeProp, string? nameProp, string? parentProp, string? crs,
+        bool? skipInvalid, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!AreaStore.TryParseLevel(level, out var areaLevel))
+        {
+            errors["level"] = [$"level '{level}' is not one of district, street, community, grid, precinct."];
+        }
+
+        Require(codeProp, "codeProp", "the feature property holding the area code", errors);
+        Require(nameProp, "nameProp", "the feature property holding the area name", errors);
+        if (!string.IsNullOrWhiteSpace(parentProp) && areaLevel == AreaLevel.Precinct)
+        {
+            errors["parentProp"] = ["precincts (派出所辖区) are not nested in the other layers: leave parentProp out."];
+        }
+
+        var datum = ParseCrs(crs, errors, allowBd09: false);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "导入参数有误 / Invalid import options");
+        }
+
+        var (document, problem) = await AlertIntakeEndpoint.ReadJsonAsync<JsonDocument>(request, MaxImportBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var options = new AreaImportOptions(areaLevel, codeProp!.Trim(), nameProp!.Trim(),
+                string.IsNullOrWhiteSpace(parentProp) ? null : parentProp.Trim(), datum);
+            AreaReadResult read;
+            try
+            {
+                read = GeoJsonAreaReader.Read(document!.RootElement, options);
+            }
+            catch (AreaFileException ex)
+            {
+                return Problems.Invalid(new Dictionary<string, string[]> { ["body"] = [ex.Message] }, "文件不是要素集合 / The file is not a FeatureCollection");
+            }
+
+            var report = await importer.ImportAsync(read, options, skipInvalid ?? false, cancellationToken);
+            if (!report.Written)
+            {
+                var featureErrors = report.Problems.ToDictionary(p => $"features[{p.Index}]", p => new[] { Describe(p) });
+                return TypedResults.ValidationProblem(featureErrors,
+                    detail: $"{report.Problems.Count} of {report.Features} features are invalid; nothing was imported. Fix them, or import the valid ones with skipInvalid=true.",
+                    title: "要素无效，未导入 / Invalid features: nothing was imported",
+                    extensions: new Dictionary<string, object?> { ["report"] = report });
+            }
+
+            return TypedResults.Ok(report);
+        }
+    }
+
+    public static IResult Locate(JurisdictionIndex index, string? lon, string? lat, string? crs)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var x = ParseDegrees(lon, "lon", 180, errors);
+        var y = ParseDegrees(lat, "lat", 90, errors);
+        var datum = ParseCrs(crs, errors, allowBd09: true);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "查询参数有误 / Invalid query");
+        }
+
+        var (wgsLon, wgsLat) = ChinaCoordinates.Convert(x, y, datum, CoordinateSystem.Wgs84);
+        return TypedResults.Ok(index.Locate(wgsLon, wgsLat));
+    }
+
+    public static string Describe(FeatureProblem problem) =>
+        problem.Code is null ? problem.Reason : $"({problem.Code}) {problem.Reason}";
+
+    private static void Require(string? value, string field, string what, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [$"{field} is required: {what}."];
+        }
+    }
+
+    private static double ParseDegrees(string? text, string field, double limit, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = [$"{field} is required, in decimal degrees."];
+            return 0;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            errors[field] = [$"{field} '{text}' is not a number of decimal degrees, e.g. {(field == "lon" ? "120.1551" : "30.2741")}."];
+            return 0;
+        }
+
+        if (Math.Abs(value) > limit)
+        {
+            errors[field] = [string.Create(CultureInfo.InvariantCulture, $"{field} {value} is out of range: it must be within ±{limit}.")];
+        }
+
+        return value;
+    }
+
+    private static CoordinateSystem ParseCrs(string? text, Dictionary<string, string[]> errors, bool allowBd09)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return CoordinateSystem.Wgs84;
+        }
+
+        if (Enum.TryParse<CoordinateSystem>(text.Trim(), ignoreCase: true, out var datum) && !int.TryParse(text, out _)
+            && (allowBd09 || datum != CoordinateSystem.Bd09))
+        {
+            return datum;
+        }
+
+        errors["crs"] = [$"crs '{text}' is not one of {(allowBd09 ? "wgs84, gcj02, bd09" : "wgs84, gcj02")}."];
+        return CoordinateSystem.Wgs84;
+    }
+}

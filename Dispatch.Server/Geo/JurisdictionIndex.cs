@@ -1,0 +1,137 @@
+using Dispatch.Contracts;
+using NetTopologySuite.Algorithm.Locate;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+
+namespace Dispatch.Server.Geo;
+
+/// <summary>One area ready for point lookups: its polygon prepared once, its point locator built up front.</summary>
+public sealed class PreparedArea
+{
+    public PreparedArea(AreaLevel level, string code, string name, Geometry geometry)
+    {
+        Level = level;
+        Ref = new AreaRef(code, name);
+        Geometry = geometry;
+        Prepared = PreparedGeometryFactory.Prepare(geometry);
+
+        // The prepared polygon's own locator answers interior / boundary / exterior in one pass, which is
+        // what the boundary rule needs. It builds its segment index lazily: build it here, on one thread,
+        // so concurrent lookups only ever read it.
+        Locator = Prepared is PreparedPolygon polygon ? polygon.PointLocator : new IndexedPointInAreaLocator(geometry);
+        Locator.Locate(geometry.EnvelopeInternal.Centre);
+    }
+
+    public AreaLevel Level { get; }
+
+    public AreaRef Ref { get; }
+
+    public Geometry Geometry { get; }
+
+    public IPreparedGeometry Prepared { get; }
+
+    public IPointOnGeometryLocator Locator { get; }
+}
+
+/// <summary>
+/// An immutable set of layers, one STR-tree of prepared areas per level. Pure and thread-safe once built;
+/// <see cref="JurisdictionIndex"/> swaps whole snapshots, so a lookup never sees half an import.
+/// </summary>
+public sealed class JurisdictionSnapshot
+{
+    private static readonly AreaLevel[] Levels = Enum.GetValues<AreaLevel>();
+
+    private readonly STRtree<PreparedArea>?[] trees;
+
+    private JurisdictionSnapshot(STRtree<PreparedArea>?[] trees, int count)
+    {
+        this.trees = trees;
+        Count = count;
+    }
+
+    public static JurisdictionSnapshot Empty { get; } = Build([]);
+
+    /// <summary>How many areas the snapshot holds, all levels together.</summary>
+    public int Count { get; }
+
+    public static JurisdictionSnapshot Build(IEnumerable<PreparedArea> areas)
+    {
+        var trees = new STRtree<PreparedArea>?[Levels.Length];
+        var count = 0;
+        foreach (var area in areas)
+        {
+            var tree = trees[(int)area.Level] ??= new STRtree<PreparedArea>();
+            tree.Insert(area.Geometry.EnvelopeInternal, area);
+            count++;
+        }
+
+        foreach (var tree in trees)
+        {
+            // Build now rather than on the first query, which would race between request threads.
+            tree?.Build();
+        }
+
+        return new JurisdictionSnapshot(trees, count);
+    }
+
+    /// <summary>The area of every layer covering a WGS-84 point; see <see cref="Jurisdiction"/> for the boundary rule.</summary>
+    public Jurisdiction Locate(double lon, double lat)
+    {
+        var point = new Coordinate(lon, lat);
+        var onBoundary = false;
+        var district = Find(AreaLevel.District, point, ref onBoundary);
+        var street = Find(AreaLevel.Street, point, ref onBoundary);
+        var community = Find(AreaLevel.Community, point, ref onBoundary);
+        var grid = Find(AreaLevel.Grid, point, ref onBoundary);
+        var precinct = Find(AreaLevel.Precinct, point, ref onBoundary);
+        return district is null && street is null && community is null && grid is null && precinct is null
+            ? Jurisdiction.None
+            : new Jurisdiction(district, street, community, grid, precinct, onBoundary);
+    }
+
+    /// <summary>
+    /// The covering area with the lowest code. Areas of one layer should not overlap, so more than one cover
+    /// only on a shared edge or vertex; if a file does overlap, the lowest code still wins, deterministically.
+    /// </summary>
+    private AreaRef? Find(AreaLevel level, Coordinate point, ref bool onBoundary)
+    {
+        if (trees[(int)level] is not { } tree)
+        {
+            return null;
+        }
+
+        PreparedArea? best = null;
+        var bestOnBoundary = false;
+        foreach (var candidate in tree.Query(new Envelope(point)))
+        {
+            var location = candidate.Locator.Locate(point);
+            if (location == Location.Exterior)
+            {
+                continue;
+            }
+
+            if (best is null || string.CompareOrdinal(candidate.Ref.Code, best.Ref.Code) < 0)
+            {
+                best = candidate;
+            }
+
+            bestOnBoundary |= location == Location.Boundary;
+        }
+
+        onBoundary |= bestOnBoundary;
+        return best?.Ref;
+    }
+}
+
+/// <summary>The live jurisdiction layers of this node. Singleton; reloaded after every import without a restart.</summary>
+public sealed class JurisdictionIndex
+{
+    private volatile JurisdictionSnapshot current = JurisdictionSnapshot.Empty;
+
+    public JurisdictionSnapshot Current => current;
+
+    public Jurisdiction Locate(double lon, double lat) => current.Locate(lon, lat);
+
+    public void Replace(JurisdictionSnapshot snapshot) => current = snapshot;
+}
