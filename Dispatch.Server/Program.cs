@@ -1,3 +1,4 @@
+using Dispatch.Server.Assignment;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
@@ -14,6 +15,7 @@ builder.AddStorage();
 builder.AddAudit();
 builder.AddIncidents();
 builder.AddIncidentRouting();
+builder.AddAssignment();
 builder.AddScreens();
 builder.AddMessaging();
 
@@ -23,6 +25,7 @@ app.UseOperations();
 app.MapOperations();
 app.MapIntake();
 app.MapIncidents();
+app.MapAssignment();
 app.MapScreens();
 
 await app.RunAsync();
