@@ -258,8 +258,8 @@ void WriteUnits()
         Add($"JD-LS{i:00}", $"云峰街道应急联动处置分队{squadNames[i - 1]}组", "JD-YUNFENG", "LinkageSquad", street);
     }
 
-    // Grid members of the first grid of six communities.
-    foreach (var community in communities.Take(6))
+    // Grid members of the first grid of seven communities.
+    foreach (var community in communities.Take(7))
     {
         var grid = grids.First(g => g.Parent == community.Code);
         Add($"WG-{grid.Code}", $"{grid.Name}网格员", "JD-YUNFENG", "GridMember", grid.Shape);
