@@ -1,12 +1,11 @@
 using System.CommandLine;
 using Dispatch.Console.Alerts;
+using Dispatch.Console.Bench;
 using Dispatch.Console.Calendar;
 using Dispatch.Console.Database;
 using Dispatch.Console.Errors;
-using Dispatch.Console.Sla;
-using Dispatch.Console.Bench;
-using Dispatch.Console.Database;
 using Dispatch.Console.Geo;
+using Dispatch.Console.Sla;
 
 namespace Dispatch.Console;
 

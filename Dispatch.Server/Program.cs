@@ -1,3 +1,4 @@
+using Dispatch.Server.Assignment;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
@@ -20,6 +21,7 @@ builder.AddAudit();
 builder.AddIncidents();
 builder.AddGeo();
 builder.AddIncidentRouting();
+builder.AddAssignment();
 builder.AddScreens();
 builder.AddMessaging();
 
@@ -32,6 +34,7 @@ app.MapSecurity();
 app.MapIntake();
 app.MapIncidents();
 app.MapGeo();
+app.MapAssignment();
 app.MapScreens();
 app.MapTaskOrders();
 

@@ -170,7 +170,7 @@ public static class AlertValidator
     }
 
     /// <summary>Requires an explicit offset: a bare local time would be read in the server's zone, silently.</summary>
-    private static bool TryParseInstant(string text, out DateTimeOffset value)
+    internal static bool TryParseInstant(string text, out DateTimeOffset value)
     {
         value = default;
         var trimmed = text.Trim();

@@ -1,3 +1,4 @@
+using Dispatch.Server.Assignment;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Routing;
 using Dispatch.Server.Screens;
@@ -24,6 +25,7 @@ public static class MessagingSetup
             bus.AddIntakeConsumers();
             bus.AddRoutingConsumers();
             bus.AddScreenConsumers();
+            bus.AddAssignmentConsumers();
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => Retry(r, options.Retry)));
 

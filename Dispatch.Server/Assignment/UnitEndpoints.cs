@@ -1,0 +1,269 @@
+using System.Globalization;
+using Dispatch.Contracts;
+using Dispatch.Server.Geo;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Operations;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Server.Assignment;
+
+/// <summary>A position report as sent to <c>POST /api/units/{code}/location</c>; all text or nullable so each bad field can be named.</summary>
+public sealed class UnitPositionSubmission
+{
+    public double? Lon { get; set; }
+    public double? Lat { get; set; }
+
+    /// <summary><c>wgs84</c> (default), <c>gcj02</c> or <c>bd09</c>.</summary>
+    public string? Crs { get; set; }
+
+    /// <summary>When the position was taken, ISO-8601 with an offset; the server's time if absent.</summary>
+    public string? At { get; set; }
+
+    /// <summary>The device's accuracy radius in metres.</summary>
+    public double? Accuracy { get; set; }
+}
+
+/// <summary>What the position endpoint answers once the report is on the bus.</summary>
+public sealed record UnitPositionAccepted(string UnitCode, GeoPoint Position, DateTimeOffset At);
+
+/// <summary>A unit as <c>GET /api/units</c> shows it: the summary plus how old its position is.</summary>
+public sealed record UnitView(
+    string Code, string Name, string Organisation, UnitKind Kind, GeoPoint? Position, DateTimeOffset? PositionAt,
+    double? AccuracyMetres, double? AgeSeconds, bool Stale);
+
+/// <summary>One row of <c>GET /api/units/nearest</c>.</summary>
+public sealed record NearestUnit(
+    string Code, string Name, string Organisation, UnitKind Kind, GeoPoint Position, DateTimeOffset PositionAt,
+    double DistanceMetres, double EtaSeconds, bool Stale);
+
+/// <summary>The ranking for a point (echoed in WGS-84).</summary>
+public sealed record NearestUnits(GeoPoint Point, IReadOnlyList<NearestUnit> Units);
+
+/// <summary>Units, their positions and the nearest-unit ranking.</summary>
+public static class UnitEndpoints
+{
+    public const long MaxBodyBytes = 4 * 1024;
+    public const int DefaultLimit = 5;
+    public const int MaxLimit = 50;
+    public const int MaxCodeLength = 32;
+
+    /// <summary>A GPS fix comes with a good clock; a report this far ahead of ours has a wrong time.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(2);
+
+    /// <summary>A radius beyond this is not a position worth storing.</summary>
+    public const double MaxAccuracyMetres = 10_000;
+
+    private const string InvalidTitle = "位置上报有误 / Invalid position report";
+    private const string InvalidQueryTitle = "查询参数有误 / Invalid query";
+
+    /// <summary>
+    /// Validates, checks the unit exists, publishes <see cref="UnitPositionReported"/> and answers 202: phones and
+    /// AVL boxes report often and need no answer beyond "taken", and the consumer that stores reports is the one
+    /// place that orders them, whether they came over HTTP or straight over the bus.
+    /// </summary>
+    public static async Task<IResult> ReportPosition(
+        string code, HttpRequest request, UnitStore store, IPublishEndpoint bus, TimeProvider clock, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var (submission, problem) = await AlertIntakeEndpoint.ReadJsonAsync<UnitPositionSubmission>(request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string field, string message) => errors[field] = [message];
+        if (submission is null)
+        {
+            Fail("body", "请求体为空 / The request body is empty: send {\"lon\":…,\"lat\":…} as JSON.");
+            return Problems.Invalid(errors, InvalidTitle);
+        }
+
+        var position = PositionInput.Point(submission.Lon, submission.Lat, submission.Crs, Fail);
+        var at = now;
+        if (submission.At is { } atText && !AlertValidator.TryParseInstant(atText, out at))
+        {
+            Fail("at", $"at '{atText}' is not ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00.");
+        }
+        else if (at > now + MaxClockSkew)
+        {
+            Fail("at", $"at {at:O} is in the future (server time {now:O}); check the device's clock.");
+        }
+
+        if (submission.Accuracy is { } accuracy && (!double.IsFinite(accuracy) || accuracy < 0 || accuracy > MaxAccuracyMetres))
+        {
+            Fail("accuracy", $"accuracy must be a radius in metres from 0 to {MaxAccuracyMetres:0}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, InvalidTitle);
+        }
+
+        if (code.Length > MaxCodeLength || await store.GetAsync(code, cancellationToken) is null)
+        {
+            return Problems.NotFound($"Unit '{code}' (处置力量)");
+        }
+
+        var message = new UnitPositionReported(code, position!, at, submission.Accuracy);
+        var logger = loggers.CreateLogger(typeof(UnitEndpoints));
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(AlertIntakeEndpoint.PublishTimeout);
+            await bus.Publish(message, timeout.Token);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Position of unit {UnitCode} could not be put on the bus", code);
+            return Problems.BusUnavailable();
+        }
+
+        return TypedResults.Accepted($"/api/units/{Uri.EscapeDataString(code)}", new UnitPositionAccepted(code, message.Position, at));
+    }
+
+    public static async Task<IResult> List(
+        string? organisation, string? kind, UnitStore store, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var kindFilter = PositionInput.Kind(kind, (field, message) => errors[field] = [message]);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, InvalidQueryTitle);
+        }
+
+        var units = await store.ListAsync(Blank(organisation), kindFilter, cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(units.Select(u => View(u, now, options.Value)).ToList());
+    }
+
+    public static async Task<IResult> Get(
+        string code, UnitStore store, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var unit = code.Length > MaxCodeLength ? null : await store.GetAsync(code, cancellationToken);
+        return unit is null
+            ? Problems.NotFound($"Unit '{code}' (处置力量)")
+            : TypedResults.Ok(View(unit, clock.GetUtcNow(), options.Value));
+    }
+
+    /// <summary>Ranks the units of an optional organisation and kind by how soon they could reach the point.</summary>
+    public static async Task<IResult> Nearest(
+        string? lon, string? lat, string? crs, string? organisation, string? kind, string? limit,
+        UnitStore store, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        // The first complaint about a field is the precise one ("not a number" before "out of range").
+        void Fail(string field, string message) => errors.TryAdd(field, [message]);
+        var point = PositionInput.Point(PositionInput.Number(lon, "lon", Fail), PositionInput.Number(lat, "lat", Fail), crs, Fail);
+        var kindFilter = PositionInput.Kind(kind, Fail);
+        var take = DefaultLimit;
+        if (!string.IsNullOrWhiteSpace(limit)
+            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take < 1 || take > MaxLimit))
+        {
+            Fail("limit", $"limit must be a whole number from 1 to {MaxLimit}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, InvalidQueryTitle);
+        }
+
+        var units = await store.ListAsync(Blank(organisation), kindFilter, cancellationToken);
+        var ranked = UnitRanking.Rank(point!, units.Select(u => u.Unit), clock.GetUtcNow(), options.Value, take);
+        return TypedResults.Ok(new NearestUnits(point!, ranked.Select(r => new NearestUnit(
+            r.Unit.Code, r.Unit.Name, r.Unit.Organisation, r.Unit.Kind, r.Unit.Position!, r.Unit.PositionAt!.Value,
+            Math.Round(r.DistanceMetres, 1), Math.Round(r.Eta.TotalSeconds), r.Stale)).ToList()));
+    }
+
+    private static UnitView View(StoredUnit stored, DateTimeOffset now, UnitOptions options)
+    {
+        var u = stored.Unit;
+        TimeSpan? age = u.PositionAt is { } at ? now - at : null;
+        return new UnitView(u.Code, u.Name, u.Organisation, u.Kind, u.Position, u.PositionAt, stored.AccuracyMetres,
+            age is { } a ? Math.Round(a.TotalSeconds) : null, age is null || age > options.StaleAfter);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>Reads positions and unit kinds from requests; pure, names each bad field.</summary>
+public static class PositionInput
+{
+    /// <summary>A WGS-84 point from lon/lat in the given datum, or null after reporting every problem.</summary>
+    public static GeoPoint? Point(double? lon, double? lat, string? crs, Action<string, string> fail)
+    {
+        var ok = true;
+        if (lon is not { } x || !double.IsFinite(x) || x < -180 || x > 180)
+        {
+            fail("lon", "lon must be a number from -180 to 180 (degrees east).");
+            ok = false;
+        }
+
+        if (lat is not { } y || !double.IsFinite(y) || y < -90 || y > 90)
+        {
+            fail("lat", "lat must be a number from -90 to 90 (degrees north).");
+            ok = false;
+        }
+
+        CoordinateSystem datum;
+        switch (crs?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "wgs84":
+                datum = CoordinateSystem.Wgs84;
+                break;
+            case "gcj02":
+                datum = CoordinateSystem.Gcj02;
+                break;
+            case "bd09":
+                datum = CoordinateSystem.Bd09;
+                break;
+            default:
+                fail("crs", $"crs '{crs}' is not one of wgs84, gcj02, bd09.");
+                return null;
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        var (wLon, wLat) = ChinaCoordinates.Convert(lon!.Value, lat!.Value, datum, CoordinateSystem.Wgs84);
+        return new GeoPoint(wLon, wLat);
+    }
+
+    /// <summary>A number from a query string; a missing one is left for <see cref="Point"/> to report.</summary>
+    public static double? Number(string? text, string field, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        fail(field, $"{field} '{text}' is not a number; use a dot for decimals, e.g. 120.2153.");
+        return null;
+    }
+
+    public static UnitKind? Kind(string? text, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, out _) && Enum.TryParse<UnitKind>(text.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind))
+        {
+            return kind;
+        }
+
+        fail("kind", $"kind '{text}' is not one of {string.Join(", ", Enum.GetNames<UnitKind>())}.");
+        return null;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Data.Common;
+using Dapper;
+using Dispatch.Contracts;
+using Dispatch.Server.Storage;
+
+namespace Dispatch.Server.Assignment;
+
+/// <summary>A unit as stored: the summary plus the accuracy its last position came with.</summary>
+public sealed record StoredUnit(UnitSummary Unit, double? AccuracyMetres);
+
+/// <summary>What became of a position report.</summary>
+public enum PositionOutcome
+{
+    /// <summary>It was newer than the stored position and replaced it.</summary>
+    Stored,
+
+    /// <summary>The stored position is as new or newer (a late, out-of-order or repeated report); nothing changed.</summary>
+    NotNewer,
+
+    /// <summary>No unit has this code.</summary>
+    UnknownUnit,
+}
+
+/// <summary>Owns the <c>units</c> table.</summary>
+public sealed class UnitStore(Database database)
+{
+    private const string UnitColumns = """
+        SELECT code AS Code, name AS Name, organisation AS Organisation, kind AS Kind,
+               lon AS Lon, lat AS Lat, accuracy_m AS AccuracyMetres, position_at AS PositionAt
+        FROM units
+        """;
+
+    private const string SelectUnit = UnitColumns + "\nWHERE code = @Code";
+
+    private const string ByCode = "\nORDER BY code";
+
+    private const string CountUnit = "SELECT COUNT(*) FROM units WHERE code = @Code";
+
+    private const string InsertUnit = """
+        INSERT INTO units (code, name, organisation, kind, lon, lat, accuracy_m, position_at)
+        VALUES (@Code, @Name, @Organisation, @Kind, NULL, NULL, NULL, NULL)
+        """;
+
+    private const string UpdateDetails = """
+        UPDATE units SET name = @Name, organisation = @Organisation, kind = @Kind
+        WHERE code = @Code
+        """;
+
+    // The condition in the statement itself makes out-of-order and repeated reports harmless even when two
+    // consumers store reports of the same unit at once: the newest position_at always wins.
+    private const string UpdatePosition = """
+        UPDATE units SET lon = @Lon, lat = @Lat, accuracy_m = @AccuracyMetres, position_at = @At
+        WHERE code = @Code AND (position_at IS NULL OR position_at < @At)
+        """;
+
+    /// <summary>
+    /// Adds a unit or updates its name, organisation and kind; a position in <paramref name="unit"/> is then
+    /// recorded like any report (only if newer than the stored one).
+    /// </summary>
+    public async Task UpsertAsync(UnitSummary unit, CancellationToken cancellationToken)
+    {
+        var details = new { unit.Code, unit.Name, unit.Organisation, Kind = unit.Kind.ToString() };
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var updated = await connection.ExecuteAsync(new CommandDefinition(UpdateDetails, details, cancellationToken: cancellationToken));
+            if (updated == 0)
+            {
+                try
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(InsertUnit, details, cancellationToken: cancellationToken));
+                }
+                catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+                {
+                    // Another node added it between our update and our insert: ours are the details to keep.
+                    await connection.ExecuteAsync(new CommandDefinition(UpdateDetails, details, cancellationToken: cancellationToken));
+                }
+            }
+        }
+
+        if (unit is { Position: { } position, PositionAt: { } at })
+        {
+            await RecordPositionAsync(new UnitPositionReported(unit.Code, position, at, null), cancellationToken);
+        }
+    }
+
+    /// <summary>Stores a reported position unless the stored one is as new or newer.</summary>
+    public async Task<PositionOutcome> RecordPositionAsync(UnitPositionReported report, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(UpdatePosition, new
+        {
+            Code = report.UnitCode,
+            report.Position.Lon,
+            report.Position.Lat,
+            report.AccuracyMetres,
+            At = report.At.ToUniversalTime(),
+        }, cancellationToken: cancellationToken));
+        if (updated > 0)
+        {
+            return PositionOutcome.Stored;
+        }
+
+        var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountUnit, new { Code = report.UnitCode }, cancellationToken: cancellationToken));
+        return exists > 0 ? PositionOutcome.NotNewer : PositionOutcome.UnknownUnit;
+    }
+
+    public async Task<StoredUnit?> GetAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(SelectUnit, new { Code = code }, cancellationToken: cancellationToken));
+        return row is null ? null : FromRow(row);
+    }
+
+    /// <summary>Units ordered by code, optionally of one organisation and/or one kind.</summary>
+    public async Task<IReadOnlyList<StoredUnit>> ListAsync(string? organisation, UnitKind? kind, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        if (organisation is not null)
+        {
+            where.Add("organisation = @Organisation");
+        }
+
+        if (kind is not null)
+        {
+            where.Add("kind = @Kind");
+        }
+
+        var filter = where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(
+            UnitColumns + filter + ByCode, new { Organisation = organisation, Kind = kind?.ToString() }, cancellationToken: cancellationToken));
+        return rows.Select(FromRow).ToList();
+    }
+
+    private static StoredUnit FromRow(UnitRow r) => new(
+        new UnitSummary(r.Code, r.Name, r.Organisation, Enum.Parse<UnitKind>(r.Kind),
+            r.Lon is { } lon && r.Lat is { } lat ? new GeoPoint(lon, lat) : null, r.PositionAt),
+        r.AccuracyMetres);
+
+    private sealed class UnitRow
+    {
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Organisation { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public double? Lon { get; set; }
+        public double? Lat { get; set; }
+        public double? AccuracyMetres { get; set; }
+        public DateTimeOffset? PositionAt { get; set; }
+    }
+}
