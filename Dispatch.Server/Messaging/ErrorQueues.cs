@@ -1,3 +1,4 @@
+using Dispatch.Server.Assignment;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Routing;
 using MassTransit;
@@ -19,6 +20,7 @@ public static class ErrorQueues
     [
         RawAlertIntakeConsumer.QueueName,
         EndpointNames.Consumer<OpenIncidentFromAlertConsumer>(),
+        EndpointNames.Consumer<UnitPositionConsumer>(),
     ];
 
     /// <summary>"x" or "x_error" → "x".</summary>
