@@ -23,6 +23,7 @@ app.UseOperations();
 app.MapOperations();
 app.MapIntake();
 app.MapIncidents();
+app.MapRouting();
 app.MapScreens();
 
 await app.RunAsync();
