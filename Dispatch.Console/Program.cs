@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dispatch.Console.Alerts;
+using Dispatch.Console.Catalogue;
 using Dispatch.Console.Database;
 
 namespace Dispatch.Console;
@@ -23,6 +24,7 @@ public static class Program
         var root = new RootCommand("Dispatch 110 接处警 command line: send alerts, run demos, migrate the database.");
         root.Subcommands.Add(AlertCommands.Build());
         root.Subcommands.Add(DbCommands.Build());
+        root.Subcommands.Add(ClassifyCommand.Build());
         return root;
     }
 }

@@ -33,7 +33,7 @@ public sealed record ClassificationResult(
 /// </para>
 /// <para>
 /// Confidence = strength × share, where strength = min(1, best / <see cref="FullScore"/>) says whether the
-/// evidence is enough on its own (one strong keyword of weight 4 is), and share = best / (best + runner-up) says
+/// evidence is enough on its own (one keyword of weight 4 is), and share = best / (best + runner-up) says
 /// whether another category competes (1 when none does, 0.5 on a tie). Below the threshold the result is
 /// NeedsTriage with the candidates.
 /// </para>

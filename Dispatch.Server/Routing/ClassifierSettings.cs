@@ -7,8 +7,11 @@ public sealed record ClassifierSettings(double Threshold)
 {
     public const string ThresholdKey = "Routing:ClassifierThreshold";
 
-    /// <summary>One strong keyword with no competitor passes; a weak one, or two close categories, go to triage.</summary>
-    public const double DefaultThreshold = 0.5;
+    /// <summary>
+    /// One keyword of weight 3 or more with no competitor passes (0.75); a lone weight-2 keyword (0.5), a tie (≤ 0.5)
+    /// or a close runner-up (3 against 2: 0.45) goes to triage.
+    /// </summary>
+    public const double DefaultThreshold = 0.55;
 
     public static ClassifierSettings From(IConfiguration configuration)
     {
