@@ -2,6 +2,7 @@ using System.CommandLine;
 using Dispatch.Console.Alerts;
 using Dispatch.Console.Bench;
 using Dispatch.Console.Calendar;
+using Dispatch.Console.Catalogue;
 using Dispatch.Console.Database;
 using Dispatch.Console.Errors;
 using Dispatch.Console.Geo;
@@ -33,6 +34,7 @@ public static class Program
         root.Subcommands.Add(SlaCommands.Build());
         root.Subcommands.Add(GeoCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());
+        root.Subcommands.Add(ClassifyCommand.Build());
         return root;
     }
 }

@@ -35,6 +35,7 @@ app.MapIntake();
 app.MapIncidents();
 app.MapGeo();
 app.MapAssignment();
+app.MapRouting();
 app.MapScreens();
 app.MapTaskOrders();
 

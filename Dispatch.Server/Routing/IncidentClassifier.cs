@@ -10,21 +10,17 @@ namespace Dispatch.Server.Routing;
 public sealed record Classification(Category? Category, IncidentKind Kind, IncidentStatus Status, string Reason);
 
 /// <summary>
-/// Decides police or non-police from the alert's category code. Pure: the catalogue is passed in.
-/// Keyword classification of free text comes with the full catalogue.
+/// The consumer's view of <see cref="Classifier"/>: an incident status and one line of reasons.
+/// Still code-only until the pipeline passes the description and the configured threshold.
 /// </summary>
 public static class IncidentClassifier
 {
     public static Classification Classify(string? categoryCode, CategoryCatalogue catalogue)
     {
-        if (string.IsNullOrWhiteSpace(categoryCode))
-        {
-            return new Classification(null, IncidentKind.Unknown, IncidentStatus.NeedsTriage, "警情未带类别 (no category given)");
-        }
-
-        var category = catalogue.Find(categoryCode);
-        return category is null
-            ? new Classification(null, IncidentKind.Unknown, IncidentStatus.NeedsTriage, $"未知类别 '{categoryCode}' (category not in the catalogue)")
-            : new Classification(category, category.Kind, IncidentStatus.Open, $"类别 {category.Code} → {category.Kind}");
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var result = Classifier.Classify(categoryCode, description: null, catalogue.Current, ClassifierSettings.DefaultThreshold);
+        return new Classification(result.Category, result.Kind,
+            result.NeedsTriage ? IncidentStatus.NeedsTriage : IncidentStatus.Open,
+            string.Join("; ", result.Reasons));
     }
 }

@@ -103,11 +103,11 @@ public sealed partial class DemoAlertGeneratorTests
     }
 
     [Test]
-    public void KnownCategoryCodes_WhenComparedWithCatalogue_CoverEveryCategory()
+    public void KnownCategoryCodes_WhenComparedWithCatalogue_AreAllInIt()
     {
         var catalogue = CategoryCatalogue.LoadEmbedded().All.Select(c => c.Code);
 
-        Assert.That(DemoAlertGenerator.KnownCategoryCodes, Is.EquivalentTo(catalogue));
+        Assert.That(DemoAlertGenerator.KnownCategoryCodes, Is.SubsetOf(catalogue));
     }
 
     [Test]

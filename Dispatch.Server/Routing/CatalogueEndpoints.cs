@@ -1,0 +1,128 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Operations;
+
+namespace Dispatch.Server.Routing;
+
+/// <summary>One category as the API shows it: the catalogue row, the organisation's Chinese name, and who changed it last.</summary>
+public sealed record CategoryView(
+    string Code,
+    string NameZh,
+    string NameEn,
+    IncidentKind Kind,
+    int Priority,
+    OrganisationType Organisation,
+    string OrganisationZh,
+    ResponsePolicy Response,
+    int TaskOrderWorkingDays,
+    IReadOnlyDictionary<string, double> Keywords,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy)
+{
+    public static CategoryView From(StoredCategory stored)
+    {
+        var c = stored.Category;
+        return new CategoryView(c.Code, c.NameZh, c.NameEn, c.Kind, c.Priority, c.Organisation, OrganisationNames.Chinese(c.Organisation),
+            c.Response, c.TaskOrderWorkingDays, c.Keywords, stored.UpdatedAt, stored.UpdatedBy);
+    }
+}
+
+/// <summary>The body of <c>POST /api/catalogue/classify</c>.</summary>
+public sealed record ClassifyRequest(string? CategoryCode, string? Description);
+
+/// <summary>The classifier's answer as the API and the CLI show it.</summary>
+public sealed record ClassifyResponse(
+    string? CategoryCode,
+    string? CategoryName,
+    IncidentKind Kind,
+    double Confidence,
+    bool NeedsTriage,
+    double Threshold,
+    IReadOnlyList<Candidate> Candidates,
+    IReadOnlyList<string> Reasons)
+{
+    public static ClassifyResponse From(ClassificationResult result, double threshold) => new(
+        result.Category?.Code, result.Category?.NameZh, result.Kind, result.Confidence, result.NeedsTriage, threshold,
+        result.Candidates, result.Reasons);
+}
+
+/// <summary>
+/// <c>/api/catalogue</c>: read and edit the categories, and try the classifier on a text.
+/// Editing will be admin-only once the security stage lands (Security/ adds the policy to this group).
+/// </summary>
+public static class CatalogueEndpoints
+{
+    public const long MaxBodyBytes = 64 * 1024;
+    public const int MaxDescriptionLength = 2000;
+
+    public static async Task<IResult> List(CatalogueStore store, CancellationToken cancellationToken)
+    {
+        var categories = await store.ListAsync(cancellationToken);
+        return TypedResults.Ok(categories.Select(CategoryView.From).ToList());
+    }
+
+    public static async Task<IResult> Get(string code, CatalogueStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(code, cancellationToken);
+        return stored is null ? Problems.NotFound($"Category '{code}'") : TypedResults.Ok(CategoryView.From(stored));
+    }
+
+    /// <summary>Creates (201) or replaces (200) a category, audits it, and refreshes this node's catalogue.</summary>
+    public static async Task<IResult> Put(
+        string code, HttpContext http, CatalogueStore store, CategoryCatalogue catalogue, TimeProvider clock,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (edit, problem) = await AlertIntakeEndpoint.ReadJsonAsync<CategoryEdit>(http.Request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (category, errors) = CategoryValidator.Validate(code, edit);
+        if (category is null)
+        {
+            return Problems.Invalid(errors, "类别数据有误 / The category has invalid fields");
+        }
+
+        // Until authentication lands every caller is anonymous; the security stage fills in the user.
+        var actor = http.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
+        var (created, stored) = await store.SaveAsync(category, actor, clock.GetUtcNow(), cancellationToken);
+        var all = await store.ListAsync(cancellationToken);
+        catalogue.Replace(new CatalogueSnapshot(all.Select(s => s.Category)));
+        loggers.CreateLogger(typeof(CatalogueEndpoints)).LogInformation(
+            "Category {CategoryCode} {CatalogueChange} by {Actor}", category.Code, created ? "created" : "replaced", actor);
+
+        var view = CategoryView.From(stored);
+        return created
+            ? TypedResults.Created($"/api/catalogue/categories/{category.Code}", view)
+            : TypedResults.Ok(view);
+    }
+
+    public static async Task<IResult> Classify(
+        HttpRequest request, CategoryCatalogue catalogue, ClassifierSettings settings, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<ClassifyRequest>(request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body?.Description) && string.IsNullOrWhiteSpace(body?.CategoryCode))
+        {
+            errors["description"] = ["Give a description (警情描述) to classify, a categoryCode, or both."];
+        }
+        else if (body!.Description?.Length > MaxDescriptionLength)
+        {
+            errors["description"] = [$"description is longer than {MaxDescriptionLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "分类请求有误 / The classification request is invalid");
+        }
+
+        var result = Classifier.Classify(body!.CategoryCode, body.Description, catalogue.Current, settings.Threshold);
+        return TypedResults.Ok(ClassifyResponse.From(result, settings.Threshold));
+    }
+}

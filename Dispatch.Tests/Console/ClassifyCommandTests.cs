@@ -1,0 +1,66 @@
+using Dispatch.Tests.Support;
+using Cli = Dispatch.Console.Program;
+
+namespace Dispatch.Tests.Console;
+
+public sealed class ClassifyCommandTests
+{
+    [Test]
+    public async Task Classify_WhenOffline_PrintsCategoryKindConfidenceAndReasons()
+    {
+        var (exitCode, output) = await RunAsync("classify", "楼下烧烤店油烟太大，没有人打架");
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("cooking-fumes 油烟扰民"));
+        Assert.That(output, Does.Contain("NonPolice"));
+        Assert.That(output, Does.Contain("置信度 Confidence:  1.00"));
+        Assert.That(output, Does.Contain("否定「没有人打架」"));
+        Assert.That(output, Does.Contain("offline"));
+    }
+
+    [Test]
+    public async Task Classify_WhenACodeIsGiven_ThatCodeWins()
+    {
+        var (exitCode, output) = await RunAsync("classify", "两个人打起来了", "--code", "noise");
+
+        Assert.That(exitCode, Is.EqualTo(0));
+        Assert.That(output, Does.Contain("noise 噪音扰民"));
+    }
+
+    [Test]
+    public async Task Classify_WhenVague_SaysNeedsTriageAndListsCandidates()
+    {
+        var (_, output) = await RunAsync("classify", "有人在吵");
+
+        Assert.That(output, Does.Contain("needs triage"));
+        Assert.That(output, Does.Contain("候选 Candidates"));
+    }
+
+    [Test]
+    public async Task Classify_WhenTheServerIsGiven_UsesTheServersCatalogue()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var (exitCode, output) = await RunAsync("classify", "楼道里飞线充电", "--server", server.Address.ToString());
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("fire-lane-blocked"));
+        Assert.That(output, Does.Contain(server.Address.ToString().TrimEnd('/')));
+    }
+
+    [Test]
+    public async Task Classify_WhenTheServerIsDown_ExitsTwo()
+    {
+        var (exitCode, output) = await RunAsync("classify", "有人打架", "--server", "http://127.0.0.1:9");
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(output, Does.Contain("cannot reach"));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        using var writer = new StringWriter();
+        var exitCode = await Cli.RunAsync(args, writer, writer);
+        return (exitCode, writer.ToString());
+    }
+}
