@@ -47,4 +47,10 @@ public enum OrganisationType
 
     /// <summary>交通运输: transport (taxis, buses, road maintenance).</summary>
     Transport = 14,
+
+    /// <summary>
+    /// 街道综合信息指挥室 / 社会治理中心: the street command room, which takes triage and the grid events that need
+    /// several departments.
+    /// </summary>
+    CommandRoom = 15,
 }

@@ -31,6 +31,8 @@ public sealed class AreaStore(Database database)
         ORDER BY level, code
         """;
 
+    private const string CountAreas = "SELECT COUNT(*) FROM areas";
+
     /// <summary>
     /// Writes the areas in one transaction: a (level, code) already stored is replaced, keeping its creation
     /// time. Returns how many were replaced. All or nothing: a failure leaves the layers as they were.
@@ -65,6 +67,13 @@ public sealed class AreaStore(Database database)
 
         await tx.CommitAsync(cancellationToken);
         return replaced;
+    }
+
+    /// <summary>How many areas are stored, all layers together.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountAreas, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<StoredArea>> AllAsync(CancellationToken cancellationToken)

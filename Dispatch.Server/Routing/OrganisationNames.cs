@@ -21,6 +21,7 @@ public static class OrganisationNames
         OrganisationType.Utilities => "水电气",
         OrganisationType.CivilAffairs => "民政",
         OrganisationType.Transport => "交通运输",
+        OrganisationType.CommandRoom => "综合信息指挥室",
         _ => type.ToString(),
     };
 }

@@ -23,6 +23,9 @@ public sealed class DispatchApp : WebApplicationFactory<Dispatch.Server.Storage.
         settings = new Dictionary<string, string>(database.Settings)
         {
             ["Bus:Transport"] = rabbitMq is null ? "InMemory" : "RabbitMq",
+
+            // The Development settings turn demo seeding on; a test server starts empty unless the test asks.
+            ["Demo:Seed"] = "false",
         };
         if (rabbitMq is not null)
         {
