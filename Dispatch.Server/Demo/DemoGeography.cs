@@ -19,13 +19,8 @@ public static class DemoGeography
     public static string ResourceName(string file) => "Dispatch.Server.Demo.Geo." + file;
 
     /// <summary>One embedded layer, read and validated like an uploaded file.</summary>
-    public static AreaReadResult Read(string file, AreaImportOptions options)
-    {
-        using var stream = typeof(DemoGeography).Assembly.GetManifestResourceStream(ResourceName(file))
-            ?? throw new InvalidOperationException($"The demo layer {file} is not embedded in the server.");
-        using var reader = new StreamReader(stream);
-        return GeoJsonAreaReader.Read(reader.ReadToEnd(), options);
-    }
+    public static AreaReadResult Read(string file, AreaImportOptions options) =>
+        GeoJsonAreaReader.Read(DemoFiles.ReadText(ResourceName(file)), options);
 
     /// <summary>Every area of every layer, for a jurisdiction snapshot without a database (tests, the CLI).</summary>
     public static IEnumerable<AreaCandidate> All() =>

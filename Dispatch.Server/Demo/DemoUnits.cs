@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment;
 
@@ -16,10 +14,7 @@ public static class DemoUnits
     /// <summary>The demo units with their starting positions, taken at <paramref name="at"/>.</summary>
     public static IReadOnlyList<UnitSummary> Load(DateTimeOffset at)
     {
-        using var stream = typeof(DemoUnits).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException("The demo units are not embedded in the server.");
-        var file = JsonSerializer.Deserialize<UnitsFile>(stream, JsonOptions)
-            ?? throw new InvalidOperationException("The demo units file is empty.");
+        var file = DemoFiles.ReadJson<UnitsFile>(ResourceName);
         return file.Units.Select(u => new UnitSummary(u.Code, u.Name, u.Organisation, u.Kind, new GeoPoint(u.Lon, u.Lat), at)).ToList();
     }
 
@@ -37,12 +32,6 @@ public static class DemoUnits
 
         return units.Count;
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
     private sealed record UnitsFile(IReadOnlyList<UnitEntry> Units);
 
