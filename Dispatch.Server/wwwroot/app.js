@@ -20,6 +20,9 @@ const TEXT = {
     colCategory: '类别',
     colDescription: '报警内容',
     colAddress: '地址',
+    colArea: '辖区',
+    colOrganisation: '责任单位',
+    noArea: '辖区外 / 无定位',
     empty: '暂无警情',
     switchTo: 'English',
     switchToLang: 'en',
@@ -40,6 +43,9 @@ const TEXT = {
     colCategory: 'Category',
     colDescription: 'Description',
     colAddress: 'Address',
+    colArea: 'Area',
+    colOrganisation: 'Responsible',
+    noArea: 'No area / no location',
     empty: 'No incidents',
     switchTo: '中文',
     switchToLang: 'zh-CN',
@@ -140,6 +146,16 @@ function fillRow(row, incident, today) {
   cell('.callers').textContent = incident.alertCount > 1 ? t.callers(incident.alertCount) : '';
   cell('.text').textContent = incident.description;
   cell('.address').textContent = incident.address ?? '';
+
+  const where = incident.jurisdiction;
+  const area = where?.community?.name ?? where?.street?.name ?? where?.precinct?.name;
+  cell('.community').textContent = area ?? t.noArea;
+  cell('.grid').textContent = where?.grid?.name ?? '';
+
+  // Routed: who is responsible. In triage: the last reason, which says what an operator must decide.
+  const routing = incident.routing;
+  cell('.org').textContent = routing?.organisation?.name ?? '';
+  cell('.why').textContent = routing?.outcome === 'NeedsTriage' ? (routing.reasons.at(-1) ?? '') : '';
 }
 
 function announce(incident) {
@@ -188,6 +204,7 @@ connection.on('IncidentOpened', (incident) => {
   upsert([incident], true);
   if (isNew) announce(incident);
 });
+connection.on('IncidentUpdated', (incident) => upsert([incident], true));
 connection.onreconnecting(() => showState('reconnecting'));
 connection.onreconnected(watch);
 // Automatic reconnect gives up after a few tries; a wall display must keep trying.
