@@ -23,6 +23,11 @@ const TEXT = {
     colArea: '辖区',
     colOrganisation: '责任单位',
     noArea: '辖区外 / 无定位',
+    loginTitle: '登录',
+    userName: '用户名',
+    password: '密码',
+    signIn: '登录',
+    logout: '退出',
     empty: '暂无警情',
     switchTo: 'English',
     switchToLang: 'en',
@@ -46,6 +51,11 @@ const TEXT = {
     colArea: 'Area',
     colOrganisation: 'Responsible',
     noArea: 'No area / no location',
+    loginTitle: 'Sign in',
+    userName: 'User name',
+    password: 'Password',
+    signIn: 'Sign in',
+    logout: 'Sign out',
     empty: 'No incidents',
     switchTo: '中文',
     switchToLang: 'zh-CN',
@@ -73,6 +83,12 @@ const emptyLine = document.querySelector('.empty');
 const announcer = document.querySelector('[data-testid="announcer"]');
 const indicator = document.querySelector('[data-testid="connection-state"]');
 const langToggle = document.querySelector('[data-testid="lang-toggle"]');
+const loginSection = document.querySelector('[data-testid="login"]');
+const loginForm = loginSection.querySelector('form');
+const loginError = document.querySelector('[data-testid="login-error"]');
+const whoami = document.querySelector('[data-testid="whoami"]');
+const main = document.querySelector('main');
+let antiforgeryToken = '';
 
 /** id → { incident, row }: one row per incident however often it arrives. */
 const shown = new Map();
@@ -248,7 +264,48 @@ langToggle.addEventListener('click', () => {
 // So that yesterday's rows gain their date after midnight even when nothing arrives.
 setInterval(render, 60_000);
 
+/** Signed in: show who, fetch the token that every change must carry, then the queue and the live connection. */
+async function start(me) {
+  whoami.querySelector('.who').textContent = `${me.displayName} (${me.userName})`;
+  whoami.hidden = false;
+  loginSection.hidden = true;
+  main.hidden = false;
+  const token = await fetch('/api/auth/antiforgery');
+  if (token.ok) antiforgeryToken = (await token.json()).token;
+  // Fetch straight away so the queue shows even if the hub is slow or unreachable; watch() fetches again once subscribed.
+  loadList();
+  connect();
+}
+
+function showLogin(message) {
+  loginSection.hidden = false;
+  main.hidden = true;
+  whoami.hidden = true;
+  loginError.textContent = message ?? '';
+}
+
+loginForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(loginForm);
+  const response = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ userName: form.get('userName'), password: form.get('password') }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (response.ok) {
+    loginForm.reset();
+    start(body);
+  } else {
+    showLogin(body.title ?? `HTTP ${response.status}`);
+  }
+});
+
+whoami.querySelector('.logout').addEventListener('click', async () => {
+  await fetch('/api/auth/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': antiforgeryToken } });
+  location.reload();
+});
+
 applyLanguage();
-// Fetch straight away so the queue shows even if the hub is slow or unreachable; watch() fetches again once subscribed.
-loadList();
-connect();
+const me = await fetch('/api/auth/me', { headers: { accept: 'application/json' } });
+if (me.ok) start(await me.json()); else showLogin();
