@@ -5,4 +5,7 @@ public interface ICommandClient
 {
     /// <summary>A new incident was opened (method name on the wire: <c>IncidentOpened</c>).</summary>
     Task IncidentOpened(IncidentSummary incident);
+
+    /// <summary>An incident changed: a caller joined, it was rerouted, reclassified or returned (<c>IncidentUpdated</c>).</summary>
+    Task IncidentUpdated(IncidentSummary incident, string change);
 }

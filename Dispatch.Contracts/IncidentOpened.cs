@@ -15,7 +15,11 @@ public sealed record IncidentOpened(IncidentSummary Incident);
 /// <param name="Description">The first caller's words.</param>
 /// <param name="Address">The address as given.</param>
 /// <param name="Location">WGS-84 position, if known.</param>
-/// <param name="AlertCount">How many alerts joined it.</param>
+/// <param name="AlertCount">How many alerts joined it (callers about the same thing).</param>
+/// <param name="Priority">1 (most urgent) to 4, from the category.</param>
+/// <param name="Jurisdiction">The areas that hold its location, when it has one.</param>
+/// <param name="Routing">Routing's decision: the responsible organisation, or why it waits in triage.</param>
+/// <param name="Source">A 110 alert or a grid event.</param>
 public sealed record IncidentSummary(
     Guid Id,
     DateTimeOffset ReceivedAt,
@@ -27,4 +31,8 @@ public sealed record IncidentSummary(
     string Description,
     string? Address,
     GeoPoint? Location,
-    int AlertCount);
+    int AlertCount,
+    int? Priority = null,
+    Jurisdiction? Jurisdiction = null,
+    RoutingDecision? Routing = null,
+    IncidentSource Source = IncidentSource.Alert);

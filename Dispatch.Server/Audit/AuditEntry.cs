@@ -26,4 +26,7 @@ public static class AuditNames
     public const string IncidentSubject = "incident";
     public const string IncidentOpened = "incident.opened";
     public const string AlertJoined = "incident.alert-joined";
+    public const string IncidentRerouted = "incident.rerouted";
+    public const string IncidentReclassified = "incident.reclassified";
+    public const string IncidentReturned = "incident.returned";
 }

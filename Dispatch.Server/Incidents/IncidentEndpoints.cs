@@ -58,11 +58,14 @@ public static class IncidentEndpoints
 
     public static async Task<IResult> Get(Guid id, IncidentStore store, AuditLog audit, CancellationToken cancellationToken)
     {
-        var incident = await store.GetAsync(id, cancellationToken);
+        // An intake reference whose alert joined another incident leads to that incident.
+        var incident = await store.ResolveReferenceAsync(id, cancellationToken);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id}");
         }
+
+        id = incident.Id;
 
         var alerts = await store.AlertsOfAsync(id, cancellationToken);
         var history = await audit.ForSubjectAsync(AuditNames.IncidentSubject, IncidentStore.IdText(id), cancellationToken);

@@ -21,7 +21,10 @@ public sealed record IncidentDetail(IncidentSummary Incident, IReadOnlyList<Stor
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);
 
 /// <summary>Filters for the incident list. Times are on <c>receivedAt</c>; <c>To</c> is exclusive.</summary>
-public sealed record IncidentQuery(IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+public sealed record IncidentQuery(IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool OldestFirst = false);
+
+/// <summary>An incident with the row version that guards changes to it.</summary>
+public sealed record VersionedIncident(IncidentSummary Incident, int Version);
 
 /// <summary>A page of the incident list, newest first.</summary>
 public sealed record IncidentPage(IReadOnlyList<IncidentSummary> Items, int Page, int PageSize, int Total);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
@@ -7,33 +8,69 @@ using Dispatch.Server.Storage;
 
 namespace Dispatch.Server.Incidents;
 
-/// <summary>Owns the <c>incidents</c> and <c>alerts</c> tables.</summary>
+/// <summary>
+/// Owns the <c>incidents</c> and <c>alerts</c> tables. Every change goes with its audit entry in one
+/// transaction; changes after opening are guarded by the row's version, so two operators cannot overwrite
+/// each other silently.
+/// </summary>
 public sealed class IncidentStore(Database database)
 {
     private const string SelectAlertIncident = "SELECT incident_id FROM alerts WHERE alert_id = @AlertId";
+    private const string SelectReferenceIncident = "SELECT incident_id FROM alerts WHERE reference = @Reference";
 
     private const string InsertIncident = """
         INSERT INTO incidents (id, received_at, opened_at, status, kind, category_code, category_name,
-                               description, address, lon, lat, alert_count)
+                               description, address, lon, lat, alert_count, priority, source,
+                               district_code, district_name, street_code, street_name, community_code, community_name,
+                               grid_code, grid_name, precinct_code, precinct_name, on_boundary,
+                               organisation_code, organisation_name, organisation_type,
+                               routing_outcome, routing_reasons, routing_confidence, routing_candidates, version)
         VALUES (@Id, @ReceivedAt, @OpenedAt, @Status, @Kind, @CategoryCode, @CategoryName,
-                @Description, @Address, @Lon, @Lat, @AlertCount)
+                @Description, @Address, @Lon, @Lat, @AlertCount, @Priority, @Source,
+                @DistrictCode, @DistrictName, @StreetCode, @StreetName, @CommunityCode, @CommunityName,
+                @GridCode, @GridName, @PrecinctCode, @PrecinctName, @OnBoundary,
+                @OrganisationCode, @OrganisationName, @OrganisationType,
+                @RoutingOutcome, @RoutingReasons, @RoutingConfidence, @RoutingCandidates, 1)
+        """;
+
+    private const string UpdateIncident = """
+        UPDATE incidents
+        SET status = @Status, kind = @Kind, category_code = @CategoryCode, category_name = @CategoryName,
+            alert_count = @AlertCount, priority = @Priority,
+            organisation_code = @OrganisationCode, organisation_name = @OrganisationName, organisation_type = @OrganisationType,
+            routing_outcome = @RoutingOutcome, routing_reasons = @RoutingReasons, routing_confidence = @RoutingConfidence,
+            routing_candidates = @RoutingCandidates, version = version + 1
+        WHERE id = @Id AND version = @Version
         """;
 
     private const string InsertAlert = """
-        INSERT INTO alerts (alert_id, incident_id, received_at, category_code, description, address,
+        INSERT INTO alerts (alert_id, incident_id, reference, received_at, category_code, description, address,
                             lon, lat, caller_phone, source, stored_at)
-        VALUES (@AlertId, @IncidentId, @ReceivedAt, @CategoryCode, @Description, @Address,
+        VALUES (@AlertId, @IncidentId, @Reference, @ReceivedAt, @CategoryCode, @Description, @Address,
                 @Lon, @Lat, @CallerPhone, @Source, @StoredAt)
         """;
 
     private const string IncidentColumns = """
         SELECT id AS Id, received_at AS ReceivedAt, opened_at AS OpenedAt, status AS Status, kind AS Kind,
                category_code AS CategoryCode, category_name AS CategoryName, description AS Description,
-               address AS Address, lon AS Lon, lat AS Lat, alert_count AS AlertCount
+               address AS Address, lon AS Lon, lat AS Lat, alert_count AS AlertCount, priority AS Priority, source AS Source,
+               district_code AS DistrictCode, district_name AS DistrictName, street_code AS StreetCode, street_name AS StreetName,
+               community_code AS CommunityCode, community_name AS CommunityName, grid_code AS GridCode, grid_name AS GridName,
+               precinct_code AS PrecinctCode, precinct_name AS PrecinctName, on_boundary AS OnBoundary,
+               organisation_code AS OrganisationCode, organisation_name AS OrganisationName, organisation_type AS OrganisationType,
+               routing_outcome AS RoutingOutcome, routing_reasons AS RoutingReasons, routing_confidence AS RoutingConfidence,
+               routing_candidates AS RoutingCandidates, version AS Version
         FROM incidents
         """;
 
     private const string SelectIncident = IncidentColumns + "\nWHERE id = @Id";
+
+    // Open incidents of one category received in a time window: the candidates a new alert may be a repeat of.
+    private const string SelectDuplicateCandidates = IncidentColumns + """
+
+        WHERE category_code = @CategoryCode AND status <> 'Closed' AND received_at >= @From AND received_at <= @To
+          AND lon IS NOT NULL AND lat IS NOT NULL
+        """;
 
     private const string SelectAlerts = """
         SELECT alert_id AS AlertId, received_at AS ReceivedAt, category_code AS CategoryCode,
@@ -44,8 +81,13 @@ public sealed class IncidentStore(Database database)
         ORDER BY received_at, alert_id
         """;
 
+    private const string JoinAlert = """
+        UPDATE incidents SET alert_count = alert_count + 1, version = version + 1 WHERE id = @Id
+        """;
+
     private const string CountIncidents = "SELECT COUNT(*) FROM incidents";
     private const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
+    private const string OldestFirst = "\nORDER BY received_at, id";
 
     /// <summary>
     /// Stores a new incident and its first alert, with the audit entry, in one transaction. An alert id that
@@ -54,7 +96,7 @@ public sealed class IncidentStore(Database database)
     public async Task<OpenOutcome> OpenFromAlertAsync(IncidentSummary incident, StoredAlert alert, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var existing = await FindByAlertAsync(connection, null, alert.AlertId, cancellationToken);
+        var existing = await FindByAlertAsync(connection, alert.AlertId, cancellationToken);
         if (existing is not null)
         {
             return new OpenOutcome(false, existing);
@@ -63,8 +105,8 @@ public sealed class IncidentStore(Database database)
         try
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(InsertIncident, ToRow(incident), tx, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(InsertAlert, ToRow(incident.Id, alert), tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertIncident, ToRow(incident, 1), tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertAlert, ToRow(incident.Id, incident.Id, alert), tx, cancellationToken: cancellationToken));
             await AuditLog.AppendAsync(connection, tx, new AuditEntry(
                 incident.OpenedAt, AuditNames.SystemActor, null, AuditNames.IncidentOpened, AuditNames.IncidentSubject,
                 IdText(incident.Id), null, AuditJson.Serialize(incident)), cancellationToken);
@@ -74,15 +116,97 @@ public sealed class IncidentStore(Database database)
         catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
         {
             // Another consumer stored the same alert between our check and our insert.
-            var winner = await FindByAlertAsync(connection, null, alert.AlertId, cancellationToken);
+            var winner = await FindByAlertAsync(connection, alert.AlertId, cancellationToken);
             return new OpenOutcome(false, winner ?? throw new InvalidOperationException($"Alert {alert.AlertId} collided but is not stored.", ex));
         }
     }
 
-    public async Task<IncidentSummary?> GetAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds an alert to an open incident (a second caller about the same thing). The alert keeps the reference
+    /// intake gave it, so <c>GET /api/incidents/{reference}</c> still finds the incident it joined.
+    /// </summary>
+    public async Task<OpenOutcome> JoinAsync(Guid incidentId, Guid reference, StoredAlert alert, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var existing = await FindByAlertAsync(connection, alert.AlertId, cancellationToken);
+        if (existing is not null)
+        {
+            return new OpenOutcome(false, existing);
+        }
+
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(InsertAlert, ToRow(incidentId, reference, alert), tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(JoinAlert, new { Id = IdText(incidentId) }, tx, cancellationToken: cancellationToken));
+            var joined = await GetAsync(connection, tx, incidentId, cancellationToken)
+                ?? throw new InvalidOperationException($"Incident {incidentId} vanished while alert {alert.AlertId} joined it.");
+            await AuditLog.AppendAsync(connection, tx, new AuditEntry(
+                alert.StoredAt, AuditNames.SystemActor, null, AuditNames.AlertJoined, AuditNames.IncidentSubject, IdText(incidentId),
+                null, AuditJson.Serialize(new { alert.AlertId, alert.Description, alert.CallerPhone, joined.Incident.AlertCount })), cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return new OpenOutcome(true, joined.Incident);
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            var winner = await FindByAlertAsync(connection, alert.AlertId, cancellationToken);
+            return new OpenOutcome(false, winner ?? throw new InvalidOperationException($"Alert {alert.AlertId} collided but is not stored.", ex));
+        }
+    }
+
+    /// <summary>Open incidents of a category received within a time window, with a location.</summary>
+    public async Task<IReadOnlyList<IncidentSummary>> DuplicateCandidatesAsync(
+        string categoryCode, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(SelectDuplicateCandidates,
+            new { CategoryCode = categoryCode, From = from.ToUniversalTime(), To = to.ToUniversalTime() }, cancellationToken: cancellationToken));
+        return rows.Select(FromRow).ToList();
+    }
+
+    /// <summary>
+    /// Replaces an incident's mutable fields if nobody changed it since <paramref name="version"/> was read, with
+    /// the audit entry. False when someone else changed it first.
+    /// </summary>
+    public async Task<bool> ReplaceAsync(IncidentSummary after, int version, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateIncident, ToRow(after, version), tx, cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await AuditLog.AppendAsync(connection, tx, audit, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IncidentSummary?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        (await GetVersionedAsync(id, cancellationToken))?.Incident;
+
+    /// <summary>The incident and the version to pass back to <see cref="ReplaceAsync"/>.</summary>
+    public async Task<VersionedIncident?> GetVersionedAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await GetAsync(connection, null, id, cancellationToken);
+    }
+
+    /// <summary>The incident an intake reference points to: itself, or the incident its alert joined.</summary>
+    public async Task<IncidentSummary?> ResolveReferenceAsync(Guid reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var own = await GetAsync(connection, null, reference, cancellationToken);
+        if (own is not null)
+        {
+            return own.Incident;
+        }
+
+        var joined = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            SelectReferenceIncident, new { Reference = IdText(reference) }, cancellationToken: cancellationToken));
+        return joined is null ? null : (await GetAsync(connection, null, Guid.Parse(joined), cancellationToken))?.Incident;
     }
 
     public async Task<IReadOnlyList<StoredAlert>> AlertsOfAsync(Guid incidentId, CancellationToken cancellationToken)
@@ -125,52 +249,97 @@ public sealed class IncidentStore(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountIncidents + filter, parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(
-            database.Dialect.Page(IncidentColumns + filter + NewestFirst), parameters, cancellationToken: cancellationToken));
+            database.Dialect.Page(IncidentColumns + filter + (query.OldestFirst ? OldestFirst : NewestFirst)), parameters, cancellationToken: cancellationToken));
         return new IncidentPage(rows.Select(FromRow).ToList(), query.Page, query.PageSize, total);
     }
 
-    private static async Task<IncidentSummary?> FindByAlertAsync(DbConnection connection, DbTransaction? tx, string alertId, CancellationToken cancellationToken)
+    private static async Task<IncidentSummary?> FindByAlertAsync(DbConnection connection, string alertId, CancellationToken cancellationToken)
     {
         var incidentId = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            SelectAlertIncident, new { AlertId = alertId }, tx, cancellationToken: cancellationToken));
-        return incidentId is null ? null : await GetAsync(connection, tx, Guid.Parse(incidentId), cancellationToken);
+            SelectAlertIncident, new { AlertId = alertId }, cancellationToken: cancellationToken));
+        return incidentId is null ? null : (await GetAsync(connection, null, Guid.Parse(incidentId), cancellationToken))?.Incident;
     }
 
-    private static async Task<IncidentSummary?> GetAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken cancellationToken)
+    private static async Task<VersionedIncident?> GetAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<IncidentRow>(new CommandDefinition(
             SelectIncident, new { Id = IdText(id) }, tx, cancellationToken: cancellationToken));
-        return row is null ? null : FromRow(row);
+        return row is null ? null : new VersionedIncident(FromRow(row), row.Version);
     }
 
     internal static string IdText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
     private static GeoPoint? Point(double? lon, double? lat) => lon is { } x && lat is { } y ? new GeoPoint(x, y) : null;
 
-    private static IncidentSummary FromRow(IncidentRow r) => new(
-        Guid.Parse(r.Id), r.ReceivedAt, r.OpenedAt, Enum.Parse<IncidentStatus>(r.Status), Enum.Parse<IncidentKind>(r.Kind),
-        r.CategoryCode, r.CategoryName, r.Description, r.Address, Point(r.Lon, r.Lat), r.AlertCount);
+    private static AreaRef? Area(string? code, string? name) => code is null ? null : new AreaRef(code, name ?? code);
 
-    private static IncidentRow ToRow(IncidentSummary i) => new()
+    private static IncidentSummary FromRow(IncidentRow r)
     {
-        Id = IdText(i.Id),
-        ReceivedAt = i.ReceivedAt.ToUniversalTime(),
-        OpenedAt = i.OpenedAt.ToUniversalTime(),
-        Status = i.Status.ToString(),
-        Kind = i.Kind.ToString(),
-        CategoryCode = i.CategoryCode,
-        CategoryName = i.CategoryName,
-        Description = i.Description,
-        Address = i.Address,
-        Lon = i.Location?.Lon,
-        Lat = i.Location?.Lat,
-        AlertCount = i.AlertCount,
-    };
+        var jurisdiction = r.Lon is null
+            ? null
+            : new Jurisdiction(Area(r.DistrictCode, r.DistrictName), Area(r.StreetCode, r.StreetName), Area(r.CommunityCode, r.CommunityName),
+                Area(r.GridCode, r.GridName), Area(r.PrecinctCode, r.PrecinctName), r.OnBoundary);
+        var routing = r.RoutingOutcome is null
+            ? null
+            : new RoutingDecision(
+                Enum.Parse<RoutingOutcome>(r.RoutingOutcome),
+                r.OrganisationCode is null ? null : new OrganisationRef(r.OrganisationCode, r.OrganisationName ?? r.OrganisationCode, Enum.Parse<OrganisationType>(r.OrganisationType!)),
+                JsonSerializer.Deserialize<List<string>>(r.RoutingReasons ?? "[]", AuditJson.Options) ?? [],
+                r.RoutingConfidence,
+                JsonSerializer.Deserialize<List<CategoryCandidate>>(r.RoutingCandidates ?? "[]", AuditJson.Options) ?? []);
+        return new IncidentSummary(
+            Guid.Parse(r.Id), r.ReceivedAt, r.OpenedAt, Enum.Parse<IncidentStatus>(r.Status), Enum.Parse<IncidentKind>(r.Kind),
+            r.CategoryCode, r.CategoryName, r.Description, r.Address, Point(r.Lon, r.Lat), r.AlertCount,
+            r.Priority, jurisdiction, routing, Enum.Parse<IncidentSource>(r.Source));
+    }
 
-    private static object ToRow(Guid incidentId, StoredAlert a) => new
+    private static IncidentRow ToRow(IncidentSummary i, int version)
+    {
+        var j = i.Jurisdiction;
+        var routing = i.Routing;
+        return new IncidentRow
+        {
+            Id = IdText(i.Id),
+            ReceivedAt = i.ReceivedAt.ToUniversalTime(),
+            OpenedAt = i.OpenedAt.ToUniversalTime(),
+            Status = i.Status.ToString(),
+            Kind = i.Kind.ToString(),
+            CategoryCode = i.CategoryCode,
+            CategoryName = i.CategoryName,
+            Description = i.Description,
+            Address = i.Address,
+            Lon = i.Location?.Lon,
+            Lat = i.Location?.Lat,
+            AlertCount = i.AlertCount,
+            Priority = i.Priority,
+            Source = i.Source.ToString(),
+            DistrictCode = j?.District?.Code,
+            DistrictName = j?.District?.Name,
+            StreetCode = j?.Street?.Code,
+            StreetName = j?.Street?.Name,
+            CommunityCode = j?.Community?.Code,
+            CommunityName = j?.Community?.Name,
+            GridCode = j?.Grid?.Code,
+            GridName = j?.Grid?.Name,
+            PrecinctCode = j?.Precinct?.Code,
+            PrecinctName = j?.Precinct?.Name,
+            OnBoundary = j?.OnBoundary ?? false,
+            OrganisationCode = routing?.Organisation?.Code,
+            OrganisationName = routing?.Organisation?.Name,
+            OrganisationType = routing?.Organisation?.Type.ToString(),
+            RoutingOutcome = routing?.Outcome.ToString(),
+            RoutingReasons = routing is null ? null : JsonSerializer.Serialize(routing.Reasons, AuditJson.Options),
+            RoutingConfidence = routing?.Confidence,
+            RoutingCandidates = routing is null ? null : JsonSerializer.Serialize(routing.Candidates, AuditJson.Options),
+            Version = version,
+        };
+    }
+
+    private static object ToRow(Guid incidentId, Guid reference, StoredAlert a) => new
     {
         a.AlertId,
         IncidentId = IdText(incidentId),
+        Reference = IdText(reference),
         ReceivedAt = a.ReceivedAt.ToUniversalTime(),
         a.CategoryCode,
         a.Description,
@@ -196,6 +365,27 @@ public sealed class IncidentStore(Database database)
         public double? Lon { get; set; }
         public double? Lat { get; set; }
         public int AlertCount { get; set; }
+        public int? Priority { get; set; }
+        public string Source { get; set; } = nameof(IncidentSource.Alert);
+        public string? DistrictCode { get; set; }
+        public string? DistrictName { get; set; }
+        public string? StreetCode { get; set; }
+        public string? StreetName { get; set; }
+        public string? CommunityCode { get; set; }
+        public string? CommunityName { get; set; }
+        public string? GridCode { get; set; }
+        public string? GridName { get; set; }
+        public string? PrecinctCode { get; set; }
+        public string? PrecinctName { get; set; }
+        public bool OnBoundary { get; set; }
+        public string? OrganisationCode { get; set; }
+        public string? OrganisationName { get; set; }
+        public string? OrganisationType { get; set; }
+        public string? RoutingOutcome { get; set; }
+        public string? RoutingReasons { get; set; }
+        public double? RoutingConfidence { get; set; }
+        public string? RoutingCandidates { get; set; }
+        public int Version { get; set; }
     }
 
     private sealed class AlertRow

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations.Metrics;
 using MassTransit;
@@ -6,13 +7,17 @@ using MassTransit;
 namespace Dispatch.Server.Routing;
 
 /// <summary>
-/// Opens an incident for each 110 alert: classify → store → publish <see cref="IncidentOpened"/>.
+/// Opens an incident for each 110 alert: classify → locate → join a duplicate, or route → store → publish.
 /// A redelivered or resent alert opens nothing new; its incident is announced again, because the first
-/// announcement may be the one that was lost (consumers of <see cref="IncidentOpened"/> are idempotent).
+/// announcement may be the one that was lost (consumers of the announcements are idempotent).
 /// </summary>
 public sealed class OpenIncidentFromAlertConsumer(
     IncidentStore incidents,
     CategoryCatalogue catalogue,
+    ClassifierSettings classifier,
+    RoutingOptions options,
+    JurisdictionIndex jurisdictions,
+    ResponsibleLookup responsible,
     TimeProvider clock,
     DispatchMetrics metrics,
     ILogger<OpenIncidentFromAlertConsumer> logger) : IConsumer<AlertReceived>
@@ -20,33 +25,50 @@ public sealed class OpenIncidentFromAlertConsumer(
     public async Task Consume(ConsumeContext<AlertReceived> context)
     {
         var alert = context.Message;
-        var decision = IncidentClassifier.Classify(alert.CategoryCode, catalogue);
         var now = clock.GetUtcNow();
-        var incident = new IncidentSummary(
-            alert.IncidentId, alert.ReceivedAt, now, decision.Status, decision.Kind,
-            decision.Category?.Code ?? alert.CategoryCode, decision.Category?.NameZh,
-            alert.Description, alert.Address, alert.Location, AlertCount: 1);
         var stored = new StoredAlert(alert.AlertId, alert.ReceivedAt, alert.CategoryCode, alert.Description,
             alert.Address, alert.Location, alert.CallerPhone, alert.Source, now);
+        var classification = Classifier.Classify(alert.CategoryCode, alert.Description, catalogue.Current, classifier.Threshold);
+
+        if (classification is { NeedsTriage: false, Category: { } category } && alert.Location is { } location)
+        {
+            var nearby = await incidents.DuplicateCandidatesAsync(category.Code,
+                alert.ReceivedAt - options.DuplicateWindow, alert.ReceivedAt + options.DuplicateWindow, context.CancellationToken);
+            if (IncidentRouter.FindDuplicate(location, alert.ReceivedAt, nearby, options.DuplicateRadiusMetres, options.DuplicateWindow) is { } same)
+            {
+                var joined = await incidents.JoinAsync(same.Id, alert.IncidentId, stored, context.CancellationToken);
+                logger.LogInformation("Alert {AlertId} joined incident {IncidentId} ({AlertCount} callers)", alert.AlertId, joined.Incident.Id, joined.Incident.AlertCount);
+                await context.Publish(new IncidentUpdated(joined.Incident, "alert-joined"), context.CancellationToken);
+                return;
+            }
+        }
+
+        var where = alert.Location is { } at ? jurisdictions.Locate(at.Lon, at.Lat) : null;
+        var routed = IncidentRouter.Route(classification, alert.Location, where, responsible);
+        var incident = new IncidentSummary(
+            alert.IncidentId, alert.ReceivedAt, now, routed.Status, classification.Kind,
+            classification.Category?.Code ?? alert.CategoryCode, classification.Category?.NameZh,
+            alert.Description, alert.Address, alert.Location, AlertCount: 1,
+            classification.Category?.Priority, where, routed.Decision, IncidentSource.Alert);
 
         var outcome = await incidents.OpenFromAlertAsync(incident, stored, context.CancellationToken);
-        if (outcome.Opened)
+        if (!outcome.Opened)
         {
-            metrics.IncidentOpened(decision.Kind.ToString());
-            if (context.SentTime is { } sent)
-            {
-                metrics.StageDuration("route", now - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)));
-            }
-
-            logger.LogInformation("Incident {IncidentId} opened from alert {AlertId}: {Kind}, {Status} ({Reason})",
-                incident.Id, alert.AlertId, decision.Kind, decision.Status, decision.Reason);
-        }
-        else
-        {
-            logger.LogInformation("Alert {AlertId} was already stored under incident {IncidentId}; announcing it again",
-                alert.AlertId, outcome.Incident.Id);
+            logger.LogInformation("Alert {AlertId} was already stored under incident {IncidentId}; announcing it again", alert.AlertId, outcome.Incident.Id);
+            await (outcome.Incident.Id == alert.IncidentId
+                ? context.Publish(new IncidentOpened(outcome.Incident), context.CancellationToken)
+                : context.Publish(new IncidentUpdated(outcome.Incident, "alert-joined"), context.CancellationToken));
+            return;
         }
 
-        await context.Publish(new IncidentOpened(outcome.Incident), context.CancellationToken);
+        metrics.IncidentOpened(incident.Kind.ToString());
+        if (context.SentTime is { } sent)
+        {
+            metrics.StageDuration("route", now - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)));
+        }
+
+        logger.LogInformation("Incident {IncidentId} opened from alert {AlertId}: {Outcome} to {Organisation} ({Reasons})",
+            incident.Id, alert.AlertId, routed.Decision.Outcome, routed.Decision.Organisation?.Code, string.Join("; ", routed.Decision.Reasons));
+        await context.Publish(new IncidentOpened(incident), context.CancellationToken);
     }
 }

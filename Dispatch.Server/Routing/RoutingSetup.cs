@@ -1,3 +1,5 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Incidents;
 using MassTransit;
 
 namespace Dispatch.Server.Routing;
@@ -10,6 +12,7 @@ public static class RoutingSetup
         builder.Services.AddSingleton(CategoryCatalogue.LoadEmbedded());
         builder.Services.AddSingleton(ClassifierSettings.From(builder.Configuration));
         builder.Services.AddSingleton<CatalogueStore>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<RoutingOptions>() ?? new RoutingOptions());
 
         // Registered before the bus (AddMessaging comes later in Program.cs): hosted services start in order,
         // so consumers see the stored catalogue from their first message.
@@ -19,6 +22,19 @@ public static class RoutingSetup
 
     public static WebApplication MapRouting(this WebApplication app)
     {
+        app.MapGet("/api/triage", TriageEndpoints.Queue).WithTags("Routing").WithName("TriageQueue")
+            .WithSummary("Incidents waiting for an operator's decision, oldest first, each with its reasons and candidate categories.")
+            .Produces<IncidentPage>().ProducesValidationProblem();
+        var incident = app.MapGroup("/api/incidents/{id:guid}").WithTags("Routing");
+        incident.MapPost("/reclassify", TriageEndpoints.Reclassify).WithName("ReclassifyIncident")
+            .WithSummary("Give an open incident another category (reason required); it is routed again by that category.")
+            .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        incident.MapPost("/return", TriageEndpoints.Return).WithName("ReturnIncident")
+            .WithSummary("A department hands back an incident that is not its business (退回, reason required); it goes to triage.")
+            .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         var catalogue = app.MapGroup("/api/catalogue").WithTags("Catalogue");
 
         // TODO(security issue): require the admin role on the PUT.

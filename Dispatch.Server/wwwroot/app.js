@@ -20,6 +20,14 @@ const TEXT = {
     colCategory: '类别',
     colDescription: '报警内容',
     colAddress: '地址',
+    colArea: '辖区',
+    colOrganisation: '责任单位',
+    noArea: '辖区外 / 无定位',
+    loginTitle: '登录',
+    userName: '用户名',
+    password: '密码',
+    signIn: '登录',
+    logout: '退出',
     empty: '暂无警情',
     switchTo: 'English',
     switchToLang: 'en',
@@ -40,6 +48,14 @@ const TEXT = {
     colCategory: 'Category',
     colDescription: 'Description',
     colAddress: 'Address',
+    colArea: 'Area',
+    colOrganisation: 'Responsible',
+    noArea: 'No area / no location',
+    loginTitle: 'Sign in',
+    userName: 'User name',
+    password: 'Password',
+    signIn: 'Sign in',
+    logout: 'Sign out',
     empty: 'No incidents',
     switchTo: '中文',
     switchToLang: 'zh-CN',
@@ -67,6 +83,12 @@ const emptyLine = document.querySelector('.empty');
 const announcer = document.querySelector('[data-testid="announcer"]');
 const indicator = document.querySelector('[data-testid="connection-state"]');
 const langToggle = document.querySelector('[data-testid="lang-toggle"]');
+const loginSection = document.querySelector('[data-testid="login"]');
+const loginForm = loginSection.querySelector('form');
+const loginError = document.querySelector('[data-testid="login-error"]');
+const whoami = document.querySelector('[data-testid="whoami"]');
+const main = document.querySelector('main');
+let antiforgeryToken = '';
 
 /** id → { incident, row }: one row per incident however often it arrives. */
 const shown = new Map();
@@ -140,6 +162,16 @@ function fillRow(row, incident, today) {
   cell('.callers').textContent = incident.alertCount > 1 ? t.callers(incident.alertCount) : '';
   cell('.text').textContent = incident.description;
   cell('.address').textContent = incident.address ?? '';
+
+  const where = incident.jurisdiction;
+  const area = where?.community?.name ?? where?.street?.name ?? where?.precinct?.name;
+  cell('.community').textContent = area ?? t.noArea;
+  cell('.grid').textContent = where?.grid?.name ?? '';
+
+  // Routed: who is responsible. In triage: the last reason, which says what an operator must decide.
+  const routing = incident.routing;
+  cell('.org').textContent = routing?.organisation?.name ?? '';
+  cell('.why').textContent = routing?.outcome === 'NeedsTriage' ? (routing.reasons.at(-1) ?? '') : '';
 }
 
 function announce(incident) {
@@ -188,6 +220,7 @@ connection.on('IncidentOpened', (incident) => {
   upsert([incident], true);
   if (isNew) announce(incident);
 });
+connection.on('IncidentUpdated', (incident) => upsert([incident], true));
 connection.onreconnecting(() => showState('reconnecting'));
 connection.onreconnected(watch);
 // Automatic reconnect gives up after a few tries; a wall display must keep trying.
@@ -231,7 +264,48 @@ langToggle.addEventListener('click', () => {
 // So that yesterday's rows gain their date after midnight even when nothing arrives.
 setInterval(render, 60_000);
 
+/** Signed in: show who, fetch the token that every change must carry, then the queue and the live connection. */
+async function start(me) {
+  whoami.querySelector('.who').textContent = `${me.displayName} (${me.userName})`;
+  whoami.hidden = false;
+  loginSection.hidden = true;
+  main.hidden = false;
+  const token = await fetch('/api/auth/antiforgery');
+  if (token.ok) antiforgeryToken = (await token.json()).token;
+  // Fetch straight away so the queue shows even if the hub is slow or unreachable; watch() fetches again once subscribed.
+  loadList();
+  connect();
+}
+
+function showLogin(message) {
+  loginSection.hidden = false;
+  main.hidden = true;
+  whoami.hidden = true;
+  loginError.textContent = message ?? '';
+}
+
+loginForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(loginForm);
+  const response = await fetch('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ userName: form.get('userName'), password: form.get('password') }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (response.ok) {
+    loginForm.reset();
+    start(body);
+  } else {
+    showLogin(body.title ?? `HTTP ${response.status}`);
+  }
+});
+
+whoami.querySelector('.logout').addEventListener('click', async () => {
+  await fetch('/api/auth/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': antiforgeryToken } });
+  location.reload();
+});
+
 applyLanguage();
-// Fetch straight away so the queue shows even if the hub is slow or unreachable; watch() fetches again once subscribed.
-loadList();
-connect();
+const me = await fetch('/api/auth/me', { headers: { accept: 'application/json' } });
+if (me.ok) start(await me.json()); else showLogin();

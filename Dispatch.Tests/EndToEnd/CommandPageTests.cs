@@ -22,7 +22,7 @@ public sealed class CommandPageTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        running = await RunningServer.StartAsync();
+        running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings));
         (server, http) = (running.Address, running.Http);
         (playwright, browser) = await Browser.LaunchAsync();
     }
@@ -40,11 +40,13 @@ public sealed class CommandPageTests
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
         await page.GotoAsync(server.ToString());
+        await SignInAsync(page, "operator");
         await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         var alertId = "110-page-" + Guid.NewGuid().ToString("N")[..8];
         var hostile = "两名男子在饭店门口互殴 <img src=x onerror=\"document.title='pwned'\">";
 
-        var response = await http.PostAsJsonAsync("/api/intake/alerts", new
+        using var platform = Session.WithApiKey(server);
+        var response = await platform.PostAsJsonAsync("/api/intake/alerts", new
         {
             alertId,
             receivedAt = DateTimeOffset.UtcNow.ToString("O"),
@@ -64,6 +66,20 @@ public sealed class CommandPageTests
     }
 
     [Test]
+    public async Task SignIn_WithAWrongPassword_SaysSoAndShowsNoIncidents()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.ToString());
+
+        await page.Locator("[data-testid=login-user]").FillAsync("operator");
+        await page.Locator("[data-testid=login-password]").FillAsync("not-the-password");
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("用户名或密码错误");
+        Assert.That(await page.Locator("main").IsHiddenAsync(), Is.True);
+    }
+
+    [Test]
     public async Task LanguageToggle_SwitchesBetweenChineseAndEnglish()
     {
         var page = await browser.NewPageAsync();
@@ -77,5 +93,14 @@ public sealed class CommandPageTests
         Assert.That(after, Does.Not.Match(@"\p{IsCJKUnifiedIdeographs}"));
         await page.ReloadAsync();
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo(after), "the choice is remembered");
+    }
+
+    /// <summary>Signs in through the page's own form, as an operator would.</summary>
+    internal static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.Locator("[data-testid=login-user]").FillAsync(userName);
+        await page.Locator("[data-testid=login-password]").FillAsync(Session.DemoPassword);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.Locator("[data-testid=whoami]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
     }
 }

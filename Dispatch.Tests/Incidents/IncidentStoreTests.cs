@@ -117,12 +117,86 @@ public sealed class IncidentStoreTests(string provider)
         Assert.That(read.Description, Is.EqualTo(incident.Description));
     }
 
+    [Test]
+    public async Task OpenFromAlert_KeepsJurisdictionAndRoutingExactly()
+    {
+        var (incident, alert) = Sample("110-routed", T0);
+        incident = incident with
+        {
+            Priority = 2,
+            Jurisdiction = new Jurisdiction(new AreaRef("330102", "上城区"), new AreaRef("330102007", "云峰街道"), new AreaRef("330102007001", "云峰社区"),
+                new AreaRef("330102007001003", "第3网格"), new AreaRef("PS-YUNFENG", "云峰派出所辖区"), true),
+            Routing = new RoutingDecision(RoutingOutcome.Routed, new OrganisationRef("PS-YUNFENG", "云峰派出所", OrganisationType.PoliceStation),
+                ["类别 theft", "辖区派出所"], 0.9, [new CategoryCandidate("theft", "盗窃", 4)]),
+        };
+
+        await store.OpenFromAlertAsync(incident, alert, CancellationToken.None);
+        var read = (await store.GetAsync(incident.Id, CancellationToken.None))!;
+
+        Assert.That(read.Jurisdiction, Is.EqualTo(incident.Jurisdiction));
+        Assert.That(read.Routing!.Organisation, Is.EqualTo(incident.Routing.Organisation));
+        Assert.That(read.Routing.Reasons, Is.EqualTo(incident.Routing.Reasons));
+        Assert.That(read.Routing.Candidates, Is.EqualTo(incident.Routing.Candidates));
+        Assert.That((read.Priority, read.Routing.Confidence, read.Source), Is.EqualTo((2, 0.9, IncidentSource.Alert)));
+    }
+
+    [Test]
+    public async Task Join_AddsTheCallerAndTheReferenceStillFindsTheIncident()
+    {
+        var (incident, alert) = Sample("110-first", T0);
+        await store.OpenFromAlertAsync(incident, alert, CancellationToken.None);
+        var secondReference = Guid.NewGuid();
+
+        var joined = await store.JoinAsync(incident.Id, secondReference, alert with { AlertId = "110-second", Description = "又有人打电话说电动车被偷" }, CancellationToken.None);
+        var again = await store.JoinAsync(incident.Id, secondReference, alert with { AlertId = "110-second" }, CancellationToken.None);
+
+        Assert.That(joined.Opened, Is.True);
+        Assert.That(joined.Incident.AlertCount, Is.EqualTo(2));
+        Assert.That(again.Opened, Is.False, "a redelivered joining alert joins once");
+        Assert.That((await store.GetAsync(incident.Id, CancellationToken.None))!.AlertCount, Is.EqualTo(2));
+        Assert.That((await store.ResolveReferenceAsync(secondReference, CancellationToken.None))!.Id, Is.EqualTo(incident.Id));
+        Assert.That((await store.AlertsOfAsync(incident.Id, CancellationToken.None)).Select(a => a.Description),
+            Is.EqualTo(new[] { "电动车被盗", "又有人打电话说电动车被偷" }));
+    }
+
+    [Test]
+    public async Task Replace_WhenSomeoneChangedItFirst_RefusesAndKeepsTheirChange()
+    {
+        var (incident, alert) = Sample("110-versioned", T0);
+        await store.OpenFromAlertAsync(incident, alert, CancellationToken.None);
+        var read = (await store.GetVersionedAsync(incident.Id, CancellationToken.None))!;
+        AuditEntry Audit(string action) => new(T0, "operator", "Operator", action, AuditNames.IncidentSubject, incident.Id.ToString(), null, null);
+
+        var first = await store.ReplaceAsync(read.Incident with { Status = IncidentStatus.NeedsTriage }, read.Version, Audit("first"), CancellationToken.None);
+        var second = await store.ReplaceAsync(read.Incident with { Priority = 1 }, read.Version, Audit("second"), CancellationToken.None);
+
+        Assert.That((first, second), Is.EqualTo((true, false)));
+        var now = (await store.GetVersionedAsync(incident.Id, CancellationToken.None))!;
+        Assert.That((now.Incident.Status, now.Incident.Priority, now.Version), Is.EqualTo((IncidentStatus.NeedsTriage, (int?)null, read.Version + 1)));
+        var history = await new AuditLog(db.Database).ForSubjectAsync(AuditNames.IncidentSubject, incident.Id.ToString(), CancellationToken.None);
+        Assert.That(history.Select(h => h.Action), Is.EqualTo(new[] { AuditNames.IncidentOpened, "first" }));
+    }
+
+    [Test]
+    public async Task DuplicateCandidates_AreOpenIncidentsOfTheCategoryInTheWindow()
+    {
+        foreach (var (id, minutes, category) in new[] { ("a", 0, "theft"), ("b", 10, "theft"), ("c", 40, "theft"), ("d", 5, "fraud") })
+        {
+            var (incident, alert) = Sample("110-dup-" + id, T0.AddMinutes(minutes));
+            await store.OpenFromAlertAsync(incident with { CategoryCode = category }, alert, CancellationToken.None);
+        }
+
+        var found = await store.DuplicateCandidatesAsync("theft", T0.AddMinutes(-15), T0.AddMinutes(15), CancellationToken.None);
+
+        Assert.That(found.Select(f => f.ReceivedAt).Order(), Is.EqualTo(new[] { T0, T0.AddMinutes(10) }));
+    }
+
     private static (IncidentSummary Incident, StoredAlert Alert) Sample(string alertId, DateTimeOffset receivedAt, IncidentStatus status = IncidentStatus.Open)
     {
         var id = Guid.NewGuid();
         var location = new GeoPoint(120.2, 30.28);
         var incident = new IncidentSummary(id, receivedAt, receivedAt.AddSeconds(1), status, IncidentKind.Police, "theft", "盗窃",
-            "电动车被盗", "杭州市上城区彭埠街道", location, 1);
+            "电动车被盗", "杭州市上城区彭埠街道", location, 1, Jurisdiction: Jurisdiction.None);
         var alert = new StoredAlert(alertId, receivedAt, "theft", "电动车被盗", "杭州市上城区彭埠街道", location, "13800000000", "http", receivedAt.AddSeconds(1));
         return (incident, alert);
     }

@@ -1,0 +1,72 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Geo;
+
+namespace Dispatch.Server.Routing;
+
+/// <summary>The organisation responsible for a type of work at a place, and why; null when none serves it.</summary>
+public delegate ResponsibleOrganisation? ResponsibleLookup(OrganisationType type, Jurisdiction where);
+
+/// <summary>An organisation found responsible, with the reason an operator reads.</summary>
+public sealed record ResponsibleOrganisation(OrganisationRef Organisation, string Reason);
+
+/// <summary>A routing decision and the status it gives the incident.</summary>
+public sealed record Routed(RoutingDecision Decision, IncidentStatus Status);
+
+/// <summary>
+/// Pure routing decisions: classification + place → the responsible organisation, or triage with reasons.
+/// Never a silent guess: every way it can fail to decide ends in triage saying why.
+/// </summary>
+public static class IncidentRouter
+{
+    public static Routed Route(ClassificationResult classification, GeoPoint? location, Jurisdiction? where, ResponsibleLookup responsible)
+    {
+        var reasons = classification.Reasons.ToList();
+        var candidates = classification.Candidates.Select(c => new CategoryCandidate(c.Code, c.NameZh, Math.Round(c.Score, 3))).ToList();
+        double? confidence = Math.Round(classification.Confidence, 3);
+
+        Routed Triage(string why)
+        {
+            reasons.Add(why);
+            return new Routed(new RoutingDecision(RoutingOutcome.NeedsTriage, null, reasons, confidence, candidates), IncidentStatus.NeedsTriage);
+        }
+
+        if (classification.NeedsTriage || classification.Category is not { } category)
+        {
+            return Triage("待研判：无法可靠判断类别 / triage: the category is unclear");
+        }
+
+        if (location is null || where is null)
+        {
+            return Triage("待研判：无定位，无法确定辖区 / triage: no location, so no jurisdiction");
+        }
+
+        if (where.District is null && where.Street is null && where.Precinct is null)
+        {
+            return Triage("待研判：位置不在任何辖区内 / triage: the location is outside every jurisdiction area");
+        }
+
+        var found = responsible(category.Organisation, where);
+        if (found is null)
+        {
+            var place = where.Community?.Name ?? where.Street?.Name ?? where.Precinct?.Name ?? where.District?.Name;
+            return Triage($"待研判：{place} 无 {OrganisationNames.Chinese(category.Organisation)} 负责 / triage: no {category.Organisation} serves {place}");
+        }
+
+        reasons.Add(found.Reason);
+        return new Routed(new RoutingDecision(RoutingOutcome.Routed, found.Organisation, reasons, confidence, candidates), IncidentStatus.Open);
+    }
+
+    /// <summary>
+    /// The open incident a new report repeats: same category, within the radius and the time window; the nearest,
+    /// then the earliest. Null when none.
+    /// </summary>
+    public static IncidentSummary? FindDuplicate(
+        GeoPoint location, DateTimeOffset receivedAt, IEnumerable<IncidentSummary> candidates, double radiusMetres, TimeSpan window) =>
+        candidates
+            .Where(c => c.Location is not null && c.Status != IncidentStatus.Closed && (c.ReceivedAt - receivedAt).Duration() <= window)
+            .Select(c => (Incident: c, Distance: GreatCircle.DistanceMetres(location, c.Location!)))
+            .Where(c => c.Distance <= radiusMetres)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Incident.ReceivedAt).ThenBy(c => c.Incident.Id)
+            .Select(c => c.Incident)
+            .FirstOrDefault();
+}
