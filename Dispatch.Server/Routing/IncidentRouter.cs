@@ -1,13 +1,11 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
+using Dispatch.Server.Organisations;
 
 namespace Dispatch.Server.Routing;
 
 /// <summary>The organisation responsible for a type of work at a place, and why; null when none serves it.</summary>
 public delegate ResponsibleOrganisation? ResponsibleLookup(OrganisationType type, Jurisdiction where);
-
-/// <summary>An organisation found responsible, with the reason an operator reads.</summary>
-public sealed record ResponsibleOrganisation(OrganisationRef Organisation, string Reason);
 
 /// <summary>A routing decision and the status it gives the incident.</summary>
 public sealed record Routed(RoutingDecision Decision, IncidentStatus Status);
@@ -48,12 +46,12 @@ public static class IncidentRouter
         var found = responsible(category.Organisation, where);
         if (found is null)
         {
-            var place = where.Community?.Name ?? where.Street?.Name ?? where.Precinct?.Name ?? where.District?.Name;
-            return Triage($"待研判：{place} 无 {OrganisationNames.Chinese(category.Organisation)} 负责 / triage: no {category.Organisation} serves {place}");
+            return Triage("待研判 / triage: " + Responsibility.NoneReason(category.Organisation, where));
         }
 
         reasons.Add(found.Reason);
-        return new Routed(new RoutingDecision(RoutingOutcome.Routed, found.Organisation, reasons, confidence, candidates), IncidentStatus.Open);
+        var organisation = new OrganisationRef(found.Organisation.Code, found.Organisation.Name, found.Organisation.Type);
+        return new Routed(new RoutingDecision(RoutingOutcome.Routed, organisation, reasons, confidence, candidates), IncidentStatus.Open);
     }
 
     /// <summary>

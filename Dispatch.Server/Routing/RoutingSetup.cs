@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Organisations;
 using MassTransit;
 
 namespace Dispatch.Server.Routing;
@@ -13,6 +14,11 @@ public static class RoutingSetup
         builder.Services.AddSingleton(ClassifierSettings.From(builder.Configuration));
         builder.Services.AddSingleton<CatalogueStore>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<RoutingOptions>() ?? new RoutingOptions());
+        builder.Services.AddSingleton<ResponsibleLookup>(services =>
+        {
+            var directory = services.GetRequiredService<OrganisationDirectory>();
+            return (type, where) => Responsibility.For(type, where, directory.Current);
+        });
 
         // Registered before the bus (AddMessaging comes later in Program.cs): hosted services start in order,
         // so consumers see the stored catalogue from their first message.

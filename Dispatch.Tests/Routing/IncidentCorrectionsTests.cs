@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Organisations;
 using Dispatch.Server.Routing;
 
 namespace Dispatch.Tests.Routing;
@@ -12,8 +13,8 @@ public sealed class IncidentCorrectionsTests
 
     private static ResponsibleOrganisation? Directory(OrganisationType type, Jurisdiction where) => type switch
     {
-        OrganisationType.PoliceStation => new(Station, "辖区派出所"),
-        OrganisationType.MarketRegulation => new(Market, "街道市场监管所"),
+        OrganisationType.PoliceStation => Found(Station, "辖区派出所"),
+        OrganisationType.MarketRegulation => Found(Market, "街道市场监管所"),
         _ => null,
     };
 
@@ -80,4 +81,7 @@ public sealed class IncidentCorrectionsTests
         Assert.That(result.After, Is.Null);
         Assert.That(result.Refused, Does.Contain("closed"));
     }
+
+    private static ResponsibleOrganisation Found(OrganisationRef o, string reason) =>
+        new(new OrganisationSummary(o.Code, o.Name, o.Type, []), AreaLevel.Street, new AreaRef("330102007", "云峰街道"), reason);
 }
