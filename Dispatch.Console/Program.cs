@@ -6,6 +6,7 @@ using Dispatch.Console.Catalogue;
 using Dispatch.Console.Database;
 using Dispatch.Console.Errors;
 using Dispatch.Console.Geo;
+using Dispatch.Console.GridEvents;
 using Dispatch.Console.Sla;
 
 namespace Dispatch.Console;
@@ -35,6 +36,7 @@ public static class Program
         root.Subcommands.Add(GeoCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());
         root.Subcommands.Add(ClassifyCommand.Build());
+        root.Subcommands.Add(GridEventCommands.Build());
         return root;
     }
 }

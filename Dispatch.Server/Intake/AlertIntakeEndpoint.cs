@@ -36,21 +36,32 @@ public static class AlertIntakeEndpoint
             return Problems.Invalid(validation.Errors, "警情数据有误 / The alert has invalid fields");
         }
 
-        try
+        if (await PublishAsync(bus, message, cancellationToken) is { } failure)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
-            await bus.Publish(message, timeout.Token);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogError(ex, "Alert {AlertId} could not be put on the bus", message.AlertId);
+            logger.LogError(failure, "Alert {AlertId} could not be put on the bus", message.AlertId);
             return Problems.BusUnavailable();
         }
 
         metrics.AlertReceived("http");
         logger.LogInformation("Alert {AlertId} accepted as incident {IncidentId}", message.AlertId, message.IncidentId);
         return TypedResults.Accepted($"/api/incidents/{message.IncidentId}", new AlertAccepted(message.IncidentId, message.AlertId));
+    }
+
+    /// <summary>Publishes, waiting at most <see cref="PublishTimeout"/> for the broker; the exception if it refused or did not answer.</summary>
+    internal static async Task<Exception?> PublishAsync<T>(IPublishEndpoint bus, T message, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            await bus.Publish(message, timeout.Token);
+            return null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ex;
+        }
     }
 
     /// <summary>Reads a JSON body strictly, turning every way it can be wrong into a problem a person can act on.</summary>

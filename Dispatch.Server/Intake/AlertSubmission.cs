@@ -15,7 +15,7 @@ public sealed class AlertSubmission
     public string? CallerPhone { get; set; }
 }
 
-/// <summary>A position as sent: <c>crs</c> is <c>wgs84</c> (default) or <c>gcj02</c>.</summary>
+/// <summary>A position as sent: <c>crs</c> is <c>wgs84</c> (default) or <c>gcj02</c>; grid events may also send <c>bd09</c>.</summary>
 public sealed class SubmittedLocation
 {
     public double? Lon { get; set; }

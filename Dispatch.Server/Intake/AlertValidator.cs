@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
 
@@ -23,10 +22,12 @@ public static class AlertValidator
     public const int MaxCallerPhoneLength = 32;
 
     /// <summary>The 110 platform may forward an alert late, but not from a previous month.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(30);
+    public static readonly TimeSpan MaxAge = IntakeRules.MaxAge;
 
     /// <summary>Clocks drift; more than this ahead of our clock is a wrong time, not drift.</summary>
-    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxClockSkew = IntakeRules.MaxClockSkew;
+
+    private static readonly CoordinateSystem[] AcceptedCrs = [CoordinateSystem.Wgs84, CoordinateSystem.Gcj02];
 
     public static AlertValidation Validate(AlertSubmission? alert, DateTimeOffset now, string source)
     {
@@ -39,57 +40,19 @@ public static class AlertValidator
             return new AlertValidation(null, errors);
         }
 
-        var alertId = alert.AlertId?.Trim();
-        if (string.IsNullOrEmpty(alertId))
-        {
-            Fail("alertId", "alertId (警情编号) is required.");
-        }
-        else if (alertId.Length > MaxAlertIdLength)
-        {
-            Fail("alertId", $"alertId must be at most {MaxAlertIdLength} characters; it has {alertId.Length}.");
-        }
-        else if (alertId.Any(char.IsControl))
-        {
-            Fail("alertId", "alertId must not contain control characters.");
-        }
+        var alertId = IntakeRules.RequiredId(alert.AlertId, "alertId", "警情编号", MaxAlertIdLength, Fail);
+        var receivedAt = IntakeRules.RequiredInstant(alert.ReceivedAt, "receivedAt", now, Fail);
+        var description = IntakeRules.RequiredText(alert.Description, "description", "报警内容", MaxDescriptionLength, Fail);
 
-        DateTimeOffset receivedAt = default;
-        if (string.IsNullOrWhiteSpace(alert.ReceivedAt))
-        {
-            Fail("receivedAt", "receivedAt is required: ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00.");
-        }
-        else if (!TryParseInstant(alert.ReceivedAt, out receivedAt))
-        {
-            Fail("receivedAt", $"receivedAt '{Shorten(alert.ReceivedAt)}' is not ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00.");
-        }
-        else if (receivedAt > now + MaxClockSkew)
-        {
-            Fail("receivedAt", $"receivedAt {receivedAt:O} is in the future (server time {now:O}); check the sender's clock.");
-        }
-        else if (receivedAt < now - MaxAge)
-        {
-            Fail("receivedAt", $"receivedAt {receivedAt:O} is more than {MaxAge.TotalDays:0} days old.");
-        }
-
-        var description = alert.Description?.Trim();
-        if (string.IsNullOrEmpty(description))
-        {
-            Fail("description", "description (报警内容) is required.");
-        }
-        else if (description.Length > MaxDescriptionLength)
-        {
-            Fail("description", $"description must be at most {MaxDescriptionLength} characters; it has {description.Length}.");
-        }
-
-        CheckOptionalText(alert.CategoryCode, "categoryCode", MaxCategoryCodeLength, Fail);
-        CheckOptionalText(alert.Address, "address", MaxAddressLength, Fail);
-        CheckOptionalText(alert.CallerPhone, "callerPhone", MaxCallerPhoneLength, Fail);
+        IntakeRules.CheckOptionalText(alert.CategoryCode, "categoryCode", MaxCategoryCodeLength, Fail);
+        IntakeRules.CheckOptionalText(alert.Address, "address", MaxAddressLength, Fail);
+        IntakeRules.CheckOptionalText(alert.CallerPhone, "callerPhone", MaxCallerPhoneLength, Fail);
         if (alert.CallerPhone is { Length: > 0 } phone && !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' '))
         {
             Fail("callerPhone", "callerPhone may hold only digits, spaces, '+' and '-'.");
         }
 
-        var location = ValidateLocation(alert.Location, Fail);
+        var location = IntakeRules.Location(alert.Location, AcceptedCrs, Fail);
 
         if (errors.Count > 0)
         {
@@ -100,89 +63,15 @@ public static class AlertValidator
             IncidentReference.ForAlert(alertId!),
             alertId!,
             receivedAt,
-            NullIfBlank(alert.CategoryCode),
+            IntakeRules.NullIfBlank(alert.CategoryCode),
             description!,
-            NullIfBlank(alert.Address),
+            IntakeRules.NullIfBlank(alert.Address),
             location,
-            NullIfBlank(alert.CallerPhone),
+            IntakeRules.NullIfBlank(alert.CallerPhone),
             source);
         return new AlertValidation(message, errors);
     }
 
-    private static GeoPoint? ValidateLocation(SubmittedLocation? location, Action<string, string> fail)
-    {
-        if (location is null)
-        {
-            return null;
-        }
-
-        var ok = true;
-        if (location.Lon is not { } lon || !double.IsFinite(lon) || lon < -180 || lon > 180)
-        {
-            fail("location.lon", "location.lon must be a number from -180 to 180 (degrees east).");
-            ok = false;
-        }
-
-        if (location.Lat is not { } lat || !double.IsFinite(lat) || lat < -90 || lat > 90)
-        {
-            fail("location.lat", "location.lat must be a number from -90 to 90 (degrees north).");
-            ok = false;
-        }
-
-        CoordinateSystem crs = CoordinateSystem.Wgs84;
-        switch (location.Crs?.Trim().ToLowerInvariant())
-        {
-            case null or "" or "wgs84":
-                break;
-            case "gcj02":
-                crs = CoordinateSystem.Gcj02;
-                break;
-            default:
-                fail("location.crs", $"location.crs '{Shorten(location.Crs!)}' is not one of wgs84, gcj02.");
-                ok = false;
-                break;
-        }
-
-        if (!ok)
-        {
-            return null;
-        }
-
-        var (wLon, wLat) = ChinaCoordinates.Convert(location.Lon!.Value, location.Lat!.Value, crs, CoordinateSystem.Wgs84);
-        return new GeoPoint(wLon, wLat);
-    }
-
-    private static void CheckOptionalText(string? value, string field, int maxLength, Action<string, string> fail)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (value.Length > maxLength)
-        {
-            fail(field, $"{field} must be at most {maxLength} characters; it has {value.Length}.");
-        }
-        else if (HasControlCharacters(value))
-        {
-            fail(field, $"{field} must not contain control characters.");
-        }
-    }
-
-    /// <summary>Requires an explicit offset: a bare local time would be read in the server's zone, silently.</summary>
-    internal static bool TryParseInstant(string text, out DateTimeOffset value)
-    {
-        value = default;
-        var trimmed = text.Trim();
-        var hasOffset = trimmed.EndsWith('Z') || trimmed.EndsWith('z')
-            || (trimmed.Length > 6 && (trimmed[^6] is '+' or '-') && trimmed[^3] == ':');
-        return hasOffset && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
-            && trimmed.Contains('T', StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool HasControlCharacters(string value) => value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>Kept for callers outside intake that parse times the way intake does.</summary>
+    internal static bool TryParseInstant(string text, out DateTimeOffset value) => IntakeRules.TryParseInstant(text, out value);
 }

@@ -4,8 +4,8 @@ using System.Text;
 namespace Dispatch.Server.Intake;
 
 /// <summary>
-/// The incident reference intake answers with, derived from the alert id (RFC 9562 UUID version 5). Intake
-/// can answer at once, before any consumer has run, and a resent alert gets the same reference on any node
+/// The incident reference intake answers with, derived from the alert or grid event id (RFC 9562 UUID version 5). Intake
+/// can answer at once, before any consumer has run, and a resent alert or event gets the same reference on any node
 /// without a database round trip.
 /// </summary>
 public static class IncidentReference
@@ -13,7 +13,12 @@ public static class IncidentReference
     // A fixed namespace UUID for Dispatch's 110 alert ids; changing it would change every reference.
     private static readonly Guid AlertNamespace = new("6f1c2a52-5b0e-4d3c-9a51-3b8f3e0f7d21");
 
+    // Grid events get their own namespace: a grid platform's event id may well equal some 110 alert id.
+    private static readonly Guid GridEventNamespace = new("b7e3d9a4-2c61-4f0e-8d7a-5e92c1a40b63");
+
     public static Guid ForAlert(string alertId) => NameBased(AlertNamespace, alertId);
+
+    public static Guid ForGridEvent(string eventId) => NameBased(GridEventNamespace, eventId);
 
     private static Guid NameBased(Guid ns, string name)
     {

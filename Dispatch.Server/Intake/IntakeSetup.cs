@@ -24,6 +24,16 @@ public static class IntakeSetup
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(new RequestSizeLimitAttribute(AlertIntakeEndpoint.MaxBodyBytes));
+        intake.MapPost("/grid-events", GridEventIntakeEndpoint.Handle)
+            .WithName("SubmitGridEvent")
+            .WithSummary("Accept a grid event (网格事件) from a grid member, resident or sensor; answers 202 with the incident reference once it is on the bus.")
+            .Accepts<GridEventSubmission>("application/json")
+            .Produces<GridEventAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(new RequestSizeLimitAttribute(GridEventIntakeEndpoint.MaxBodyBytes));
         return app;
     }
 }

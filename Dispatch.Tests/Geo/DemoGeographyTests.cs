@@ -9,7 +9,7 @@ public sealed class DemoGeographyTests
     private const string StreetCode = "330102007";
     private static readonly GeometryFactory Factory = new();
 
-    private sealed record Feature(string Code, string Name, string? Parent, Polygon Shape);
+    internal sealed record Feature(string Code, string Name, string? Parent, Polygon Shape);
 
     [Test]
     public void Layers_WhenParsed_HaveTheExpectedCountsAndCodes()
@@ -91,7 +91,7 @@ public sealed class DemoGeographyTests
         Assert.That(units.RootElement.GetProperty("units").GetArrayLength(), Is.InRange(20, 30));
     }
 
-    private static void AssertTiles(Polygon whole, IReadOnlyList<Feature> parts)
+    private static void AssertTiles(Polygon whole, List<Feature> parts)
     {
         var union = Factory.BuildGeometry(parts.Select(p => (Geometry)p.Shape).ToList()).Union();
         Assert.That(union.Area, Is.EqualTo(whole.Area).Within(1e-9 * whole.Area), "union area");
@@ -107,7 +107,7 @@ public sealed class DemoGeographyTests
         }
     }
 
-    private static List<Feature> Layer(string fileName)
+    internal static List<Feature> Layer(string fileName)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(GeoFile(fileName)));
         Assert.That(doc.RootElement.GetProperty("type").GetString(), Is.EqualTo("FeatureCollection"));

@@ -12,6 +12,8 @@ public sealed class DispatchMetrics
 
     private readonly Counter<long> alertsReceived;
     private readonly Counter<long> alertsRejected;
+    private readonly Counter<long> gridEventsReceived;
+    private readonly Counter<long> gridEventsRejected;
     private readonly Counter<long> incidentsOpened;
     private readonly Histogram<double> stageDuration;
 
@@ -20,6 +22,8 @@ public sealed class DispatchMetrics
         Meter = meters.Create(MeterName);
         alertsReceived = Meter.CreateCounter<long>("dispatch.alerts.received", "{alert}", "Alerts accepted by intake and put on the bus.");
         alertsRejected = Meter.CreateCounter<long>("dispatch.alerts.rejected", "{alert}", "Alerts refused by intake as invalid.");
+        gridEventsReceived = Meter.CreateCounter<long>("dispatch.grid_events.received", "{event}", "Grid events accepted by intake and put on the bus.");
+        gridEventsRejected = Meter.CreateCounter<long>("dispatch.grid_events.rejected", "{event}", "Grid events refused by intake as invalid.");
         incidentsOpened = Meter.CreateCounter<long>("dispatch.incidents.opened", "{incident}", "Incidents opened (not counting redeliveries).");
         stageDuration = Meter.CreateHistogram<double>("dispatch.pipeline.stage.duration", "s",
             "Time a message spent between two pipeline stages: route = intake to stored incident, screen = stored incident to push.",
@@ -31,6 +35,10 @@ public sealed class DispatchMetrics
     public void AlertReceived(string source) => alertsReceived.Add(1, new KeyValuePair<string, object?>("source", source));
 
     public void AlertRejected(string source) => alertsRejected.Add(1, new KeyValuePair<string, object?>("source", source));
+
+    public void GridEventReceived(string source) => gridEventsReceived.Add(1, new KeyValuePair<string, object?>("source", source));
+
+    public void GridEventRejected(string source) => gridEventsRejected.Add(1, new KeyValuePair<string, object?>("source", source));
 
     public void IncidentOpened(string kind) => incidentsOpened.Add(1, new KeyValuePair<string, object?>("kind", kind));
 

@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Dispatch.Server.Demo;
-using Dispatch.Server.Intake;
+using Dispatch.Console.Alerts;
 using Spectre.Console;
 
-namespace Dispatch.Console.Alerts;
+namespace Dispatch.Console.Intake;
 
 public sealed record DemoOptions(int Count, double Rate, int? Seed, Uri Server);
 
+/// <summary>A seeded generator as the demo loop sees it: the run id, and the next submission's id and JSON.</summary>
+public sealed record DemoSource(string RunId, Func<DateTimeOffset, (string? Id, string Json)> Next);
+
 /// <summary>
-/// <c>dispatch alert demo</c>: generated alerts sent at a steady rate, with a live progress bar and a summary.
-/// Alerts are generated just before they are sent, so each one's <c>receivedAt</c> is its real send time.
+/// <c>dispatch alert demo</c> and <c>dispatch grid-event demo</c>: generated submissions sent at a steady rate,
+/// with a live progress bar and a summary. Each is generated just before it is sent, so its time is its real send time.
 /// </summary>
-public static class AlertDemo
+public static class IntakeDemo
 {
     public const double DefaultRate = 5;
 
@@ -22,20 +24,26 @@ public static class AlertDemo
 
     private const int RejectionsShown = 5;
 
-    public static async Task<int> RunAsync(DemoOptions options, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="kind">Which intake route, and the words for what is sent.</param>
+    /// <param name="options">Count, rate, seed and server.</param>
+    /// <param name="createSource">Makes the generator from the seed.</param>
+    /// <param name="output">Where the progress bar and summary go.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    public static async Task<int> RunAsync(
+        IntakeKind kind, DemoOptions options, Func<int, DemoSource> createSource, TextWriter output, CancellationToken cancellationToken)
     {
         var console = CreateConsole(output);
         var seed = options.Seed ?? Random.Shared.Next();
-        var generator = new DemoAlertGenerator(new Random(seed), DemoAlertGenerator.NewRunId());
+        var generator = createSource(seed);
         var serverText = AlertSender.ServerText(options.Server);
         var rateText = options.Rate > 0 ? string.Create(CultureInfo.InvariantCulture, $"{options.Rate:0.##}/s") : "full speed";
         console.MarkupLineInterpolated(
-            $"Sending [bold]{options.Count}[/] demo alerts to [blue]{serverText}[/] at {rateText} (seed {seed}, run {generator.RunId}; replay with --seed {seed})");
+            $"Sending [bold]{options.Count}[/] demo {kind.Plural} to [blue]{serverText}[/] at {rateText} (seed {seed}, run {generator.RunId}; replay with --seed {seed})");
 
         var tally = new Tally();
         var stopwatch = Stopwatch.StartNew();
         using var http = AlertSender.CreateHttpClient();
-        var sender = new AlertSender(http, options.Server);
+        var sender = new IntakeSender(http, options.Server, kind);
         using var gate = new SemaphoreSlim(MaxConcurrency);
 
         // Cancelled by Ctrl+C, or when the server turns out unreachable: no point sending the rest.
@@ -54,7 +62,7 @@ public static class AlertDemo
                     {
                         if (options.Rate > 0)
                         {
-                            // Scheduled from the start rather than per alert, so slow answers do not lower the rate.
+                            // Scheduled from the start rather than per submission, so slow answers do not lower the rate.
                             var wait = TimeSpan.FromSeconds(i / options.Rate) - stopwatch.Elapsed;
                             if (wait > TimeSpan.Zero)
                             {
@@ -63,8 +71,8 @@ public static class AlertDemo
                         }
 
                         await gate.WaitAsync(stop.Token);
-                        var alert = generator.Next(TimeProvider.System.GetUtcNow());
-                        inFlight.Add(SendOneAsync(alert, bar));
+                        var (id, json) = generator.Next(TimeProvider.System.GetUtcNow());
+                        inFlight.Add(SendOneAsync(id, json, bar));
                     }
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -88,13 +96,13 @@ public static class AlertDemo
             : tally.Rejected > 0 ? ExitCodes.Rejected
             : ExitCodes.Ok;
 
-        async Task SendOneAsync(AlertSubmission alert, ProgressTask bar)
+        async Task SendOneAsync(string? id, string json, ProgressTask bar)
         {
             try
             {
-                // The caller's token, not stop: an alert already on its way is allowed to finish.
-                var result = await sender.SendAsync(alert, cancellationToken);
-                tally.Record(alert.AlertId, result);
+                // The caller's token, not stop: a submission already on its way is allowed to finish.
+                var result = await sender.SendAsync(json, cancellationToken);
+                tally.Record(id, result);
                 bar.Increment(1);
                 bar.Description = tally.Describe();
                 if (result is SendFailed { Unreachable: true })
@@ -129,10 +137,10 @@ public static class AlertDemo
         table.AddRow("rate 速率", string.Create(CultureInfo.InvariantCulture, $"{tally.Sent / seconds:0.0} /s"));
         console.Write(table);
 
-        foreach (var (alertId, problem) in tally.Rejections)
+        foreach (var (id, problem) in tally.Rejections)
         {
-            console.MarkupLineInterpolated($"[red]✗ {alertId} rejected ({problem.Status}): {problem.Title}[/]");
-            foreach (var line in AlertCommands.ProblemLines(problem))
+            console.MarkupLineInterpolated($"[red]✗ {id} rejected ({problem.Status}): {problem.Title}[/]");
+            foreach (var line in IntakeCommands.ProblemLines(problem))
             {
                 console.WriteLine("    " + line);
             }
@@ -165,17 +173,17 @@ public static class AlertDemo
     private sealed class Tally
     {
         private int accepted, rejected, failed;
-        private readonly ConcurrentQueue<(string AlertId, SendRejected Problem)> rejections = new();
+        private readonly ConcurrentQueue<(string Id, SendRejected Problem)> rejections = new();
         private string? firstFailure;
 
         public int Accepted => Volatile.Read(ref accepted);
         public int Rejected => Volatile.Read(ref rejected);
         public int Failed => Volatile.Read(ref failed);
         public int Sent => Accepted + Rejected + Failed;
-        public ConcurrentQueue<(string AlertId, SendRejected Problem)> Rejections => rejections;
+        public ConcurrentQueue<(string Id, SendRejected Problem)> Rejections => rejections;
         public string? FirstFailure => Volatile.Read(ref firstFailure);
 
-        public void Record(string? alertId, SendResult result)
+        public void Record(string? id, SendResult result)
         {
             switch (result)
             {
@@ -185,7 +193,7 @@ public static class AlertDemo
                 case SendRejected problem:
                     if (Interlocked.Increment(ref rejected) <= RejectionsShown)
                     {
-                        rejections.Enqueue((alertId ?? "?", problem));
+                        rejections.Enqueue((id ?? "?", problem));
                     }
 
                     break;
