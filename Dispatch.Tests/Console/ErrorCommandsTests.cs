@@ -72,11 +72,10 @@ public sealed class ErrorCommandsTests
     [Test]
     public void SourceQueues_NameEveryDurableConsumer()
     {
-        // Consumers on temporary (per-node) endpoints keep no error queue worth replaying.
-        var perNode = new[] { typeof(Dispatch.Server.Screens.IncidentOpenedScreenConsumer) };
+        // Screen consumers run on temporary (per-node) endpoints and keep no error queue worth replaying.
         var consumers = typeof(ErrorQueues).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
-            .Except(perNode)
+            .Where(t => t.Namespace != typeof(Dispatch.Server.Screens.CommandHub).Namespace)
             .Select(t => t == typeof(RawAlertIntakeConsumer) ? RawAlertIntakeConsumer.QueueName : EndpointName(t))
             .ToList();
 
