@@ -16,6 +16,9 @@ public sealed class DemoAlertGenerator
     /// <summary>The area the positions fall in (WGS-84).</summary>
     public const double MinLon = 120.16, MaxLon = 120.24, MinLat = 30.26, MaxLat = 30.32;
 
+    /// <summary>The share of located calls placed inside the demo street.</summary>
+    public const double InDemoStreetShare = 0.9;
+
     /// <summary>Roughly this share of alerts come without a category code: the call taker did not pick one.</summary>
     public const double NoCategoryShare = 0.05;
 
@@ -185,10 +188,23 @@ public sealed class DemoAlertGenerator
 
     private SubmittedLocation Position(Place place)
     {
-        // About ±600 m around the street's centre, kept inside the demo area.
-        var lon = Math.Clamp(place.Lon + ((random.NextDouble() - 0.5) * 0.012), MinLon, MaxLon);
-        var lat = Math.Clamp(place.Lat + ((random.NextDouble() - 0.5) * 0.010), MinLat, MaxLat);
-        return new SubmittedLocation { Lon = Math.Round(lon, 6), Lat = Math.Round(lat, 6), Crs = "wgs84" };
+        // Most calls come from the demo street (云峰街道, the one jurisdiction the demo data draws): within about
+        // 50 m of a grid's centre. One in ten comes from around the neighbouring streets, outside every demo
+        // department's area, so a demo also shows what waits in triage and why.
+        double lon, lat;
+        if (random.NextDouble() < InDemoStreetShare)
+        {
+            var grid = Pick(DemoGridEventGenerator.Grids);
+            lon = grid.Lon + ((random.NextDouble() - 0.5) * 0.001);
+            lat = grid.Lat + ((random.NextDouble() - 0.5) * 0.001);
+        }
+        else
+        {
+            lon = place.Lon + ((random.NextDouble() - 0.5) * 0.012);
+            lat = place.Lat + ((random.NextDouble() - 0.5) * 0.010);
+        }
+
+        return new SubmittedLocation { Lon = Math.Round(Math.Clamp(lon, MinLon, MaxLon), 6), Lat = Math.Round(Math.Clamp(lat, MinLat, MaxLat), 6), Crs = "wgs84" };
     }
 
     private string MobilePhone() =>

@@ -43,11 +43,13 @@ public sealed class JurisdictionSnapshot
     private static readonly AreaLevel[] Levels = Enum.GetValues<AreaLevel>();
 
     private readonly STRtree<PreparedArea>?[] trees;
+    private readonly Dictionary<(AreaLevel, string), PreparedArea> byCode;
 
-    private JurisdictionSnapshot(STRtree<PreparedArea>?[] trees, int count)
+    private JurisdictionSnapshot(STRtree<PreparedArea>?[] trees, Dictionary<(AreaLevel, string), PreparedArea> byCode)
     {
         this.trees = trees;
-        Count = count;
+        this.byCode = byCode;
+        Count = byCode.Count;
     }
 
     public static JurisdictionSnapshot Empty { get; } = Build([]);
@@ -58,12 +60,12 @@ public sealed class JurisdictionSnapshot
     public static JurisdictionSnapshot Build(IEnumerable<PreparedArea> areas)
     {
         var trees = new STRtree<PreparedArea>?[Levels.Length];
-        var count = 0;
+        var byCode = new Dictionary<(AreaLevel, string), PreparedArea>();
         foreach (var area in areas)
         {
             var tree = trees[(int)area.Level] ??= new STRtree<PreparedArea>();
             tree.Insert(area.Geometry.EnvelopeInternal, area);
-            count++;
+            byCode[(area.Level, area.Ref.Code)] = area;
         }
 
         foreach (var tree in trees)
@@ -72,7 +74,22 @@ public sealed class JurisdictionSnapshot
             tree?.Build();
         }
 
-        return new JurisdictionSnapshot(trees, count);
+        return new JurisdictionSnapshot(trees, byCode);
+    }
+
+    /// <summary>
+    /// A point guaranteed inside an area (not its centroid, which a concave area may not contain), for reports
+    /// that name a grid instead of giving a position. Null when no such area is loaded.
+    /// </summary>
+    public GeoPoint? PointInside(AreaLevel level, string code)
+    {
+        if (!byCode.TryGetValue((level, code), out var area))
+        {
+            return null;
+        }
+
+        var point = area.Geometry.InteriorPoint;
+        return new GeoPoint(point.X, point.Y);
     }
 
     /// <summary>The area of every layer covering a WGS-84 point; see <see cref="Jurisdiction"/> for the boundary rule.</summary>
@@ -132,6 +149,8 @@ public sealed class JurisdictionIndex
     public JurisdictionSnapshot Current => current;
 
     public Jurisdiction Locate(double lon, double lat) => current.Locate(lon, lat);
+
+    public GeoPoint? PointInside(AreaLevel level, string code) => current.PointInside(level, code);
 
     public void Replace(JurisdictionSnapshot snapshot) => current = snapshot;
 }

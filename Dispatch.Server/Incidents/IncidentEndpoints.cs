@@ -70,7 +70,8 @@ public static class IncidentEndpoints
         var alerts = await store.AlertsOfAsync(id, cancellationToken);
         var history = await audit.ForSubjectAsync(AuditNames.IncidentSubject, IncidentStore.IdText(id), cancellationToken);
         var timeline = history.Select(h => new TimelineEntry(h.At, h.Actor, h.Action)).ToList();
-        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline));
+        var gridEvent = incident.Source == IncidentSource.GridEvent ? await store.GridEventOfAsync(id, cancellationToken) : null;
+        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent));
     }
 
     private static DateTimeOffset? ParseInstant(string? text, string field, Dictionary<string, string[]> errors)

@@ -14,8 +14,22 @@ public sealed record StoredAlert(
     string Source,
     DateTimeOffset StoredAt);
 
-/// <summary>An incident with its alerts and its history, as <c>GET /api/incidents/{id}</c> returns it.</summary>
-public sealed record IncidentDetail(IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline);
+/// <summary>A grid event as reported and stored under its incident.</summary>
+public sealed record StoredGridEvent(
+    string EventId,
+    DateTimeOffset ReportedAt,
+    string Reporter,
+    ReporterKind ReporterKind,
+    GridEventTier Tier,
+    string? CategoryCode,
+    string Description,
+    GeoPoint? Location,
+    string? GridCode,
+    IReadOnlyList<string> PhotoUrls,
+    DateTimeOffset StoredAt);
+
+/// <summary>An incident with its alerts (or grid event) and its history, as <c>GET /api/incidents/{id}</c> returns it.</summary>
+public sealed record IncidentDetail(IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline, StoredGridEvent? GridEvent = null);
 
 /// <summary>One step of an incident's history, from the audit log.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);

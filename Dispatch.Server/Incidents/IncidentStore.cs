@@ -81,6 +81,23 @@ public sealed class IncidentStore(Database database)
         ORDER BY received_at, alert_id
         """;
 
+    private const string SelectGridEventIncident = "SELECT incident_id FROM grid_events WHERE event_id = @EventId";
+
+    private const string InsertGridEvent = """
+        INSERT INTO grid_events (event_id, incident_id, reported_at, reporter, reporter_kind, tier, category_code, description,
+                                 lon, lat, grid_code, photo_urls, stored_at)
+        VALUES (@EventId, @IncidentId, @ReportedAt, @Reporter, @ReporterKind, @Tier, @CategoryCode, @Description,
+                @Lon, @Lat, @GridCode, @PhotoUrls, @StoredAt)
+        """;
+
+    private const string SelectGridEvent = """
+        SELECT event_id AS EventId, reported_at AS ReportedAt, reporter AS Reporter, reporter_kind AS ReporterKind, tier AS Tier,
+               category_code AS CategoryCode, description AS Description, lon AS Lon, lat AS Lat, grid_code AS GridCode,
+               photo_urls AS PhotoUrls, stored_at AS StoredAt
+        FROM grid_events
+        WHERE incident_id = @IncidentId
+        """;
+
     private const string JoinAlert = """
         UPDATE incidents SET alert_count = alert_count + 1, version = version + 1 WHERE id = @Id
         """;
@@ -119,6 +136,69 @@ public sealed class IncidentStore(Database database)
             var winner = await FindByAlertAsync(connection, alert.AlertId, cancellationToken);
             return new OpenOutcome(false, winner ?? throw new InvalidOperationException($"Alert {alert.AlertId} collided but is not stored.", ex));
         }
+    }
+
+    /// <summary>
+    /// Stores an incident opened from a grid event, with the event and the audit entry. An event id already
+    /// stored opens nothing and returns its incident.
+    /// </summary>
+    public async Task<OpenOutcome> OpenFromGridEventAsync(IncidentSummary incident, StoredGridEvent gridEvent, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        async Task<IncidentSummary?> Existing()
+        {
+            var id = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                SelectGridEventIncident, new { gridEvent.EventId }, cancellationToken: cancellationToken));
+            return id is null ? null : (await GetAsync(connection, null, Guid.Parse(id), cancellationToken))?.Incident;
+        }
+
+        if (await Existing() is { } existing)
+        {
+            return new OpenOutcome(false, existing);
+        }
+
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(InsertIncident, ToRow(incident, 1), tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertGridEvent, new
+            {
+                gridEvent.EventId,
+                IncidentId = IdText(incident.Id),
+                ReportedAt = gridEvent.ReportedAt.ToUniversalTime(),
+                gridEvent.Reporter,
+                ReporterKind = gridEvent.ReporterKind.ToString(),
+                Tier = gridEvent.Tier.ToString(),
+                gridEvent.CategoryCode,
+                gridEvent.Description,
+                Lon = gridEvent.Location?.Lon,
+                Lat = gridEvent.Location?.Lat,
+                gridEvent.GridCode,
+                PhotoUrls = JsonSerializer.Serialize(gridEvent.PhotoUrls),
+                StoredAt = gridEvent.StoredAt.ToUniversalTime(),
+            }, tx, cancellationToken: cancellationToken));
+            await AuditLog.AppendAsync(connection, tx, new AuditEntry(
+                incident.OpenedAt, AuditNames.SystemActor, null, AuditNames.IncidentOpened, AuditNames.IncidentSubject,
+                IdText(incident.Id), null, AuditJson.Serialize(incident)), cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return new OpenOutcome(true, incident);
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            return new OpenOutcome(false, await Existing() ?? throw new InvalidOperationException($"Grid event {gridEvent.EventId} collided but is not stored.", ex));
+        }
+    }
+
+    public async Task<StoredGridEvent?> GridEventOfAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<GridEventRow>(new CommandDefinition(
+            SelectGridEvent, new { IncidentId = IdText(incidentId) }, cancellationToken: cancellationToken));
+        return row is null
+            ? null
+            : new StoredGridEvent(row.EventId, row.ReportedAt, row.Reporter, Enum.Parse<ReporterKind>(row.ReporterKind), Enum.Parse<GridEventTier>(row.Tier),
+                row.CategoryCode, row.Description, Point(row.Lon, row.Lat), row.GridCode,
+                JsonSerializer.Deserialize<List<string>>(row.PhotoUrls) ?? [], row.StoredAt);
     }
 
     /// <summary>
@@ -386,6 +466,22 @@ public sealed class IncidentStore(Database database)
         public double? RoutingConfidence { get; set; }
         public string? RoutingCandidates { get; set; }
         public int Version { get; set; }
+    }
+
+    private sealed class GridEventRow
+    {
+        public string EventId { get; set; } = "";
+        public DateTimeOffset ReportedAt { get; set; }
+        public string Reporter { get; set; } = "";
+        public string ReporterKind { get; set; } = "";
+        public string Tier { get; set; } = "";
+        public string? CategoryCode { get; set; }
+        public string Description { get; set; } = "";
+        public double? Lon { get; set; }
+        public double? Lat { get; set; }
+        public string? GridCode { get; set; }
+        public string PhotoUrls { get; set; } = "[]";
+        public DateTimeOffset StoredAt { get; set; }
     }
 
     private sealed class AlertRow

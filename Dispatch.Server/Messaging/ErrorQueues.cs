@@ -20,6 +20,7 @@ public static class ErrorQueues
     [
         RawAlertIntakeConsumer.QueueName,
         EndpointNames.Consumer<OpenIncidentFromAlertConsumer>(),
+        EndpointNames.Consumer<OpenIncidentFromGridEventConsumer>(),
         EndpointNames.Consumer<UnitPositionConsumer>(),
     ];
 

@@ -55,6 +55,47 @@ public static class IncidentRouter
     }
 
     /// <summary>
+    /// A grid event by its tier (小事/大事/难事): a minor one is handled and closed by the grid member on the spot
+    /// (recorded under the grid's community); a major one is coordinated by the grid's community; a complex one
+    /// goes, through the street command room, to the department responsible for its category as a task order.
+    /// </summary>
+    public static Routed RouteGridEvent(
+        GridEventTier tier, string reporter, ClassificationResult classification, GeoPoint? location, Jurisdiction? where, ResponsibleLookup responsible)
+    {
+        if (tier == GridEventTier.Complex)
+        {
+            var routed = Route(classification, location, where, responsible);
+            return routed.Decision.Outcome == RoutingOutcome.Routed
+                ? routed with { Decision = routed.Decision with { Reasons = [.. routed.Decision.Reasons, "难事：由街道指挥室交办责任部门（任务单）/ complex: handed to the department by the street command room as a task order"] } }
+                : routed;
+        }
+
+        var reasons = classification.Reasons.ToList();
+        if (where?.Community is null)
+        {
+            reasons.Add("待研判：无法确定所属社区 / triage: the event's community is unknown (no location or grid outside every area)");
+            return new Routed(new RoutingDecision(RoutingOutcome.NeedsTriage, null, reasons, classification.Confidence, []), IncidentStatus.NeedsTriage);
+        }
+
+        var community = responsible(OrganisationType.Community, where);
+        if (community is null)
+        {
+            reasons.Add("待研判 / triage: " + Responsibility.NoneReason(OrganisationType.Community, where));
+            return new Routed(new RoutingDecision(RoutingOutcome.NeedsTriage, null, reasons, classification.Confidence, []), IncidentStatus.NeedsTriage);
+        }
+
+        var organisation = new OrganisationRef(community.Organisation.Code, community.Organisation.Name, community.Organisation.Type);
+        if (tier == GridEventTier.Minor)
+        {
+            reasons.Add($"小事：网格员 {reporter} 就地处置并办结，记录于 {organisation.Name} / minor: handled and closed on the spot by {reporter}");
+            return new Routed(new RoutingDecision(RoutingOutcome.Routed, organisation, reasons, classification.Confidence, []), IncidentStatus.Closed);
+        }
+
+        reasons.Add($"大事：由 {organisation.Name} 协调处置 / major: coordinated by the community");
+        return new Routed(new RoutingDecision(RoutingOutcome.Routed, organisation, reasons, classification.Confidence, []), IncidentStatus.Open);
+    }
+
+    /// <summary>
     /// The open incident a new report repeats: same category, within the radius and the time window; the nearest,
     /// then the earliest. Null when none.
     /// </summary>

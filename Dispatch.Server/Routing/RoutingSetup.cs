@@ -32,6 +32,10 @@ public static class RoutingSetup
             .WithSummary("Incidents waiting for an operator's decision, oldest first, each with its reasons and candidate categories.")
             .Produces<IncidentPage>().ProducesValidationProblem();
         var incident = app.MapGroup("/api/incidents/{id:guid}").WithTags("Routing");
+        incident.MapPost("/route", TriageEndpoints.Route).WithName("RouteIncident")
+            .WithSummary("Route an open incident by hand to an organisation (reason required), e.g. from triage.")
+            .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         incident.MapPost("/reclassify", TriageEndpoints.Reclassify).WithName("ReclassifyIncident")
             .WithSummary("Give an open incident another category (reason required); it is routed again by that category.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
@@ -64,5 +68,6 @@ public static class RoutingSetup
     public static void AddRoutingConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<OpenIncidentFromAlertConsumer>();
+        bus.AddConsumer<OpenIncidentFromGridEventConsumer>();
     }
 }

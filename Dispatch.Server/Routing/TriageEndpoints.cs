@@ -4,6 +4,7 @@ using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Organisations;
 using MassTransit;
 
 namespace Dispatch.Server.Routing;
@@ -45,6 +46,17 @@ public static class TriageEndpoints
             return category is null
                 ? (null, new Dictionary<string, string[]> { ["categoryCode"] = [$"categoryCode '{body.CategoryCode}' is not in the catalogue (GET /api/catalogue/categories)."] })
                 : (IncidentCorrections.Reclassify(incident, category, body.Reason!, actor, responsible), null);
+        }, cancellationToken);
+
+    public static Task<IResult> Route(
+        Guid id, HttpRequest request, ClaimsPrincipal user, IncidentStore store, OrganisationDirectory organisations,
+        IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken) =>
+        CorrectAsync(id, request, user, store, bus, clock, "routed", AuditNames.IncidentRerouted, (body, incident, actor) =>
+        {
+            var organisation = organisations.Current.Find(body.OrganisationCode);
+            return organisation is null
+                ? (null, new Dictionary<string, string[]> { ["organisationCode"] = [$"organisationCode '{body.OrganisationCode}' is not a known organisation (GET /api/organisations)."] })
+                : (IncidentCorrections.RouteByHand(incident, new OrganisationRef(organisation.Code, organisation.Name, organisation.Type), body.Reason!, actor), null);
         }, cancellationToken);
 
     public static Task<IResult> Return(

@@ -1,0 +1,51 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Geo;
+using Dispatch.Server.Incidents;
+using Dispatch.Server.Operations.Metrics;
+using MassTransit;
+
+namespace Dispatch.Server.Routing;
+
+/// <summary>
+/// Opens an incident for each grid event: classify → locate (by position, or inside the named grid) → route by
+/// tier → store → publish. A redelivered event opens nothing new and is announced again.
+/// </summary>
+public sealed class OpenIncidentFromGridEventConsumer(
+    IncidentStore incidents,
+    CategoryCatalogue catalogue,
+    ClassifierSettings classifier,
+    JurisdictionIndex jurisdictions,
+    ResponsibleLookup responsible,
+    TimeProvider clock,
+    DispatchMetrics metrics,
+    ILogger<OpenIncidentFromGridEventConsumer> logger) : IConsumer<GridEventReported>
+{
+    public async Task Consume(ConsumeContext<GridEventReported> context)
+    {
+        var report = context.Message;
+        var now = clock.GetUtcNow();
+        var classification = Classifier.Classify(report.CategoryCode, report.Description, catalogue.Current, classifier.Threshold);
+
+        // A grid member may name the grid instead of sending a position; a point inside it places the event.
+        var location = report.Location ?? (report.GridCode is { } grid ? jurisdictions.PointInside(AreaLevel.Grid, grid) : null);
+        var where = location is null ? null : jurisdictions.Locate(location.Lon, location.Lat);
+        var routed = IncidentRouter.RouteGridEvent(report.Tier, report.Reporter, classification, location, where, responsible);
+        var incident = new IncidentSummary(
+            report.IncidentId, report.ReportedAt, now, routed.Status, classification.Kind,
+            classification.Category?.Code ?? report.CategoryCode, classification.Category?.NameZh,
+            report.Description, null, location, AlertCount: 1,
+            classification.Category?.Priority, where, routed.Decision, IncidentSource.GridEvent);
+        var stored = new StoredGridEvent(report.EventId, report.ReportedAt, report.Reporter, report.ReporterKind, report.Tier,
+            report.CategoryCode, report.Description, report.Location, report.GridCode, report.PhotoUrls, now);
+
+        var outcome = await incidents.OpenFromGridEventAsync(incident, stored, context.CancellationToken);
+        if (outcome.Opened)
+        {
+            metrics.IncidentOpened(incident.Kind.ToString());
+            logger.LogInformation("Incident {IncidentId} opened from grid event {EventId} ({Tier}): {Outcome} to {Organisation}",
+                incident.Id, report.EventId, report.Tier, routed.Decision.Outcome, routed.Decision.Organisation?.Code);
+        }
+
+        await context.Publish(new IncidentOpened(outcome.Incident), context.CancellationToken);
+    }
+}

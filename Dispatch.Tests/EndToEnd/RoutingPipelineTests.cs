@@ -1,0 +1,241 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Contracts;
+using Dispatch.Server.Demo;
+using Dispatch.Server.Geo;
+using Dispatch.Server.Intake;
+using Dispatch.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dispatch.Tests.EndToEnd;
+
+/// <summary>
+/// Alerts and grid events through the whole pipeline on the demo street (seeded at start): each ends at the
+/// right organisation, joins a duplicate, or waits in triage with its reasons; corrections move it on.
+/// </summary>
+[NonParallelizable]
+public sealed class RoutingPipelineTests
+{
+    private const string Grid = "330102007001001";
+    private RunningServer running = null!;
+    private HttpClient http = null!;
+    private HttpClient platform = null!;
+    private GeoPoint inGrid = null!;
+    private JurisdictionIndex index = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings));
+        http = running.Http;
+        platform = Session.WithApiKey(running.Address);
+        index = running.App.Services.GetRequiredService<JurisdictionIndex>();
+        inGrid = index.PointInside(AreaLevel.Grid, Grid)!;
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        platform.Dispose();
+        await running.DisposeAsync();
+    }
+
+    [Test]
+    public async Task PoliceAlert_GoesToThePrecinctsStationWithItsJurisdiction()
+    {
+        var incident = await SendAlertAsync(category: "theft", "报警人称停放在楼下的电动车被盗", inGrid);
+
+        var where = running.App.Services.GetRequiredService<JurisdictionIndex>().Locate(inGrid.Lon, inGrid.Lat);
+        Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("Open"));
+        Assert.That(Organisation(incident), Is.EqualTo(where.Precinct!.Code), "police work goes to the precinct's station");
+        Assert.That(incident.GetProperty("jurisdiction").GetProperty("grid").GetProperty("code").GetString(), Is.EqualTo(Grid));
+        Assert.That(incident.GetProperty("jurisdiction").GetProperty("community").GetProperty("code").GetString(), Is.EqualTo("330102007001"));
+    }
+
+    [Test]
+    public async Task UncodedAlert_IsClassifiedFromItsWordsAndGoesToTheStreetsDepartment()
+    {
+        var incident = await SendAlertAsync(category: null, "小区门口有商贩占道经营，堵住了人行道", index.PointInside(AreaLevel.Grid, "330102007002001")!);
+
+        Assert.That(incident.GetProperty("categoryCode").GetString(), Is.EqualTo("street-vending"));
+        Assert.That(Organisation(incident), Is.EqualTo("CG-YUNFENG"));
+    }
+
+    [Test]
+    public async Task UnclearAlert_WaitsInTriageWithItsReasons()
+    {
+        var incident = await SendAlertAsync(category: null, "有人找", inGrid);
+
+        Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("NeedsTriage"));
+        var triage = await running.Http.GetFromJsonAsync<JsonElement>("/api/triage?pageSize=200");
+        var waiting = triage.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == incident.GetProperty("id").GetGuid());
+        Assert.That(waiting.GetProperty("routing").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), Has.Some.Contains("category is unclear"));
+    }
+
+    [Test]
+    public async Task AlertWithoutLocation_WaitsInTriageSayingSo()
+    {
+        var incident = await SendAlertAsync(category: "theft", "手机被偷了", location: null);
+
+        Assert.That(incident.GetProperty("routing").GetProperty("reasons").EnumerateArray().Last().GetString(), Does.Contain("no location"));
+    }
+
+    [Test]
+    public async Task SecondCallerNearbySoonAfter_JoinsTheFirstIncident()
+    {
+        await using var screen = await running.ConnectHubAsync();
+        await screen.InvokeAsync("WatchIncidents");
+        var place = index.PointInside(AreaLevel.Grid, "330102007003001")!;
+        var first = await SendAlertAsync("fight", "饭店门口两名男子互殴", place);
+        var firstId = first.GetProperty("id").GetGuid();
+        var updated = screen.WaitForCallAsync("IncidentUpdated", i => i.GetProperty("id").GetGuid() == firstId, TimeSpan.FromSeconds(10));
+
+        var secondId = "110-dup-" + Guid.NewGuid().ToString("N")[..8];
+        await PostAlertAsync(secondId, "fight", "又有人报警说饭店门口有人打架", new GeoPoint(place.Lon + 0.0003, place.Lat));
+
+        var joined = await updated;
+        Assert.That(joined.GetProperty("alertCount").GetInt32(), Is.EqualTo(2));
+        var detail = await running.Http.GetFromJsonAsync<JsonElement>($"/api/incidents/{IncidentReference.ForAlert(secondId)}");
+        Assert.That(detail.GetProperty("incident").GetProperty("id").GetGuid(), Is.EqualTo(firstId), "the second caller's reference leads to the incident it joined");
+        Assert.That(detail.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("description").GetString()),
+            Is.EqualTo(new[] { "饭店门口两名男子互殴", "又有人报警说饭店门口有人打架" }));
+    }
+
+    [Test]
+    public async Task ReclassifyThenReturn_MovesTheIncidentAndAuditsBoth()
+    {
+        // Another grid, far from the other tests' thefts, so that it does not join one of them.
+        var incident = await SendAlertAsync(category: "theft", "店里的货被偷了", index.PointInside(AreaLevel.Grid, "330102007005002")!);
+        var id = incident.GetProperty("id").GetGuid();
+
+        var reclassified = await http.PostAsJsonAsync($"/api/incidents/{id}/reclassify", new { categoryCode = "market-complaint", reason = "实为商家短斤缺两" });
+        var returned = await http.PostAsJsonAsync($"/api/incidents/{id}/return", new { reason = "不属于本所职责" });
+        var noReason = await http.PostAsJsonAsync($"/api/incidents/{id}/return", new { reason = " " });
+
+        Assert.That(reclassified.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(Organisation(await reclassified.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("SJ-YUNFENG"));
+        Assert.That(returned.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await returned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("NeedsTriage"));
+        Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var detail = await http.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        Assert.That(detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()),
+            Is.EqualTo(new[] { "incident.opened", "incident.reclassified", "incident.returned" }));
+    }
+
+    [Test]
+    public async Task TriagedIncident_RoutedByHand_OpensForThatOrganisation()
+    {
+        var incident = await SendAlertAsync(category: "theft", "手机在地铁上被偷", location: null);
+        var id = incident.GetProperty("id").GetGuid();
+
+        var unknown = await http.PostAsJsonAsync($"/api/incidents/{id}/route", new { organisationCode = "NOPE", reason = "x" });
+        var routed = await http.PostAsJsonAsync($"/api/incidents/{id}/route", new { organisationCode = "PS-XINTANG", reason = "报警人到新塘派出所报案" });
+
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var after = await routed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That((after.GetProperty("status").GetString(), Organisation(after)), Is.EqualTo(("Open", "PS-XINTANG")));
+    }
+
+    [TestCase("minor", "Closed", "SQ-YUNFENG")]
+    [TestCase("major", "Open", "SQ-YUNFENG")]
+    [TestCase("complex", "Open", "CG-YUNFENG")]
+    public async Task GridEvent_IsRoutedByItsTier(string tier, string status, string organisation)
+    {
+        var eventId = "GE-" + Guid.NewGuid().ToString("N")[..10];
+
+        var response = await platform.PostAsJsonAsync("/api/intake/grid-events", new
+        {
+            eventId, reportedAt = DateTimeOffset.UtcNow.ToString("O"), reporter = "WG-" + Grid, categoryCode = "street-vending",
+            description = "小区门口流动摊贩占道经营", gridCode = Grid, tier,
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var incident = await IncidentAsync(IncidentReference.ForGridEvent(eventId));
+        Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo(status));
+        Assert.That(Organisation(incident), Is.EqualTo(organisation));
+        Assert.That(incident.GetProperty("jurisdiction").GetProperty("grid").GetProperty("code").GetString(), Is.EqualTo(Grid), "placed by its grid code");
+    }
+
+    [Test]
+    public async Task ClosedIncident_CannotBeReclassified()
+    {
+        var eventId = "GE-" + Guid.NewGuid().ToString("N")[..10];
+        await platform.PostAsJsonAsync("/api/intake/grid-events", new
+        {
+            eventId, reportedAt = DateTimeOffset.UtcNow.ToString("O"), reporter = "WG-" + Grid, categoryCode = "exposed-rubbish",
+            description = "垃圾桶满溢，已清理", gridCode = Grid, tier = "minor",
+        });
+        var id = (await IncidentAsync(IncidentReference.ForGridEvent(eventId))).GetProperty("id").GetGuid();
+
+        var response = await http.PostAsJsonAsync($"/api/incidents/{id}/reclassify", new { categoryCode = "noise", reason = "试一下" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("Closed"));
+    }
+
+    [Test]
+    public async Task MixedDemoStream_EndsRoutedOrInTriageWithReasons()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var alerts = new DemoAlertGenerator(new Random(7), "mix" + Guid.NewGuid().ToString("N")[..4]).Generate(40, now);
+        var events = new DemoGridEventGenerator(new Random(7), "mix" + Guid.NewGuid().ToString("N")[..4]).Generate(40, now);
+        var references = new List<Guid>();
+        foreach (var alert in alerts)
+        {
+            Assert.That((await platform.PostAsJsonAsync("/api/intake/alerts", alert)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            references.Add(IncidentReference.ForAlert(alert.AlertId!));
+        }
+
+        foreach (var gridEvent in events)
+        {
+            Assert.That((await platform.PostAsJsonAsync("/api/intake/grid-events", gridEvent)).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            references.Add(IncidentReference.ForGridEvent(gridEvent.EventId!));
+        }
+
+        var incidents = new List<JsonElement>();
+        foreach (var reference in references)
+        {
+            incidents.Add(await IncidentAsync(reference));
+        }
+
+        var routed = incidents.Count(i => i.GetProperty("routing").GetProperty("outcome").GetString() == "Routed");
+        Assert.That(incidents.Where(i => i.GetProperty("routing").GetProperty("outcome").GetString() == "Routed"),
+            Is.All.Matches<JsonElement>(i => i.GetProperty("routing").GetProperty("organisation").ValueKind == JsonValueKind.Object));
+        Assert.That(incidents.Where(i => i.GetProperty("status").GetString() == "NeedsTriage"),
+            Is.All.Matches<JsonElement>(i => i.GetProperty("routing").GetProperty("reasons").GetArrayLength() > 0));
+        var triaged = incidents.Where(i => i.GetProperty("status").GetString() == "NeedsTriage")
+            .Select(i => i.GetProperty("description").GetString() + " ⇒ " + i.GetProperty("routing").GetProperty("reasons").EnumerateArray().Last().GetString());
+        Assert.That(routed, Is.GreaterThanOrEqualTo(incidents.Count * 3 / 4), $"{routed} of {incidents.Count} routed; in triage:\n" + string.Join("\n", triaged));
+    }
+
+    private static string? Organisation(JsonElement incident) =>
+        incident.GetProperty("routing").GetProperty("organisation") is { ValueKind: JsonValueKind.Object } o ? o.GetProperty("code").GetString() : null;
+
+    private async Task<JsonElement> SendAlertAsync(string? category, string description, GeoPoint? location)
+    {
+        var alertId = "110-route-" + Guid.NewGuid().ToString("N")[..8];
+        await PostAlertAsync(alertId, category, description, location);
+        return await IncidentAsync(IncidentReference.ForAlert(alertId));
+    }
+
+    private async Task PostAlertAsync(string alertId, string? category, string description, GeoPoint? location)
+    {
+        var response = await platform.PostAsJsonAsync("/api/intake/alerts", new
+        {
+            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = category, description,
+            location = location is null ? null : new { lon = location.Lon, lat = location.Lat },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonElement> IncidentAsync(Guid reference)
+    {
+        var detail = await Eventually.GetValueAsync(async () =>
+        {
+            var r = await http.GetAsync($"/api/incidents/{reference}");
+            return r.IsSuccessStatusCode ? await r.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
+        }, TimeSpan.FromSeconds(10), $"incident {reference}");
+        return detail.GetProperty("incident");
+    }
+}
