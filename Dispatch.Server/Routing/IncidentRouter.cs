@@ -62,6 +62,14 @@ public static class IncidentRouter
     public static Routed RouteGridEvent(
         GridEventTier tier, string reporter, ClassificationResult classification, GeoPoint? location, Jurisdiction? where, ResponsibleLookup responsible)
     {
+        // Police work (a fire alarm, something thrown from height, a missing manhole cover) is never closed on the
+        // spot or left to the community, whatever tier the reporter chose: it is routed as a 110 alert would be.
+        if (classification is { NeedsTriage: false, Kind: IncidentKind.Police })
+        {
+            var asAlert = Route(classification, location, where, responsible);
+            return asAlert with { Decision = asAlert.Decision with { Reasons = [.. asAlert.Decision.Reasons, "警务类网格事件按警情处置 / police work is routed as an alert, whatever its tier"] } };
+        }
+
         if (tier == GridEventTier.Complex)
         {
             var routed = Route(classification, location, where, responsible);

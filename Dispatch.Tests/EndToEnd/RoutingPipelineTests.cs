@@ -158,6 +158,22 @@ public sealed class RoutingPipelineTests
     }
 
     [Test]
+    public async Task SmokeAlarmReportedAsMinor_IsNotClosedButGoesToTheFireService()
+    {
+        var eventId = "GE-" + Guid.NewGuid().ToString("N")[..10];
+        await platform.PostAsJsonAsync("/api/intake/grid-events", new
+        {
+            eventId, reportedAt = DateTimeOffset.UtcNow.ToString("O"), reporter = "SENSOR-SMOKE-0001", reporterKind = "sensor", categoryCode = "fire",
+            description = "独立烟感报警：楼道烟雾浓度超标", gridCode = "330102007004001", tier = "minor",
+        });
+
+        var incident = await IncidentAsync(IncidentReference.ForGridEvent(eventId));
+
+        Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("Open"));
+        Assert.That(Organisation(incident), Is.EqualTo("XF-YUNFENG"));
+    }
+
+    [Test]
     public async Task ClosedIncident_CannotBeReclassified()
     {
         var eventId = "GE-" + Guid.NewGuid().ToString("N")[..10];
