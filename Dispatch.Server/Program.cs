@@ -32,6 +32,7 @@ builder.AddMessaging();
 var app = builder.Build();
 
 app.UseOperations();
+app.UseScreens();
 app.UseSecurity();
 app.MapOperations();
 app.MapSecurity();

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Assignment;
 
@@ -23,22 +24,22 @@ public static class AssignmentSetup
     public static WebApplication MapAssignment(this WebApplication app)
     {
         var units = app.MapGroup("/api/units").WithTags("Units");
-        units.MapGet("/", UnitEndpoints.List)
+        units.MapGet("/", UnitEndpoints.List).RequireAuthorization(Policies.Read)
             .WithName("ListUnits")
             .WithSummary("Every unit with its last position and its age, by code; filter by organisation and kind.")
             .Produces<List<UnitView>>()
             .ProducesValidationProblem();
-        units.MapGet("/nearest", UnitEndpoints.Nearest)
+        units.MapGet("/nearest", UnitEndpoints.Nearest).RequireAuthorization(Policies.Read)
             .WithName("NearestUnits")
             .WithSummary("Units ranked by how soon they could reach a point (haversine distance, speed per kind); stale positions last.")
             .Produces<NearestUnits>()
             .ProducesValidationProblem();
-        units.MapGet("/{code}", UnitEndpoints.Get)
+        units.MapGet("/{code}", UnitEndpoints.Get).RequireAuthorization(Policies.Read)
             .WithName("GetUnit")
             .WithSummary("One unit with its last position.")
             .Produces<UnitView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        units.MapPost("/{code}/location", UnitEndpoints.ReportPosition)
+        units.MapPost("/{code}/location", UnitEndpoints.ReportPosition).RequireAuthorization(Policies.Position)
             .WithName("ReportUnitPosition")
             .WithSummary("Report a unit's position (wgs84, gcj02 or bd09); answers 202 once it is on the bus. Older reports never overwrite newer ones.")
             .Accepts<UnitPositionSubmission>("application/json")

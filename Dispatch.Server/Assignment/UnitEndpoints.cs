@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Globalization;
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
@@ -5,6 +6,7 @@ using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using MassTransit;
 using Microsoft.Extensions.Options;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Assignment;
 
@@ -63,9 +65,17 @@ public static class UnitEndpoints
     /// place that orders them, whether they came over HTTP or straight over the bus.
     /// </summary>
     public static async Task<IResult> ReportPosition(
-        string code, HttpRequest request, UnitStore store, IPublishEndpoint bus, TimeProvider clock, ILoggerFactory loggers,
+        string code, HttpRequest request, ClaimsPrincipal user, UnitStore store, IPublishEndpoint bus, TimeProvider clock, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        // A responder reports for their own unit only; trackers (API keys) for any.
+        var scope = AccessScope.Of(user);
+        if (scope.Role == Roles.Responder && !scope.IsOrganisation(code))
+        {
+            return TypedResults.Problem(title: "无权上报 / Not your unit", statusCode: StatusCodes.Status403Forbidden,
+                detail: $"You report positions for unit {string.Join(",", scope.Codes)} only.");
+        }
+
         var (submission, problem) = await AlertIntakeEndpoint.ReadJsonAsync<UnitPositionSubmission>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {

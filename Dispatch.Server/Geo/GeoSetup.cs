@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Microsoft.AspNetCore.Mvc;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Geo;
 
@@ -18,8 +19,7 @@ public static class GeoSetup
     {
         var geo = app.MapGroup("/api/geo").WithTags("Geo");
 
-        // TODO(security issue): admin only. Until then anyone who reaches the API can redraw the jurisdictions.
-        geo.MapPost("/areas/import", GeoEndpoints.Import)
+        geo.MapPost("/areas/import", GeoEndpoints.Import).RequireAuthorization(Policies.Administer)
             .WithName("ImportAreas")
             .WithSummary("Import a GeoJSON FeatureCollection into one jurisdiction layer; same codes are replaced. Max 20 MB.")
             .Accepts<object>("application/json", "application/geo+json")
@@ -28,7 +28,7 @@ public static class GeoSetup
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithMetadata(new RequestSizeLimitAttribute(GeoEndpoints.MaxImportBytes));
-        geo.MapGet("/locate", GeoEndpoints.Locate)
+        geo.MapGet("/locate", GeoEndpoints.Locate).RequireAuthorization(Policies.People)
             .WithName("LocatePoint")
             .WithSummary("The district, street, community, grid and police precinct holding a point (crs wgs84, gcj02 or bd09).")
             .Produces<Jurisdiction>()

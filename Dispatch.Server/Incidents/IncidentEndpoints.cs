@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using System.Globalization;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Incidents;
 
@@ -12,7 +14,7 @@ public static class IncidentEndpoints
     public const int MaxPageSize = 200;
 
     public static async Task<IResult> List(
-        IncidentStore store, string? status, string? from, string? to, int? page, int? pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IncidentStore store, string? status, string? from, string? to, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         IncidentStatus? statusFilter = null;
@@ -52,15 +54,17 @@ public static class IncidentEndpoints
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
-        var result = await store.ListAsync(new IncidentQuery(statusFilter, fromTime, toTime, pageNumber, size), cancellationToken);
+        var result = await store.ListAsync(new IncidentQuery(statusFilter, fromTime, toTime, pageNumber, size, AreaCodes: AccessScope.Of(user).AreaFilter), cancellationToken);
         return TypedResults.Ok(result);
     }
 
-    public static async Task<IResult> Get(Guid id, IncidentStore store, AuditLog audit, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, CancellationToken cancellationToken)
     {
         // An intake reference whose alert joined another incident leads to that incident.
         var incident = await store.ResolveReferenceAsync(id, cancellationToken);
-        if (incident is null)
+
+        // Outside the user's areas it does not exist for them: saying "forbidden" would confirm that it does.
+        if (incident is null || !AccessScope.Of(user).CanSee(incident))
         {
             return Problems.NotFound($"Incident {id}");
         }

@@ -34,8 +34,12 @@ public sealed record IncidentDetail(IncidentSummary Incident, IReadOnlyList<Stor
 /// <summary>One step of an incident's history, from the audit log.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);
 
-/// <summary>Filters for the incident list. Times are on <c>receivedAt</c>; <c>To</c> is exclusive.</summary>
-public sealed record IncidentQuery(IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool OldestFirst = false);
+/// <summary>
+/// Filters for the incident list. Times are on <c>receivedAt</c>; <c>To</c> is exclusive. <c>AreaCodes</c> keeps
+/// incidents in one of these areas (any layer) or in none; null keeps all.
+/// </summary>
+public sealed record IncidentQuery(
+    IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool OldestFirst = false, IReadOnlyList<string>? AreaCodes = null);
 
 /// <summary>An incident with the row version that guards changes to it.</summary>
 public sealed record VersionedIncident(IncidentSummary Incident, int Version);

@@ -316,9 +316,19 @@ public sealed class IncidentStore(Database database)
             where.Add("received_at < @To");
         }
 
+        if (query.AreaCodes is not null)
+        {
+            // In scope when any layer's area is, or when no area holds it yet (it must stay visible to be placed).
+            where.Add("""
+                (district_code IN @Codes OR street_code IN @Codes OR community_code IN @Codes OR grid_code IN @Codes
+                 OR precinct_code IN @Codes OR (district_code IS NULL AND street_code IS NULL AND precinct_code IS NULL))
+                """);
+        }
+
         var filter = where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where);
         var parameters = new
         {
+            Codes = query.AreaCodes?.ToArray() ?? [],
             Status = query.Status?.ToString(),
             From = query.From?.ToUniversalTime(),
             To = query.To?.ToUniversalTime(),

@@ -1,3 +1,5 @@
+using Dispatch.Server.Security;
+
 
 namespace Dispatch.Server.Incidents;
 
@@ -11,7 +13,7 @@ public static class IncidentsSetup
 
     public static WebApplication MapIncidents(this WebApplication app)
     {
-        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Read);
         incidents.MapGet("/", IncidentEndpoints.List)
             .WithName("ListIncidents")
             .WithSummary("The incident queue, newest first; filter by status and by receivedAt (from inclusive, to exclusive).")

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Mvc;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Intake;
 
@@ -13,7 +14,8 @@ public static class IntakeSetup
 
     public static WebApplication MapIntake(this WebApplication app)
     {
-        var intake = app.MapGroup("/api/intake").WithTags("Intake");
+        var intake = app.MapGroup("/api/intake").WithTags("Intake")
+            .RequireAuthorization(Policies.Intake).RequireRateLimiting(SecuritySetup.IntakeRateLimit);
         intake.MapPost("/alerts", AlertIntakeEndpoint.Handle)
             .WithName("SubmitAlert")
             .WithSummary("Accept a 110 alert (警情); answers 202 with the incident reference once it is on the bus.")

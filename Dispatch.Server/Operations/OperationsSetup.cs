@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Dispatch.Server.Operations.Metrics;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Operations;
 
@@ -27,24 +28,27 @@ public static class OperationsSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLogging();
-        return app;
-    }
 
-    public static WebApplication MapOperations(this WebApplication app)
-    {
-        app.MapGet("/healthz", HealthEndpoints.Alive).WithTags("Operations").WithName("Alive");
-        app.MapGet("/readyz", HealthEndpoints.Ready).WithTags("Operations").WithName("Ready")
-            .Produces<Readiness>()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapGet("/metrics", MetricsEndpoint.Scrape).WithTags("Operations").WithName("Metrics")
-            .WithSummary("Prometheus metrics: alerts, incidents, pipeline latency, bus consumers, SignalR connections.");
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The API's documentation is public, like the app shell; the data behind every route needs a role.
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "Dispatch v1");
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "Dispatch API";
         });
+        return app;
+    }
+
+    public static WebApplication MapOperations(this WebApplication app)
+    {
+        // Probes of load balancers and orchestrators carry no credentials.
+        app.MapGet("/healthz", HealthEndpoints.Alive).WithTags("Operations").WithName("Alive").AllowAnonymous();
+        app.MapGet("/readyz", HealthEndpoints.Ready).WithTags("Operations").WithName("Ready").AllowAnonymous()
+            .Produces<Readiness>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/metrics", MetricsEndpoint.Scrape).WithTags("Operations").WithName("Metrics").RequireAuthorization(Policies.Metrics)
+            .WithSummary("Prometheus metrics: alerts, incidents, pipeline latency, bus consumers, SignalR connections.");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Dispatch.Server.Security;
+
 namespace Dispatch.Server.Organisations;
 
 public static class OrganisationsSetup
@@ -16,19 +18,18 @@ public static class OrganisationsSetup
     public static WebApplication MapOrganisations(this WebApplication app)
     {
         var organisations = app.MapGroup("/api/organisations").WithTags("Organisations");
-        organisations.MapGet("/", OrganisationEndpoints.List)
+        organisations.MapGet("/", OrganisationEndpoints.List).RequireAuthorization(Policies.People)
             .WithName("ListOrganisations")
             .WithSummary("Every organisation by code with the areas it serves; filter by type.")
             .Produces<List<OrganisationView>>()
             .ProducesValidationProblem();
-        organisations.MapGet("/{code}", OrganisationEndpoints.Get)
+        organisations.MapGet("/{code}", OrganisationEndpoints.Get).RequireAuthorization(Policies.People)
             .WithName("GetOrganisation")
             .WithSummary("One organisation.")
             .Produces<OrganisationView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        // TODO(security issue): admin only. Until then anyone who reaches the API can change who is responsible.
-        organisations.MapPut("/{code}", OrganisationEndpoints.Put)
+        organisations.MapPut("/{code}", OrganisationEndpoints.Put).RequireAuthorization(Policies.Administer)
             .WithName("PutOrganisation")
             .WithSummary("Create (201) or replace (200) an organisation; audited as organisation.updated.")
             .Accepts<OrganisationEdit>("application/json")

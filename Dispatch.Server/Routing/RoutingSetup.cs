@@ -2,6 +2,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Organisations;
 using MassTransit;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Routing;
 
@@ -28,37 +29,36 @@ public static class RoutingSetup
 
     public static WebApplication MapRouting(this WebApplication app)
     {
-        app.MapGet("/api/triage", TriageEndpoints.Queue).WithTags("Routing").WithName("TriageQueue")
+        app.MapGet("/api/triage", TriageEndpoints.Queue).WithTags("Routing").WithName("TriageQueue").RequireAuthorization(Policies.Read)
             .WithSummary("Incidents waiting for an operator's decision, oldest first, each with its reasons and candidate categories.")
             .Produces<IncidentPage>().ProducesValidationProblem();
         var incident = app.MapGroup("/api/incidents/{id:guid}").WithTags("Routing");
-        incident.MapPost("/route", TriageEndpoints.Route).WithName("RouteIncident")
+        incident.MapPost("/route", TriageEndpoints.Route).RequireAuthorization(Policies.Operate).WithName("RouteIncident")
             .WithSummary("Route an open incident by hand to an organisation (reason required), e.g. from triage.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/reclassify", TriageEndpoints.Reclassify).WithName("ReclassifyIncident")
+        incident.MapPost("/reclassify", TriageEndpoints.Reclassify).RequireAuthorization(Policies.Operate).WithName("ReclassifyIncident")
             .WithSummary("Give an open incident another category (reason required); it is routed again by that category.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/return", TriageEndpoints.Return).WithName("ReturnIncident")
+        incident.MapPost("/return", TriageEndpoints.Return).RequireAuthorization(Policies.Handle).WithName("ReturnIncident")
             .WithSummary("A department hands back an incident that is not its business (退回, reason required); it goes to triage.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var catalogue = app.MapGroup("/api/catalogue").WithTags("Catalogue");
 
-        // TODO(security issue): require the admin role on the PUT.
-        catalogue.MapGet("/categories", CatalogueEndpoints.List).WithName("ListCategories")
+        catalogue.MapGet("/categories", CatalogueEndpoints.List).RequireAuthorization(Policies.People).WithName("ListCategories")
             .Produces<List<CategoryView>>();
-        catalogue.MapGet("/categories/{code}", CatalogueEndpoints.Get).WithName("GetCategory")
+        catalogue.MapGet("/categories/{code}", CatalogueEndpoints.Get).RequireAuthorization(Policies.People).WithName("GetCategory")
             .Produces<CategoryView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        catalogue.MapPut("/categories/{code}", CatalogueEndpoints.Put).WithName("PutCategory")
+        catalogue.MapPut("/categories/{code}", CatalogueEndpoints.Put).RequireAuthorization(Policies.Administer).WithName("PutCategory")
             .Accepts<CategoryEdit>("application/json")
             .Produces<CategoryView>()
             .Produces<CategoryView>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        catalogue.MapPost("/classify", CatalogueEndpoints.Classify).WithName("Classify")
+        catalogue.MapPost("/classify", CatalogueEndpoints.Classify).RequireAuthorization(Policies.Read).WithName("Classify")
             .Accepts<ClassifyRequest>("application/json")
             .Produces<ClassifyResponse>()
             .ProducesValidationProblem();

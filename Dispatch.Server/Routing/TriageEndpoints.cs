@@ -6,6 +6,7 @@ using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Organisations;
 using MassTransit;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Routing;
 
@@ -22,7 +23,7 @@ public static class TriageEndpoints
 {
     public const int MaxReasonLength = 500;
 
-    public static async Task<IResult> Queue(IncidentStore store, int? page, int? pageSize, CancellationToken cancellationToken)
+    public static async Task<IResult> Queue(ClaimsPrincipal user, IncidentStore store, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var size = pageSize ?? IncidentEndpoints.DefaultPageSize;
         if (page is < 1 || size is < 1 or > IncidentEndpoints.MaxPageSize)
@@ -34,7 +35,7 @@ public static class TriageEndpoints
         }
 
         // Oldest first: whoever has waited longest is decided first.
-        return TypedResults.Ok(await store.ListAsync(new IncidentQuery(IncidentStatus.NeedsTriage, null, null, page ?? 1, size, OldestFirst: true), cancellationToken));
+        return TypedResults.Ok(await store.ListAsync(new IncidentQuery(IncidentStatus.NeedsTriage, null, null, page ?? 1, size, OldestFirst: true, AccessScope.Of(user).AreaFilter), cancellationToken));
     }
 
     public static Task<IResult> Reclassify(
@@ -86,9 +87,17 @@ public static class TriageEndpoints
 
         body!.Reason = reason;
         var current = await store.GetVersionedAsync(id, cancellationToken);
-        if (current is null)
+        var scope = AccessScope.Of(user);
+        if (current is null || !scope.CanSee(current.Incident))
         {
             return Problems.NotFound($"Incident {id}");
+        }
+
+        // A department may only hand back what was given to it; operators correct within their areas.
+        if (scope.Role == Roles.DepartmentHandler && !scope.IsOrganisation(current.Incident.Routing?.Organisation?.Code))
+        {
+            return TypedResults.Problem(title: "无权退回 / Not yours to return", statusCode: StatusCodes.Status403Forbidden,
+                detail: "Only the organisation the incident is routed to can return it.");
         }
 
         var actor = user.Identity?.Name ?? "anonymous";

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dispatch.Server.Screens;
@@ -9,6 +10,12 @@ namespace Dispatch.Server.Screens;
 /// </summary>
 public sealed class CommandHub : Hub<ICommandClient>
 {
-    /// <summary>Start receiving the incident queue's changes.</summary>
-    public Task WatchIncidents() => Groups.AddToGroupAsync(Context.ConnectionId, ScreenGroups.Incidents);
+    /// <summary>Start receiving the changes of the incidents this user may see (their areas; admins all).</summary>
+    public async Task WatchIncidents()
+    {
+        foreach (var group in ScreenGroups.ForWatcher(AccessScope.Of(Context.User!)))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+    }
 }

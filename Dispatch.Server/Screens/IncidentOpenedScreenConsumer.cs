@@ -11,7 +11,7 @@ public sealed class IncidentOpenedScreenConsumer(IHubContext<CommandHub, IComman
 {
     public async Task Consume(ConsumeContext<IncidentOpened> context)
     {
-        await hub.Clients.Group(ScreenGroups.Incidents).IncidentOpened(context.Message.Incident);
+        await hub.Clients.Groups(ScreenGroups.ForIncident(context.Message.Incident)).IncidentOpened(context.Message.Incident);
         metrics.StageDuration("screen", clock.GetUtcNow() - context.Message.Incident.OpenedAt);
     }
 }

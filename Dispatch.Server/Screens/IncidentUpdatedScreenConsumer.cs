@@ -8,5 +8,5 @@ namespace Dispatch.Server.Screens;
 public sealed class IncidentUpdatedScreenConsumer(IHubContext<CommandHub, ICommandClient> hub) : IConsumer<IncidentUpdated>
 {
     public Task Consume(ConsumeContext<IncidentUpdated> context) =>
-        hub.Clients.Group(ScreenGroups.Incidents).IncidentUpdated(context.Message.Incident, context.Message.Change);
+        hub.Clients.Groups(ScreenGroups.ForIncident(context.Message.Incident)).IncidentUpdated(context.Message.Incident, context.Message.Change);
 }

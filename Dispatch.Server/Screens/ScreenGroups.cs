@@ -1,11 +1,39 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Security;
+
 namespace Dispatch.Server.Screens;
 
 /// <summary>
-/// The one place SignalR group names are made, so that joins and pushes cannot disagree on spelling.
-/// Jurisdiction- and unit-scoped groups come with security.
+/// The one place SignalR group names are made, so that joins and pushes cannot disagree on spelling. A screen
+/// joins the groups its user's scope allows; an incident is pushed to the groups of its areas.
 /// </summary>
 public static class ScreenGroups
 {
-    /// <summary>Every screen that watches the incident queue.</summary>
-    public const string Incidents = "incidents";
+    /// <summary>Admins: every incident.</summary>
+    public const string AllIncidents = "incidents:all";
+
+    /// <summary>Incidents no area holds (no location, or outside every area), which an operator must place.</summary>
+    public const string UnplacedIncidents = "incidents:unplaced";
+
+    public static string Area(string code) => "incidents:area:" + code;
+
+    /// <summary>The groups a user's screen joins to watch the queue; empty when the role watches none.</summary>
+    public static IReadOnlyList<string> ForWatcher(AccessScope scope) => scope switch
+    {
+        { All: true } => [AllIncidents],
+        { Role: Roles.Operator or Roles.Supervisor } => [.. scope.Codes.Select(Area), UnplacedIncidents],
+        _ => [],
+    };
+
+    /// <summary>The groups an incident's changes go to.</summary>
+    public static IReadOnlyList<string> ForIncident(IncidentSummary incident)
+    {
+        var where = incident.Jurisdiction;
+        var areas = new[] { where?.District, where?.Street, where?.Community, where?.Grid, where?.Precinct }
+            .Where(a => a is not null)
+            .Select(a => Area(a!.Code))
+            .ToList();
+        var placed = where?.District is not null || where?.Street is not null || where?.Precinct is not null;
+        return [AllIncidents, .. areas, .. placed ? Array.Empty<string>() : [UnplacedIncidents]];
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dispatch.Server.Security;
 using MassTransit;
 
 namespace Dispatch.Server.Screens;
@@ -21,10 +22,19 @@ public static class ScreensSetup
 
     public static WebApplication MapScreens(this WebApplication app)
     {
-        // The command screen is static files in wwwroot; "/" serves its index.html.
+        // Only operators, supervisors and admins watch the incident queue; WatchIncidents scopes what each sees.
+        app.MapHub<CommandHub>("/hubs/command").RequireAuthorization(Policies.Read);
+        return app;
+    }
+
+    /// <summary>
+    /// The browser app's static files (the command screen; "/" serves its index.html), before authentication:
+    /// the shell is public, it signs in and every piece of data behind it needs a role.
+    /// </summary>
+    public static WebApplication UseScreens(this WebApplication app)
+    {
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapHub<CommandHub>("/hubs/command");
         return app;
     }
 }

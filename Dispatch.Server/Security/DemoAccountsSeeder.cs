@@ -7,7 +7,7 @@ namespace Dispatch.Server.Security;
 /// On the embedded defaults (<c>Demo:Seed</c>), the first start creates one user per role and an API key, so a
 /// newcomer can try every screen. Production sets no <c>Demo:Seed</c> and gets no default account.
 /// </summary>
-internal sealed class DemoAccountsSeeder(
+public sealed class DemoAccountsSeeder(
     IOptions<DemoOptions> demo, UserStore users, AccountService accounts, ApiKeyStore keys, TimeProvider clock, ILogger<DemoAccountsSeeder> logger)
     : IHostedService
 {

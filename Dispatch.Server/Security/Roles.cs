@@ -41,4 +41,13 @@ public static class Policies
     public const string Handle = nameof(Handle);
     public const string Supervise = nameof(Supervise);
     public const string Administer = nameof(Administer);
+
+    /// <summary>Any signed-in person (reference data: categories, organisations, calendar, locate).</summary>
+    public const string People = nameof(People);
+
+    /// <summary>Position reports: a responder for their own unit, or a tracker with an API key.</summary>
+    public const string Position = nameof(Position);
+
+    /// <summary>Supervisors and admins, or a scraper presenting <c>Operations:MetricsToken</c> as a bearer token.</summary>
+    public const string Metrics = nameof(Metrics);
 }

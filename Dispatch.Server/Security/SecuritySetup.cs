@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Dispatch.Server.Security;
@@ -48,7 +49,14 @@ public static class SecuritySetup
             .AddPolicy(Policies.Respond, p => p.RequireRole(Roles.Responder))
             .AddPolicy(Policies.Handle, p => p.RequireRole(Roles.DepartmentHandler))
             .AddPolicy(Policies.Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.People, p => p.RequireRole(Roles.People))
+            .AddPolicy(Policies.Position, p => p.RequireRole(Roles.Responder, Roles.Machine))
+            .AddPolicy(Policies.Metrics, p => p.RequireAssertion(context =>
+                context.User.IsInRole(Roles.Supervisor) || context.User.IsInRole(Roles.Admin)
+                || (context.Resource is HttpContext http && MetricsToken.Matches(http, builder.Configuration["Operations:MetricsToken"]))))
+            // Whatever a stage forgets to say, nobody anonymous gets in.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         builder.Services.AddAntiforgery(o =>
         {

@@ -1,5 +1,6 @@
 using Dispatch.Server.Operations;
 using Dispatch.Server.TaskOrders.Calendar;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.TaskOrders;
 
@@ -18,7 +19,7 @@ public static class TaskOrdersSetup
 
     public static WebApplication MapTaskOrders(this WebApplication app)
     {
-        var calendar = app.MapGroup("/api/calendar").WithTags("Calendar");
+        var calendar = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(Policies.People);
         calendar.MapGet("/status", CalendarEndpoints.Status)
             .WithName("CalendarStatus")
             .WithSummary("Years with a State Council notice, years counted Monday–Friday for lack of one, and a message for people.")
@@ -37,7 +38,7 @@ public static class TaskOrdersSetup
             .WithSummary("One year's holidays and make-up working days.")
             .Produces<CalendarYearDays>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        calendar.MapPost("/years", CalendarEndpoints.Import)
+        calendar.MapPost("/years", CalendarEndpoints.Import).RequireAuthorization(Policies.Administer)
             .WithName("ImportCalendarYear")
             .WithSummary("Import a year's notice in the holiday-cn format {year, papers, days}; the same year again replaces it.")
             .Accepts<HolidayFile>("application/json")

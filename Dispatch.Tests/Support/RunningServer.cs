@@ -1,3 +1,6 @@
+using Dispatch.Server.Security;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Dispatch.Tests.Support;
 
 /// <summary>
@@ -30,7 +33,35 @@ public sealed class RunningServer : IAsyncDisposable
         var server = new RunningServer(database, app, app.StartOnRealPort());
         await Eventually.GetAsync(async () => (await server.Http.GetAsync("/readyz")).IsSuccessStatusCode ? "" : null,
             TimeSpan.FromSeconds(30), "the server to be ready");
+        await server.EnsureAccountsAsync();
         return server;
+    }
+
+    /// <summary>A browser session signed in as one of the demo accounts (operator, responder, handler, supervisor, admin).</summary>
+    public Task<HttpClient> AsAsync(string userName) => Session.SignInAsync(Address, userName);
+
+    /// <summary>A machine client (the 110 platform, a sensor) with the demo API key: good for intake only.</summary>
+    public HttpClient Machine() => Session.WithApiKey(Address);
+
+    /// <summary>
+    /// The demo accounts and API key with known secrets, created through the server's own services unless the
+    /// demo seeder already made them (with the same names and secrets, see <see cref="Session.DemoSettings"/>).
+    /// </summary>
+    private async Task EnsureAccountsAsync()
+    {
+        var services = App.Services;
+        if (await services.GetRequiredService<UserStore>().CountAsync(CancellationToken.None) > 0)
+        {
+            return;
+        }
+
+        var accounts = services.GetRequiredService<AccountService>();
+        foreach (var (userName, displayName, role, scope) in DemoAccountsSeeder.Accounts)
+        {
+            await accounts.CreateAsync(userName, displayName, role, scope, Session.DemoPassword, "test", CancellationToken.None);
+        }
+
+        await services.GetRequiredService<ApiKeyStore>().CreateAsync("test-platform", Session.DemoApiKey, DateTimeOffset.UtcNow, "test", CancellationToken.None);
     }
 
     public Task<HubTestClient> ConnectHubAsync() => HubTestClient.ConnectAsync(Address, "/hubs/command");
