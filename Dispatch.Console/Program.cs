@@ -7,6 +7,7 @@ using Dispatch.Console.Database;
 using Dispatch.Console.Errors;
 using Dispatch.Console.Geo;
 using Dispatch.Console.GridEvents;
+using Dispatch.Console.Security;
 using Dispatch.Console.Sla;
 
 namespace Dispatch.Console;
@@ -22,12 +23,19 @@ public static class Program
     }
 
     /// <summary>Runs a command line in-process, writing to the given writers; the tests call this.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
-        BuildRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var parse = BuildRoot().Parse(args);
+        Credentials.Use(parse);
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
 
     public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Dispatch 110 接处警 command line: send alerts, run demos, migrate the database.");
+        root.Options.Add(Credentials.ApiKeyOption);
+        root.Options.Add(Credentials.UserOption);
+        root.Options.Add(Credentials.PasswordOption);
         root.Subcommands.Add(AlertCommands.Build());
         root.Subcommands.Add(DbCommands.Build());
         root.Subcommands.Add(ErrorCommands.Build());

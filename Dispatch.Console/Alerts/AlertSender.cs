@@ -1,3 +1,4 @@
+using Dispatch.Console.Security;
 using Dispatch.Console.Intake;
 
 namespace Dispatch.Console.Alerts;
@@ -14,11 +15,15 @@ public static class AlertSender
     /// <summary>Intake waits up to 10 s for the bus; leave it room to answer 503 itself.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    /// <summary>A client carrying the command line's credentials (API key, or a signed-in user); see <see cref="Credentials"/>.</summary>
+    public static HttpClient CreateHttpClient() => new(new CredentialsHandler(Credentials.Current)
     {
-        // Demo runs open up to a few connections at once; without this a long run keeps stale DNS forever.
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
+        InnerHandler = new SocketsHttpHandler
+        {
+            // Demo runs open up to a few connections at once; without this a long run keeps stale DNS forever.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        },
     })
     {
         Timeout = RequestTimeout,

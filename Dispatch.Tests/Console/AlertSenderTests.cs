@@ -21,12 +21,13 @@ public sealed class AlertSenderTests
         directory = Directory.CreateTempSubdirectory("dispatch-cli-").FullName;
         running = await RunningServer.StartAsync();
         server = running.Address;
-        api = running.Http;
+        api = await running.AsAsync("admin");
     }
 
     [OneTimeTearDown]
     public async Task StopServer()
     {
+        api.Dispose();
         await running.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
@@ -162,7 +163,7 @@ public sealed class AlertSenderTests
     {
         // One writer for both streams: the tests read what a person at the terminal would see.
         using var writer = new StringWriter();
-        var exitCode = await Cli.RunAsync(args, writer, writer);
+        var exitCode = await Cli.RunAsync(Session.CliArgs(args), writer, writer);
         return (exitCode, writer.ToString());
     }
 

@@ -2,6 +2,8 @@ using Dispatch.Server.Storage;
 using Microsoft.Data.Sqlite;
 using Cli = Dispatch.Console.Program;
 
+using Dispatch.Tests.Support;
+
 namespace Dispatch.Tests.Console;
 
 public sealed class DbCommandsTests
@@ -58,7 +60,7 @@ public sealed class DbCommandsTests
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         using var writer = new StringWriter();
-        var exitCode = await Cli.RunAsync(args, writer, writer);
+        var exitCode = await Cli.RunAsync(Session.CliArgs(args), writer, writer);
         return (exitCode, writer.ToString());
     }
 }

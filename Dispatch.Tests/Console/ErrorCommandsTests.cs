@@ -33,7 +33,9 @@ public sealed class ErrorCommandsTests
         }
 
         var alertId = "110-poison-" + Guid.NewGuid().ToString("N")[..8];
-        var response = await running.Http.PostAsJsonAsync("/api/intake/alerts", new { alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), description = "井盖缺失" });
+        using var platform = running.Machine();
+        using var admin = await running.AsAsync("admin");
+        var response = await platform.PostAsJsonAsync("/api/intake/alerts", new { alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), description = "井盖缺失" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
 
         var listed = await Eventually.GetAsync(async () =>
@@ -54,7 +56,7 @@ public sealed class ErrorCommandsTests
         Assert.That(exit, Is.EqualTo(0), replayed);
         Assert.That(replayed, Does.Contain("Replayed 1 message(s)"));
         var id = IncidentReference.ForAlert(alertId);
-        await Eventually.GetAsync(async () => (await running.Http.GetAsync($"/api/incidents/{id}")).IsSuccessStatusCode ? "" : null,
+        await Eventually.GetAsync(async () => (await admin.GetAsync($"/api/incidents/{id}")).IsSuccessStatusCode ? "" : null,
             TimeSpan.FromSeconds(10), "the incident after the replay");
         var (_, after) = await RunAsync("errors", "list", "--amqp", amqp);
         Assert.That(after, Does.Contain($"{queue}_error: 0 failed"));
@@ -88,7 +90,7 @@ public sealed class ErrorCommandsTests
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
-        var exit = await Cli.RunAsync(args, output, output);
+        var exit = await Cli.RunAsync(Session.CliArgs(args), output, output);
         return (exit, output.ToString());
     }
 }

@@ -35,7 +35,7 @@ public sealed class GeoCommandsTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await Cli.RunAsync(args, output, error);
+        var exitCode = await Cli.RunAsync(Session.CliArgs(args), output, error);
         return (exitCode, output.ToString(), error.ToString());
     }
 

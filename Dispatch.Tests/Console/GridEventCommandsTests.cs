@@ -64,7 +64,7 @@ public sealed class GridEventCommandsTests
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         using var writer = new StringWriter();
-        var exitCode = await Cli.RunAsync(args, writer, writer);
+        var exitCode = await Cli.RunAsync(Session.CliArgs(args), writer, writer);
         return (exitCode, writer.ToString());
     }
 }

@@ -54,6 +54,22 @@ public static class Session
         return client;
     }
 
+    /// <summary>
+    /// A command line with the credentials a person would give it: the API key for the intake verbs (the 110
+    /// platform's role), the admin user for everything else. Arguments that already name credentials are kept.
+    /// </summary>
+    public static string[] CliArgs(string[] args)
+    {
+        if (args.Contains("--api-key") || args.Contains("--user") || args.Length == 0)
+        {
+            return args;
+        }
+
+        return args[0] is "alert" or "grid-event"
+            ? [.. args, "--api-key", DemoApiKey]
+            : [.. args, "--user", "admin", "--password", DemoPassword];
+    }
+
     /// <summary>"name=value" pairs of the response's Set-Cookie headers, as a Cookie header value.</summary>
     public static string CookiesOf(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values)
