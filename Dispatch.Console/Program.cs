@@ -45,6 +45,8 @@ public static class Program
         root.Subcommands.Add(BenchCommands.Build());
         root.Subcommands.Add(ClassifyCommand.Build());
         root.Subcommands.Add(GridEventCommands.Build());
+        root.Subcommands.Add(AccountCommands.BuildUsers());
+        root.Subcommands.Add(AccountCommands.BuildApiKeys());
         return root;
     }
 }

@@ -103,6 +103,7 @@ public sealed class IncidentStore(Database database)
         """;
 
     private const string CountIncidents = "SELECT COUNT(*) FROM incidents";
+    private static readonly string[] AreaColumns = ["district_code", "street_code", "community_code", "grid_code", "precinct_code"];
     private const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
     private const string OldestFirst = "\nORDER BY received_at, id";
 
@@ -319,10 +320,9 @@ public sealed class IncidentStore(Database database)
         if (query.AreaCodes is not null)
         {
             // In scope when any layer's area is, or when no area holds it yet (it must stay visible to be placed).
-            where.Add("""
-                (district_code IN @Codes OR street_code IN @Codes OR community_code IN @Codes OR grid_code IN @Codes
-                 OR precinct_code IN @Codes OR (district_code IS NULL AND street_code IS NULL AND precinct_code IS NULL))
-                """);
+            var dialect = database.Dialect;
+            var inScope = string.Join(" OR ", AreaColumns.Select(column => dialect.InList(column, "Codes")));
+            where.Add($"({inScope} OR (district_code IS NULL AND street_code IS NULL AND precinct_code IS NULL))");
         }
 
         var filter = where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where);

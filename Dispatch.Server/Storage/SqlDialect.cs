@@ -20,6 +20,12 @@ public abstract class SqlDialect
     /// <summary>Appends paging to a query that already ends in ORDER BY; binds <c>@Skip</c> and <c>@Take</c>.</summary>
     public virtual string Page(string orderedQuery) => orderedQuery + "\nLIMIT @Take OFFSET @Skip";
 
+    /// <summary>
+    /// "column is one of the list parameter". Dapper expands <c>IN @List</c> into one parameter per item, except
+    /// for Npgsql, to which it hands a native array, which PostgreSQL compares with <c>= ANY</c>.
+    /// </summary>
+    public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
+
     /// <summary>A statement that serialises migration runners on one database (several nodes may start at once).</summary>
     public virtual string? MigrationLock => null;
 
@@ -56,6 +62,7 @@ public abstract class SqlDialect
         public override string MigrationFolder => "postgresql";
         public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
         public override string MigrationLock => "SELECT pg_advisory_xact_lock(7061727)";
+        public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
         public override bool IsUniqueViolation(DbException exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
     }

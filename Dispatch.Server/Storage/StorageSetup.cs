@@ -17,6 +17,9 @@ public static class StorageSetup
         return builder;
     }
 
+    /// <summary>Dapper's reading of instants on every engine; for tools that use the stores without the server.</summary>
+    public static void RegisterTypeHandlers() => InstantTypeHandler.Register();
+
     /// <summary>Also used by the CLI's <c>dispatch db migrate</c>, so both read configuration the same way.</summary>
     public static Database CreateDatabase(IConfiguration configuration, string contentRoot)
     {

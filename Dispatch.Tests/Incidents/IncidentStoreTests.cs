@@ -118,6 +118,26 @@ public sealed class IncidentStoreTests(string provider)
     }
 
     [Test]
+    public async Task List_WithAreaCodes_KeepsIncidentsInThoseAreasOrInNone()
+    {
+        Jurisdiction In(string street, string precinct) => new(new AreaRef("330102", "上城区"), new AreaRef(street, street), null, null, new AreaRef(precinct, precinct), false);
+        var cases = new[] { ("ours", In("330102007", "PS-YUNFENG")), ("theirs", In("330102008", "PS-OTHER")), ("nowhere", Jurisdiction.None) };
+        foreach (var (name, where) in cases)
+        {
+            var (incident, alert) = Sample("110-scope-" + name, T0);
+            await store.OpenFromAlertAsync(incident with { Description = name, Jurisdiction = where }, alert, CancellationToken.None);
+        }
+
+        var street = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, AreaCodes: ["330102007"]), CancellationToken.None);
+        var precinct = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, AreaCodes: ["PS-OTHER"]), CancellationToken.None);
+        var district = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, AreaCodes: ["330102"]), CancellationToken.None);
+
+        Assert.That(street.Items.Select(i => i.Description).Order(), Is.EqualTo(new[] { "nowhere", "ours" }));
+        Assert.That(precinct.Items.Select(i => i.Description).Order(), Is.EqualTo(new[] { "nowhere", "theirs" }));
+        Assert.That((district.Total, street.Total), Is.EqualTo((3, 2)));
+    }
+
+    [Test]
     public async Task OpenFromAlert_KeepsJurisdictionAndRoutingExactly()
     {
         var (incident, alert) = Sample("110-routed", T0);
