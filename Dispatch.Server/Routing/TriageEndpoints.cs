@@ -88,16 +88,23 @@ public static class TriageEndpoints
         body!.Reason = reason;
         var current = await store.GetVersionedAsync(id, cancellationToken);
         var scope = AccessScope.Of(user);
-        if (current is null || !scope.CanSee(current.Incident))
+        if (current is null)
         {
             return Problems.NotFound($"Incident {id}");
         }
 
-        // A department may only hand back what was given to it; operators correct within their areas.
+        // A department may only hand back what was given to it. Checked before visibility: a handler sees only
+        // their organisation's incidents, so the scope check below would turn this refusal into a 404.
         if (scope.Role == Roles.DepartmentHandler && !scope.IsOrganisation(current.Incident.Routing?.Organisation?.Code))
         {
             return TypedResults.Problem(title: "无权退回 / Not yours to return", statusCode: StatusCodes.Status403Forbidden,
                 detail: "Only the organisation the incident is routed to can return it.");
+        }
+
+        // Operators correct within their areas; elsewhere the incident does not exist for them.
+        if (!scope.CanSee(current.Incident))
+        {
+            return Problems.NotFound($"Incident {id}");
         }
 
         var actor = user.Identity?.Name ?? "anonymous";

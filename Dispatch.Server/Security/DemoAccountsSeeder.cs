@@ -15,7 +15,7 @@ public sealed class DemoAccountsSeeder(
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? Scope)> Accounts =
     [
         ("operator", "值班指挥员", Roles.Operator, "330102007"),
-        ("responder", "巡逻民警", Roles.Responder, "PC-YF-01"),
+        ("responder", "巡逻民警", Roles.Responder, "YF-PC01"),
         ("handler", "城管中队", Roles.DepartmentHandler, "CG-YUNFENG"),
         ("supervisor", "督查员", Roles.Supervisor, "330102"),
         ("admin", "系统管理员", Roles.Admin, null),

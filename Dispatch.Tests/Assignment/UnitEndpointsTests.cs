@@ -18,19 +18,31 @@ public sealed class UnitEndpointsTests
     private readonly FakeClock clock = new(Start);
     private RunningServer running = null!;
     private HttpClient http = null!;
+    private HttpClient responder = null!;
+    private HttpClient tracker = null!;
     private IReadOnlyList<UnitSummary> demo = null!;
 
     [OneTimeSetUp]
     public async Task StartServer()
     {
         running = await RunningServer.StartAsync(clock: clock);
-        http = running.Http;
+
+        // An operator reads units; the responder of YF-PC01 reports for that car; a tracker (API key) for any unit.
+        http = await running.AsAsync("operator");
+        responder = await running.AsAsync("responder");
+        tracker = running.Machine();
         await DemoUnits.SeedAsync(new UnitStore(running.Database.Database), Start, CancellationToken.None);
         demo = DemoUnits.Load(Start);
     }
 
     [OneTimeTearDown]
-    public async Task StopServer() => await running.DisposeAsync();
+    public async Task StopServer()
+    {
+        http.Dispose();
+        responder.Dispose();
+        tracker.Dispose();
+        await running.DisposeAsync();
+    }
 
     [SetUp]
     public void ResetClock() => clock.Set(Start);
@@ -53,7 +65,7 @@ public sealed class UnitEndpointsTests
     public async Task ReportPosition_WhenValid_Answers202AndTheConsumerStoresIt()
     {
         var at = Start.AddSeconds(10);
-        var response = await http.PostAsJsonAsync("/api/units/YF-PC01/location", new { lon = 120.2150, lat = 30.2900, at = Iso(at), accuracy = 12.5 });
+        var response = await responder.PostAsJsonAsync("/api/units/YF-PC01/location", new { lon = 120.2150, lat = 30.2900, at = Iso(at), accuracy = 12.5 });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo("/api/units/YF-PC01"));
@@ -64,12 +76,22 @@ public sealed class UnitEndpointsTests
     }
 
     [Test]
+    public async Task ReportPosition_WhenAResponderReportsForAnotherUnit_Answers403AndStoresNothing()
+    {
+        var response = await responder.PostAsJsonAsync("/api/units/YF-PC04/location", new { lon = 120.2150, lat = 30.2900, at = Iso(Start.AddSeconds(15)) });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        await Task.Delay(300); // give a wrongly accepted report the time to land
+        Assert.That((await UnitAsync("YF-PC04")).GetProperty("positionAt").GetDateTimeOffset(), Is.EqualTo(Start));
+    }
+
+    [Test]
     public async Task ReportPosition_InGcj02_StoresWgs84()
     {
         var at = Start.AddSeconds(20);
         var (gLon, gLat) = ChinaCoordinates.Wgs84ToGcj02(120.2200, 30.2850);
 
-        var response = await http.PostAsJsonAsync("/api/units/XT-PC01/location", new { lon = gLon, lat = gLat, crs = "gcj02", at = Iso(at) });
+        var response = await tracker.PostAsJsonAsync("/api/units/XT-PC01/location", new { lon = gLon, lat = gLat, crs = "gcj02", at = Iso(at) });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var position = (await PositionAtAsync("XT-PC01", at)).GetProperty("position");
@@ -81,10 +103,10 @@ public sealed class UnitEndpointsTests
     public async Task ReportPosition_WhenOlderThanTheStoredOne_IsIgnored()
     {
         var newer = Start.AddSeconds(30);
-        await http.PostAsJsonAsync("/api/units/YF-PC02/location", new { lon = 120.2100, lat = 30.2800, at = Iso(newer) });
+        await tracker.PostAsJsonAsync("/api/units/YF-PC02/location", new { lon = 120.2100, lat = 30.2800, at = Iso(newer) });
         await PositionAtAsync("YF-PC02", newer);
 
-        var late = await http.PostAsJsonAsync("/api/units/YF-PC02/location", new { lon = 120.2300, lat = 30.3000, at = Iso(newer.AddSeconds(-5)) });
+        var late = await tracker.PostAsJsonAsync("/api/units/YF-PC02/location", new { lon = 120.2300, lat = 30.3000, at = Iso(newer.AddSeconds(-5)) });
 
         Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         await Task.Delay(300); // give a wrongly stored late report the time to land
@@ -102,7 +124,7 @@ public sealed class UnitEndpointsTests
     [TestCase("speed", """{"lon":120.2,"lat":30.29,"speed":3}""")]
     public async Task ReportPosition_WhenAFieldIsBad_Answers400NamingIt(string field, string body)
     {
-        var response = await http.PostAsync("/api/units/YF-PC03/location", Json(body));
+        var response = await tracker.PostAsync("/api/units/YF-PC03/location", Json(body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -115,8 +137,8 @@ public sealed class UnitEndpointsTests
         var ahead = Start + UnitEndpoints.MaxClockSkew + TimeSpan.FromSeconds(5);
         var withinSkew = Start + UnitEndpoints.MaxClockSkew - TimeSpan.FromSeconds(5);
 
-        var refused = await http.PostAsJsonAsync("/api/units/YF-PC03/location", new { lon = 120.21, lat = 30.28, at = Iso(ahead) });
-        var taken = await http.PostAsJsonAsync("/api/units/XT-PC03/location", new { lon = 120.21, lat = 30.28, at = Iso(withinSkew) });
+        var refused = await tracker.PostAsJsonAsync("/api/units/YF-PC03/location", new { lon = 120.21, lat = 30.28, at = Iso(ahead) });
+        var taken = await tracker.PostAsJsonAsync("/api/units/XT-PC03/location", new { lon = 120.21, lat = 30.28, at = Iso(withinSkew) });
 
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await refused.Content.ReadAsStringAsync()), Does.Contain("in the future"));
@@ -126,7 +148,7 @@ public sealed class UnitEndpointsTests
     [Test]
     public async Task ReportPosition_WhenTheUnitIsUnknown_Answers404Problem()
     {
-        var response = await http.PostAsJsonAsync("/api/units/NO-SUCH/location", new { lon = 120.21, lat = 30.28 });
+        var response = await tracker.PostAsJsonAsync("/api/units/NO-SUCH/location", new { lon = 120.21, lat = 30.28 });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));

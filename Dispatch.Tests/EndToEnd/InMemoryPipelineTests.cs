@@ -13,13 +13,13 @@ public sealed class InMemoryPipelineTests
     public async Task HttpAlert_OnTheEmbeddedDefaults_ReachesASignalRClient()
     {
         await using var running = await RunningServer.StartAsync();
-        var http = running.Http;
+        using var intake = running.Machine();
         await using var screen = await running.ConnectHubAsync();
         await screen.InvokeAsync("WatchIncidents");
         var expected = IncidentReference.ForAlert("110-inmem-1");
         var pushed = screen.WaitForCallAsync("IncidentOpened", i => i.GetProperty("id").GetGuid() == expected, TimeSpan.FromSeconds(10));
 
-        var response = await http.PostAsJsonAsync("/api/intake/alerts", new
+        var response = await intake.PostAsJsonAsync("/api/intake/alerts", new
         {
             alertId = "110-inmem-1",
             receivedAt = DateTimeOffset.UtcNow.ToString("O"),
@@ -36,7 +36,7 @@ public sealed class InMemoryPipelineTests
     public async Task SubscriberThatDidNotWatch_ReceivesNothing()
     {
         await using var running = await RunningServer.StartAsync();
-        var http = running.Http;
+        using var intake = running.Machine();
         await using var idle = await running.ConnectHubAsync();
         await using var watching = await running.ConnectHubAsync();
         await watching.InvokeAsync("WatchIncidents");
@@ -44,7 +44,7 @@ public sealed class InMemoryPipelineTests
         var seen = watching.WaitForCallAsync("IncidentOpened", i => i.GetProperty("id").GetGuid() == expected, TimeSpan.FromSeconds(10));
         var notSeen = idle.WaitForCallAsync("IncidentOpened", _ => true, TimeSpan.FromSeconds(2));
 
-        await http.PostAsJsonAsync("/api/intake/alerts", new { alertId = "110-inmem-2", receivedAt = DateTimeOffset.UtcNow.ToString("O"), description = "x" });
+        await intake.PostAsJsonAsync("/api/intake/alerts", new { alertId = "110-inmem-2", receivedAt = DateTimeOffset.UtcNow.ToString("O"), description = "x" });
 
         await seen;
         Assert.That(async () => await notSeen, Throws.InstanceOf<TimeoutException>());

@@ -16,6 +16,7 @@ namespace Dispatch.Tests.EndToEnd;
 public sealed class RabbitMqPipelineTests
 {
     private RunningServer running = null!;
+    private HttpClient intake = null!;
     private HttpClient http = null!;
     private TestDatabase db = null!;
 
@@ -23,11 +24,20 @@ public sealed class RabbitMqPipelineTests
     public async Task StartServer()
     {
         running = await RunningServer.StartAsync("PostgreSql", TestEnvironment.RabbitMq);
-        (http, db) = (running.Http, running.Database);
+        db = running.Database;
+
+        // The 110 platform posts with its API key; an operator reads the incidents.
+        intake = running.Machine();
+        http = await running.AsAsync("operator");
     }
 
     [OneTimeTearDown]
-    public async Task StopServer() => await running.DisposeAsync();
+    public async Task StopServer()
+    {
+        intake.Dispose();
+        http.Dispose();
+        await running.DisposeAsync();
+    }
 
     [Test]
     public async Task HttpAlert_OverRabbitMq_ReachesASignalRClient()
@@ -38,7 +48,7 @@ public sealed class RabbitMqPipelineTests
         var expected = IncidentReference.ForAlert(alertId);
         var pushed = screen.WaitForCallAsync("IncidentOpened", i => i.GetProperty("id").GetGuid() == expected, TimeSpan.FromSeconds(15));
 
-        var response = await http.PostAsJsonAsync("/api/intake/alerts", Alert(alertId, "neighbour-dispute", "楼上楼下因漏水发生争吵"));
+        var response = await intake.PostAsJsonAsync("/api/intake/alerts", Alert(alertId, "neighbour-dispute", "楼上楼下因漏水发生争吵"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var incident = await pushed;

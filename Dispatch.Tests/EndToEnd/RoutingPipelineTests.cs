@@ -5,6 +5,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Demo;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
+using Dispatch.Server.Security;
 using Dispatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,8 +29,10 @@ public sealed class RoutingPipelineTests
     public async Task Start()
     {
         running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings));
-        http = running.Http;
-        platform = Session.WithApiKey(running.Address);
+
+        // The demo street's operator reads, triages and corrects; the 110 platform and grid app post with the API key.
+        http = await running.AsAsync("operator");
+        platform = running.Machine();
         index = running.App.Services.GetRequiredService<JurisdictionIndex>();
         inGrid = index.PointInside(AreaLevel.Grid, Grid)!;
     }
@@ -38,6 +41,7 @@ public sealed class RoutingPipelineTests
     public async Task Stop()
     {
         platform.Dispose();
+        http.Dispose();
         await running.DisposeAsync();
     }
 
@@ -68,7 +72,7 @@ public sealed class RoutingPipelineTests
         var incident = await SendAlertAsync(category: null, "有人找", inGrid);
 
         Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("NeedsTriage"));
-        var triage = await running.Http.GetFromJsonAsync<JsonElement>("/api/triage?pageSize=200");
+        var triage = await http.GetFromJsonAsync<JsonElement>("/api/triage?pageSize=200");
         var waiting = triage.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == incident.GetProperty("id").GetGuid());
         Assert.That(waiting.GetProperty("routing").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), Has.Some.Contains("category is unclear"));
     }
@@ -96,7 +100,7 @@ public sealed class RoutingPipelineTests
 
         var joined = await updated;
         Assert.That(joined.GetProperty("alertCount").GetInt32(), Is.EqualTo(2));
-        var detail = await running.Http.GetFromJsonAsync<JsonElement>($"/api/incidents/{IncidentReference.ForAlert(secondId)}");
+        var detail = await http.GetFromJsonAsync<JsonElement>($"/api/incidents/{IncidentReference.ForAlert(secondId)}");
         Assert.That(detail.GetProperty("incident").GetProperty("id").GetGuid(), Is.EqualTo(firstId), "the second caller's reference leads to the incident it joined");
         Assert.That(detail.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("description").GetString()),
             Is.EqualTo(new[] { "饭店门口两名男子互殴", "又有人报警说饭店门口有人打架" }));
@@ -110,8 +114,11 @@ public sealed class RoutingPipelineTests
         var id = incident.GetProperty("id").GetGuid();
 
         var reclassified = await http.PostAsJsonAsync($"/api/incidents/{id}/reclassify", new { categoryCode = "market-complaint", reason = "实为商家短斤缺两" });
-        var returned = await http.PostAsJsonAsync($"/api/incidents/{id}/return", new { reason = "不属于本所职责" });
-        var noReason = await http.PostAsJsonAsync($"/api/incidents/{id}/return", new { reason = " " });
+
+        // The market regulator it now goes to hands it back.
+        using var regulator = await SignInNewAsync(Roles.DepartmentHandler, "SJ-YUNFENG");
+        var returned = await regulator.PostAsJsonAsync($"/api/incidents/{id}/return", new { reason = "不属于本所职责" });
+        var noReason = await regulator.PostAsJsonAsync($"/api/incidents/{id}/return", new { reason = " " });
 
         Assert.That(reclassified.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Organisation(await reclassified.Content.ReadFromJsonAsync<JsonElement>()), Is.EqualTo("SJ-YUNFENG"));
@@ -121,6 +128,43 @@ public sealed class RoutingPipelineTests
         var detail = await http.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
         Assert.That(detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()),
             Is.EqualTo(new[] { "incident.opened", "incident.reclassified", "incident.returned" }));
+    }
+
+    [Test]
+    public async Task Return_ByAHandlerOfAnotherOrganisation_Answers403AndLeavesTheIncident()
+    {
+        var incident = await SendAlertAsync(category: "theft", "停在楼道里的自行车被偷", index.PointInside(AreaLevel.Grid, "330102007004003")!);
+        var id = incident.GetProperty("id").GetGuid();
+        var station = Organisation(incident);
+        Assert.That(station, Does.StartWith("PS-"), "police work goes to a station, not to the demo handler's CG-YUNFENG");
+        using var urbanManagement = await running.AsAsync("handler");
+
+        var refused = await urbanManagement.PostAsJsonAsync($"/api/incidents/{id}/return", new { reason = "不是我们的" });
+
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), await refused.Content.ReadAsStringAsync());
+        var after = await IncidentAsync(id);
+        Assert.That((after.GetProperty("status").GetString(), Organisation(after)), Is.EqualTo(("Open", station)));
+    }
+
+    [Test]
+    public async Task OperatorOfAnotherStreet_DoesNotFindTheIncidentNorSeeItInTheLists()
+    {
+        var incident = await SendAlertAsync(category: null, "门口有人叫我", index.PointInside(AreaLevel.Grid, "330102007002005")!);
+        var id = incident.GetProperty("id").GetGuid();
+        Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("NeedsTriage"));
+        using var elsewhere = await SignInNewAsync(Roles.Operator, "330102008");
+
+        var detail = await elsewhere.GetAsync($"/api/incidents/{id}");
+        var list = await elsewhere.GetFromJsonAsync<JsonElement>("/api/incidents?pageSize=200");
+        var triage = await elsewhere.GetFromJsonAsync<JsonElement>("/api/triage?pageSize=200");
+
+        Assert.That(detail.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(Ids(list), Does.Not.Contain(id));
+        Assert.That(Ids(triage), Does.Not.Contain(id));
+
+        // The street's own operator does see it there, so the lists above are not empty by accident.
+        Assert.That(Ids(await http.GetFromJsonAsync<JsonElement>("/api/incidents?pageSize=200")), Does.Contain(id));
+        Assert.That(Ids(await http.GetFromJsonAsync<JsonElement>("/api/triage?pageSize=200")), Does.Contain(id));
     }
 
     [Test]
@@ -209,10 +253,13 @@ public sealed class RoutingPipelineTests
             references.Add(IncidentReference.ForGridEvent(gridEvent.EventId!));
         }
 
+        // One call in ten comes from the neighbouring streets, outside the street operator's scope: the
+        // district's supervisor sees them all.
+        using var supervisor = await running.AsAsync("supervisor");
         var incidents = new List<JsonElement>();
         foreach (var reference in references)
         {
-            incidents.Add(await IncidentAsync(reference));
+            incidents.Add(await IncidentAsync(reference, supervisor));
         }
 
         var routed = incidents.Count(i => i.GetProperty("routing").GetProperty("outcome").GetString() == "Routed");
@@ -223,6 +270,17 @@ public sealed class RoutingPipelineTests
         var triaged = incidents.Where(i => i.GetProperty("status").GetString() == "NeedsTriage")
             .Select(i => i.GetProperty("description").GetString() + " ⇒ " + i.GetProperty("routing").GetProperty("reasons").EnumerateArray().Last().GetString());
         Assert.That(routed, Is.GreaterThanOrEqualTo(incidents.Count * 3 / 4), $"{routed} of {incidents.Count} routed; in triage:\n" + string.Join("\n", triaged));
+    }
+
+    private static IEnumerable<Guid> Ids(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid());
+
+    /// <summary>A new person with this role and scope, made as an admin would, signed in.</summary>
+    private async Task<HttpClient> SignInNewAsync(string role, string scope)
+    {
+        var userName = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
+        await running.App.Services.GetRequiredService<AccountService>()
+            .CreateAsync(userName, userName, role, scope, Session.DemoPassword, "test", CancellationToken.None);
+        return await Session.SignInAsync(running.Address, userName);
     }
 
     private static string? Organisation(JsonElement incident) =>
@@ -245,11 +303,11 @@ public sealed class RoutingPipelineTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<JsonElement> IncidentAsync(Guid reference)
+    private async Task<JsonElement> IncidentAsync(Guid reference, HttpClient? reader = null)
     {
         var detail = await Eventually.GetValueAsync(async () =>
         {
-            var r = await http.GetAsync($"/api/incidents/{reference}");
+            var r = await (reader ?? http).GetAsync($"/api/incidents/{reference}");
             return r.IsSuccessStatusCode ? await r.Content.ReadFromJsonAsync<JsonElement>() : (JsonElement?)null;
         }, TimeSpan.FromSeconds(10), $"incident {reference}");
         return detail.GetProperty("incident");

@@ -13,15 +13,29 @@ namespace Dispatch.Tests.Geo;
 public sealed class GeoEndpointsTests
 {
     private RunningServer server = null!;
+    private HttpClient admin = null!;
+    private HttpClient person = null!;
 
     [OneTimeSetUp]
-    public async Task Start() => server = await RunningServer.StartAsync();
+    public async Task Start()
+    {
+        server = await RunningServer.StartAsync();
+
+        // Areas are imported by an admin; any signed-in person locates a point (here an operator).
+        admin = await server.AsAsync("admin");
+        person = await server.AsAsync("operator");
+    }
 
     [OneTimeTearDown]
-    public async Task Stop() => await server.DisposeAsync();
+    public async Task Stop()
+    {
+        admin.Dispose();
+        person.Dispose();
+        await server.DisposeAsync();
+    }
 
     private Task<HttpResponseMessage> ImportAsync(string query, string body, string contentType = "application/geo+json") =>
-        server.Http.PostAsync("/api/geo/areas/import?" + query, new StringContent(body, Encoding.UTF8, contentType));
+        admin.PostAsync("/api/geo/areas/import?" + query, new StringContent(body, Encoding.UTF8, contentType));
 
     [Test]
     public async Task ImportThenLocate_AnswersWithoutRestart()
@@ -29,7 +43,7 @@ public sealed class GeoEndpointsTests
         var body = Collection(Feature("S-EP-1", "东坡街道", "Polygon", $"[{Square(120.10, 30.20, 0.05)}]"));
 
         var import = await ImportAsync("level=street&codeProp=code&nameProp=name", body);
-        var locate = await server.Http.GetAsync("/api/geo/locate?lon=120.12&lat=30.22");
+        var locate = await person.GetAsync("/api/geo/locate?lon=120.12&lat=30.22");
 
         Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.OK), await import.Content.ReadAsStringAsync());
         var json = await locate.Content.ReadAsStringAsync();
@@ -49,8 +63,8 @@ public sealed class GeoEndpointsTests
         var datum = crs == "gcj02" ? CoordinateSystem.Gcj02 : CoordinateSystem.Bd09;
         var (lon, lat) = ChinaCoordinates.Convert(120.3001, 30.3001, CoordinateSystem.Wgs84, datum);
 
-        var converted = await server.Http.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/api/geo/locate?lon={lon:R}&lat={lat:R}&crs={crs}"));
-        var unconverted = await server.Http.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/api/geo/locate?lon={lon:R}&lat={lat:R}"));
+        var converted = await person.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/api/geo/locate?lon={lon:R}&lat={lat:R}&crs={crs}"));
+        var unconverted = await person.GetFromJsonAsync<JsonElement>(FormattableString.Invariant($"/api/geo/locate?lon={lon:R}&lat={lat:R}"));
 
         Assert.That(converted.GetProperty("grid").GetProperty("code").GetString(), Is.EqualTo("G-TINY"));
         Assert.That(unconverted.GetProperty("grid").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -66,7 +80,7 @@ public sealed class GeoEndpointsTests
     [TestCase("lon=120&lat=30&crs=cgcs2000", "crs", "not one of wgs84, gcj02, bd09")]
     public async Task Locate_WhenAQueryParameterIsBad_Answers400NamingIt(string query, string field, string message)
     {
-        var response = await server.Http.GetAsync("/api/geo/locate?" + query);
+        var response = await person.GetAsync("/api/geo/locate?" + query);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -81,7 +95,7 @@ public sealed class GeoEndpointsTests
             Feature("G-BAD-1", "坏", "Polygon", "[[[121.1,31.1],[121.2,31.2],[121.2,31.1],[121.1,31.2],[121.1,31.1]]]"));
 
         var response = await ImportAsync("level=grid&codeProp=code&nameProp=name", body);
-        var located = await server.Http.GetFromJsonAsync<JsonElement>("/api/geo/locate?lon=121.005&lat=31.005");
+        var located = await person.GetFromJsonAsync<JsonElement>("/api/geo/locate?lon=121.005&lat=31.005");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -124,7 +138,7 @@ public sealed class GeoEndpointsTests
         };
         request.Headers.ExpectContinue = true;
 
-        var response = await server.Http.SendAsync(request);
+        var response = await admin.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }

@@ -12,17 +12,27 @@ public sealed class AlertIntakeEndpointTests
 {
     private RunningServer running = null!;
     private TestDatabase db = null!;
+    private HttpClient intake = null!;
     private HttpClient http = null!;
 
     [OneTimeSetUp]
     public async Task StartServer()
     {
         running = await RunningServer.StartAsync();
-        (db, http) = (running.Database, running.Http);
+        db = running.Database;
+
+        // The 110 platform posts with its API key; an operator reads the incidents it opens.
+        intake = running.Machine();
+        http = await running.AsAsync("operator");
     }
 
     [OneTimeTearDown]
-    public async Task StopServer() => await running.DisposeAsync();
+    public async Task StopServer()
+    {
+        intake.Dispose();
+        http.Dispose();
+        await running.DisposeAsync();
+    }
 
     private static object Alert(string alertId, string? description = "报警人称其电动车被盗") => new
     {
@@ -38,7 +48,7 @@ public sealed class AlertIntakeEndpointTests
     [Test]
     public async Task Post_WhenValid_Answers202WithTheReferenceAndOpensTheIncident()
     {
-        var response = await http.PostAsJsonAsync("/api/intake/alerts", Alert("110-http-1"));
+        var response = await intake.PostAsJsonAsync("/api/intake/alerts", Alert("110-http-1"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var accepted = await response.Content.ReadFromJsonAsync<AlertAccepted>();
@@ -57,11 +67,11 @@ public sealed class AlertIntakeEndpointTests
     [Test]
     public async Task Post_WhenTheSameAlertIdComesAgain_AnswersTheSameReferenceAndOpensNothingNew()
     {
-        var first = await (await http.PostAsJsonAsync("/api/intake/alerts", Alert("110-http-dup"))).Content.ReadFromJsonAsync<AlertAccepted>();
+        var first = await (await intake.PostAsJsonAsync("/api/intake/alerts", Alert("110-http-dup"))).Content.ReadFromJsonAsync<AlertAccepted>();
         await Eventually.GetAsync(async () => (await http.GetAsync($"/api/incidents/{first!.IncidentId}")).IsSuccessStatusCode ? "" : null,
             TimeSpan.FromSeconds(10), "the first incident");
 
-        var second = await http.PostAsJsonAsync("/api/intake/alerts", Alert("110-http-dup", "再次报警"));
+        var second = await intake.PostAsJsonAsync("/api/intake/alerts", Alert("110-http-dup", "再次报警"));
 
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That((await second.Content.ReadFromJsonAsync<AlertAccepted>())!.IncidentId, Is.EqualTo(first!.IncidentId));
@@ -121,7 +131,7 @@ public sealed class AlertIntakeEndpointTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/intake/alerts") { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        var response = await http.SendAsync(request);
+        var response = await intake.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
@@ -129,7 +139,7 @@ public sealed class AlertIntakeEndpointTests
     [Test]
     public async Task Post_WhenNotJson_Answers415()
     {
-        var response = await http.PostAsync("/api/intake/alerts", new StringContent("alertId=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var response = await intake.PostAsync("/api/intake/alerts", new StringContent("alertId=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
     }
@@ -168,5 +178,5 @@ public sealed class AlertIntakeEndpointTests
     }
 
     private Task<HttpResponseMessage> PostRaw(string body) =>
-        http.PostAsync("/api/intake/alerts", new StringContent(body, Encoding.UTF8, "application/json"));
+        intake.PostAsync("/api/intake/alerts", new StringContent(body, Encoding.UTF8, "application/json"));
 }

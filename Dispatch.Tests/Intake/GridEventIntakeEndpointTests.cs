@@ -11,17 +11,23 @@ namespace Dispatch.Tests.Intake;
 public sealed class GridEventIntakeEndpointTests
 {
     private RunningServer running = null!;
-    private HttpClient http = null!;
+    private HttpClient intake = null!;
 
     [OneTimeSetUp]
     public async Task StartServer()
     {
         running = await RunningServer.StartAsync();
-        http = running.Http;
+
+        // The grid app posts with its API key.
+        intake = running.Machine();
     }
 
     [OneTimeTearDown]
-    public async Task StopServer() => await running.DisposeAsync();
+    public async Task StopServer()
+    {
+        intake.Dispose();
+        await running.DisposeAsync();
+    }
 
     private static object GridEvent(string eventId, string description = "云峰路路口流动摊贩占道经营") => new
     {
@@ -39,7 +45,7 @@ public sealed class GridEventIntakeEndpointTests
     [Test]
     public async Task Post_WhenValid_Answers202WithTheReference()
     {
-        var response = await http.PostAsJsonAsync("/api/intake/grid-events", GridEvent("GE-http-1"));
+        var response = await intake.PostAsJsonAsync("/api/intake/grid-events", GridEvent("GE-http-1"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var accepted = await response.Content.ReadFromJsonAsync<GridEventAccepted>();
@@ -50,8 +56,8 @@ public sealed class GridEventIntakeEndpointTests
     [Test]
     public async Task Post_WhenTheSameEventIdComesAgain_AnswersTheSameReference()
     {
-        var first = await (await http.PostAsJsonAsync("/api/intake/grid-events", GridEvent("GE-dup"))).Content.ReadFromJsonAsync<GridEventAccepted>();
-        var second = await (await http.PostAsJsonAsync("/api/intake/grid-events", GridEvent("GE-dup", "再次上报"))).Content.ReadFromJsonAsync<GridEventAccepted>();
+        var first = await (await intake.PostAsJsonAsync("/api/intake/grid-events", GridEvent("GE-dup"))).Content.ReadFromJsonAsync<GridEventAccepted>();
+        var second = await (await intake.PostAsJsonAsync("/api/intake/grid-events", GridEvent("GE-dup", "再次上报"))).Content.ReadFromJsonAsync<GridEventAccepted>();
 
         Assert.That(second!.IncidentId, Is.EqualTo(first!.IncidentId));
     }
@@ -82,7 +88,7 @@ public sealed class GridEventIntakeEndpointTests
     [Test]
     public async Task Post_WhenNotJson_Answers415()
     {
-        var response = await http.PostAsync("/api/intake/grid-events", new StringContent("eventId=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var response = await intake.PostAsync("/api/intake/grid-events", new StringContent("eventId=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
     }
@@ -90,15 +96,16 @@ public sealed class GridEventIntakeEndpointTests
     [Test]
     public async Task Metrics_AfterAcceptedAndRejectedEvents_CountBoth()
     {
-        await http.PostAsJsonAsync("/api/intake/grid-events", GridEvent("GE-metrics"));
+        await intake.PostAsJsonAsync("/api/intake/grid-events", GridEvent("GE-metrics"));
         await PostRaw("""{"eventId":"GE-metrics-bad"}""");
 
-        var text = await http.GetStringAsync("/metrics");
+        using var supervisor = await running.AsAsync("supervisor");
+        var text = await supervisor.GetStringAsync("/metrics");
 
         Assert.That(text, Does.Match("""dispatch_grid_events_received_total\{source="http"\} [1-9]"""));
         Assert.That(text, Does.Match("""dispatch_grid_events_rejected_total\{source="http"\} [1-9]"""));
     }
 
     private Task<HttpResponseMessage> PostRaw(string body) =>
-        http.PostAsync("/api/intake/grid-events", new StringContent(body, Encoding.UTF8, "application/json"));
+        intake.PostAsync("/api/intake/grid-events", new StringContent(body, Encoding.UTF8, "application/json"));
 }

@@ -14,18 +14,19 @@ public sealed partial class MetricsEndpointTests
     public async Task Metrics_AfterAnAlertAndARejection_CountsThemAndTimesThePipeline()
     {
         await using var running = await RunningServer.StartAsync();
-        var http = running.Http;
+        using var intake = running.Machine();
+        using var supervisor = await running.AsAsync("supervisor");
         await using var screen = await running.ConnectHubAsync();
         await screen.InvokeAsync("WatchIncidents");
         var opened = screen.WaitForCallAsync("IncidentOpened", i => i.GetProperty("id").GetGuid() == IncidentReference.ForAlert("110-metrics-1"), TimeSpan.FromSeconds(10));
 
-        await http.PostAsJsonAsync("/api/intake/alerts", new { alertId = "110-metrics-1", receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "theft", description = "电动车被盗" });
-        await http.PostAsync("/api/intake/alerts", new StringContent("""{"alertId":"x"}""", Encoding.UTF8, "application/json"));
+        await intake.PostAsJsonAsync("/api/intake/alerts", new { alertId = "110-metrics-1", receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "theft", description = "电动车被盗" });
+        await intake.PostAsync("/api/intake/alerts", new StringContent("""{"alertId":"x"}""", Encoding.UTF8, "application/json"));
         await opened;
 
         var text = await Eventually.GetAsync(async () =>
         {
-            var body = await http.GetStringAsync("/metrics");
+            var body = await supervisor.GetStringAsync("/metrics");
             return body.Contains("stage=\"screen\"", StringComparison.Ordinal) ? body : null;
         }, TimeSpan.FromSeconds(5), "the screen push to be timed");
 
@@ -42,13 +43,40 @@ public sealed partial class MetricsEndpointTests
     public async Task Metrics_IsPrometheusText()
     {
         await using var running = await RunningServer.StartAsync();
+        using var admin = await running.AsAsync("admin");
 
-        var response = await running.Http.GetAsync("/metrics");
+        var response = await admin.GetAsync("/metrics");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType!.ToString(), Does.StartWith("text/plain; version=0.0.4"));
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines.Where(l => !l.StartsWith('#')), Is.All.Match(SampleLine()));
+    }
+
+    [Test]
+    public async Task Metrics_WhenAnonymousOrAnOperator_IsRefusedButTheConfiguredBearerTokenGetsIn()
+    {
+        const string Token = "metrics-token-for-the-test-scraper";
+        await using var running = await RunningServer.StartAsync(settings: new Dictionary<string, string> { ["Operations:MetricsToken"] = Token });
+        using var operatorOnDuty = await running.AsAsync("operator");
+
+        using var anonymous = await running.Http.GetAsync("/metrics");
+        using var wrongToken = await SendWithBearerAsync(running.Http, Token + "x");
+        using var byOperator = await operatorOnDuty.GetAsync("/metrics");
+        using var scraper = await SendWithBearerAsync(running.Http, Token);
+
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(wrongToken.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(byOperator.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(scraper.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await scraper.Content.ReadAsStringAsync(), Does.Contain("# TYPE"));
+    }
+
+    private static async Task<HttpResponseMessage> SendWithBearerAsync(HttpClient http, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new("Bearer", token);
+        return await http.SendAsync(request);
     }
 
     [TestCase("dispatch.alerts.received", "dispatch_alerts_received")]

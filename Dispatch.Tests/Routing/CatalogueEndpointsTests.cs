@@ -11,17 +11,31 @@ namespace Dispatch.Tests.Routing;
 public sealed class CatalogueEndpointsTests
 {
     private RunningServer server = null!;
+    private HttpClient admin = null!;
+    private HttpClient operatorOnDuty = null!;
 
     [OneTimeSetUp]
-    public async Task Start() => server = await RunningServer.StartAsync();
+    public async Task Start()
+    {
+        server = await RunningServer.StartAsync();
+
+        // An admin edits the catalogue; an operator reads it and classifies what a caller says.
+        admin = await server.AsAsync("admin");
+        operatorOnDuty = await server.AsAsync("operator");
+    }
 
     [OneTimeTearDown]
-    public async Task Stop() => await server.DisposeAsync();
+    public async Task Stop()
+    {
+        admin.Dispose();
+        operatorOnDuty.Dispose();
+        await server.DisposeAsync();
+    }
 
     [Test]
     public async Task List_WhenTheDatabaseIsNew_ShowsTheSeededCatalogue()
     {
-        var list = await server.Http.GetFromJsonAsync<JsonElement>("/api/catalogue/categories");
+        var list = await operatorOnDuty.GetFromJsonAsync<JsonElement>("/api/catalogue/categories");
 
         Assert.That(list.GetArrayLength(), Is.GreaterThanOrEqualTo(40));
         var theft = list.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "theft");
@@ -34,13 +48,13 @@ public sealed class CatalogueEndpointsTests
     [Test]
     public async Task Put_WhenTheBodyIsTheGetAnswerEdited_ReplacesItAndAudits()
     {
-        var current = await server.Http.GetFromJsonAsync<JsonElement>("/api/catalogue/categories/street-vending");
+        var current = await operatorOnDuty.GetFromJsonAsync<JsonElement>("/api/catalogue/categories/street-vending");
         var body = JsonSerializer.Serialize(current).Replace("\"priority\":4", "\"priority\":3", StringComparison.Ordinal);
 
-        using var response = await server.Http.PutAsync("/api/catalogue/categories/street-vending", Json(body));
+        using var response = await admin.PutAsync("/api/catalogue/categories/street-vending", Json(body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var after = await server.Http.GetFromJsonAsync<JsonElement>("/api/catalogue/categories/street-vending");
+        var after = await operatorOnDuty.GetFromJsonAsync<JsonElement>("/api/catalogue/categories/street-vending");
         Assert.That(after.GetProperty("priority").GetInt32(), Is.EqualTo(3));
         var history = await new AuditLog(server.Database.Database).ForSubjectAsync("category", "street-vending", CancellationToken.None);
         Assert.That(history.Select(h => h.Action), Is.EqualTo(new[] { "category.updated" }));
@@ -54,7 +68,7 @@ public sealed class CatalogueEndpointsTests
              "response":{"respondMinutes":5,"arriveMinutes":3},"taskOrderWorkingDays":5,"keywords":{"噪音":-1}}
             """;
 
-        using var response = await server.Http.PutAsync("/api/catalogue/categories/noise", Json(Body));
+        using var response = await admin.PutAsync("/api/catalogue/categories/noise", Json(Body));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -65,7 +79,7 @@ public sealed class CatalogueEndpointsTests
     [Test]
     public async Task Put_WhenTheBodyHasAnUnknownField_Answers400NamingIt()
     {
-        using var response = await server.Http.PutAsync("/api/catalogue/categories/noise", Json("""{"nameCn":"噪音"}"""));
+        using var response = await admin.PutAsync("/api/catalogue/categories/noise", Json("""{"nameCn":"噪音"}"""));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("nameCn"));
@@ -74,7 +88,7 @@ public sealed class CatalogueEndpointsTests
     [Test]
     public async Task Get_WhenTheCodeIsUnknown_Answers404()
     {
-        using var response = await server.Http.GetAsync("/api/catalogue/categories/no-such");
+        using var response = await operatorOnDuty.GetAsync("/api/catalogue/categories/no-such");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -91,7 +105,7 @@ public sealed class CatalogueEndpointsTests
              "response":{"respondMinutes":10,"arriveMinutes":30,"reinforceMinutes":null},"taskOrderWorkingDays":3,
              "keywords":{"孔明灯":5}}
             """;
-        using var response = await server.Http.PutAsync("/api/catalogue/categories/sky-lantern", Json(Body));
+        using var response = await admin.PutAsync("/api/catalogue/categories/sky-lantern", Json(Body));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/api/catalogue/categories/sky-lantern"));
 
@@ -105,7 +119,7 @@ public sealed class CatalogueEndpointsTests
     [Test]
     public async Task Classify_WhenTheBodyIsEmpty_Answers400()
     {
-        using var response = await server.Http.PostAsync("/api/catalogue/classify", Json("{}"));
+        using var response = await operatorOnDuty.PostAsync("/api/catalogue/classify", Json("{}"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("description"));
@@ -114,7 +128,7 @@ public sealed class CatalogueEndpointsTests
     [Test]
     public async Task Classify_WhenACodeIsGiven_AnswersItsCategory()
     {
-        using var response = await server.Http.PostAsJsonAsync("/api/catalogue/classify", new { categoryCode = "fire", description = "有人在吵架" });
+        using var response = await operatorOnDuty.PostAsJsonAsync("/api/catalogue/classify", new { categoryCode = "fire", description = "有人在吵架" });
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.That(answer.GetProperty("categoryCode").GetString(), Is.EqualTo("fire"));
@@ -123,7 +137,7 @@ public sealed class CatalogueEndpointsTests
 
     private async Task<JsonElement> ClassifyAsync(string description)
     {
-        using var response = await server.Http.PostAsJsonAsync("/api/catalogue/classify", new { description });
+        using var response = await operatorOnDuty.PostAsJsonAsync("/api/catalogue/classify", new { description });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -18,9 +18,15 @@ public sealed class HubTestClient : IAsyncDisposable
     private Task? reader;
     private int invocationId;
 
-    public static async Task<HubTestClient> ConnectAsync(Uri server, string hubPath)
+    /// <summary>Connects and completes the handshake; <paramref name="cookie"/> (a Cookie header value) signs the socket in.</summary>
+    public static async Task<HubTestClient> ConnectAsync(Uri server, string hubPath, string? cookie = null)
     {
         var client = new HubTestClient();
+        if (cookie is not null)
+        {
+            client.socket.Options.SetRequestHeader("Cookie", cookie);
+        }
+
         var ws = new UriBuilder(server) { Scheme = server.Scheme == "https" ? "wss" : "ws", Path = hubPath }.Uri;
         await client.socket.ConnectAsync(ws, CancellationToken.None);
         await client.SendAsync("""{"protocol":"json","version":1}""");

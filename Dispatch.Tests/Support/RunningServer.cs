@@ -64,7 +64,9 @@ public sealed class RunningServer : IAsyncDisposable
         await services.GetRequiredService<ApiKeyStore>().CreateAsync("test-platform", Session.DemoApiKey, DateTimeOffset.UtcNow, "test", CancellationToken.None);
     }
 
-    public Task<HubTestClient> ConnectHubAsync() => HubTestClient.ConnectAsync(Address, "/hubs/command");
+    /// <summary>The command hub as a screen signed in as <paramref name="userName"/> sees it (admin: every incident).</summary>
+    public async Task<HubTestClient> ConnectHubAsync(string userName = "admin") =>
+        await HubTestClient.ConnectAsync(Address, "/hubs/command", await Session.SignInCookieAsync(Address, userName));
 
     public async ValueTask DisposeAsync()
     {

@@ -23,15 +23,8 @@ public static class Session
 
     public static async Task<HttpClient> SignInAsync(Uri server, string userName, string password = DemoPassword)
     {
-        using var anonymous = new HttpClient { BaseAddress = server };
-        var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { userName, password });
-        if (!login.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"Login as {userName} failed: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
-        }
-
+        var cookies = await SignInCookieAsync(server, userName, password);
         var client = new HttpClient { BaseAddress = server };
-        var cookies = CookiesOf(login);
         client.DefaultRequestHeaders.Add("Cookie", cookies);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/antiforgery");
         var antiforgery = await client.SendAsync(request);
@@ -45,6 +38,22 @@ public static class Session
         client.DefaultRequestHeaders.Add("Cookie", cookies + "; " + CookiesOf(antiforgery));
         client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", token);
         return client;
+    }
+
+    /// <summary>
+    /// Signs in and answers the session cookie as a Cookie header value: enough for reads and for the hub's
+    /// WebSocket, which carries no antiforgery token.
+    /// </summary>
+    public static async Task<string> SignInCookieAsync(Uri server, string userName, string password = DemoPassword)
+    {
+        using var anonymous = new HttpClient { BaseAddress = server };
+        using var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        if (!login.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Login as {userName} failed: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        }
+
+        return CookiesOf(login);
     }
 
     public static HttpClient WithApiKey(Uri server, string key = DemoApiKey)

@@ -27,8 +27,9 @@ public sealed class CalendarEndpointsTests
     public async Task Startup_StoresTheShippedYearsInTheDatabase()
     {
         await using var running = await RunningServer.StartAsync(clock: Clock("2026-11-22T10:00:00+08:00"));
+        using var person = await running.AsAsync("operator");
 
-        var years = await running.Http.GetFromJsonAsync<JsonElement>("/api/calendar/years");
+        var years = await person.GetFromJsonAsync<JsonElement>("/api/calendar/years");
 
         Assert.That(years.EnumerateArray().Select(y => y.GetProperty("year").GetInt32()), Is.EqualTo(new[] { 2023, 2024, 2025, 2026 }));
         Assert.That(years.EnumerateArray().Select(y => y.GetProperty("source").GetString()), Is.All.EqualTo("embedded"));
@@ -39,8 +40,9 @@ public sealed class CalendarEndpointsTests
     public async Task Due_WhenIssuedBeforeNationalDay2025_AnswersTheEndOfOctober14()
     {
         await using var running = await RunningServer.StartAsync(clock: Clock("2026-11-22T10:00:00+08:00"));
+        using var person = await running.AsAsync("operator");
 
-        var due = await running.Http.GetFromJsonAsync<JsonElement>(
+        var due = await person.GetFromJsonAsync<JsonElement>(
             "/api/calendar/due?issued=2025-09-30T10:00:00%2B08:00&workingDays=5");
 
         Assert.That(due.GetProperty("due").GetString(), Is.EqualTo("2025-10-14T23:59:59+08:00"));
@@ -58,8 +60,9 @@ public sealed class CalendarEndpointsTests
     public async Task Due_WhenInputIsBad_Answers400NamingTheField(string query, string field)
     {
         await using var running = await RunningServer.StartAsync(clock: Clock("2026-11-22T10:00:00+08:00"));
+        using var person = await running.AsAsync("operator");
 
-        var response = await running.Http.GetAsync("/api/calendar/due?" + query);
+        var response = await person.GetAsync("/api/calendar/due?" + query);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -71,21 +74,22 @@ public sealed class CalendarEndpointsTests
     {
         // March 2027 with no 2027 notice: degraded, yet ready.
         await using var running = await RunningServer.StartAsync(clock: Clock("2027-03-01T09:00:00+08:00"));
-        var http = running.Http;
-        var before = await http.GetFromJsonAsync<JsonElement>("/api/calendar/due?issued=2027-09-30T10:00:00%2B08:00&workingDays=5");
+        using var admin = await running.AsAsync("admin");
+        using var person = await running.AsAsync("operator");
+        var before = await person.GetFromJsonAsync<JsonElement>("/api/calendar/due?issued=2027-09-30T10:00:00%2B08:00&workingDays=5");
         Assert.That(before.GetProperty("fallback").GetBoolean(), Is.True);
 
-        var response = await http.PostAsync("/api/calendar/years", Json(Year2027));
+        var response = await admin.PostAsync("/api/calendar/years", Json(Year2027));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var imported = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(imported.GetProperty("replaced").GetBoolean(), Is.False);
         Assert.That(imported.GetProperty("offDays").GetInt32(), Is.EqualTo(5));
         // Thu 9/30 issue: 10/1 off, 10/2–3 weekend, 10/4–7 off, 10/8 Fri (1), 10/9 Sat make-up (2), 10/11 (3), 10/12 (4), 10/13 (5).
-        var after = await http.GetFromJsonAsync<JsonElement>("/api/calendar/due?issued=2027-09-30T10:00:00%2B08:00&workingDays=5");
+        var after = await person.GetFromJsonAsync<JsonElement>("/api/calendar/due?issued=2027-09-30T10:00:00%2B08:00&workingDays=5");
         Assert.That(after.GetProperty("due").GetString(), Is.EqualTo("2027-10-13T23:59:59+08:00"));
         Assert.That(after.GetProperty("fallback").GetBoolean(), Is.False);
-        var ready = await http.GetFromJsonAsync<JsonElement>("/readyz");
+        var ready = await running.Http.GetFromJsonAsync<JsonElement>("/readyz");
         Assert.That(Check(ready, "calendar").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
     }
 
@@ -93,17 +97,19 @@ public sealed class CalendarEndpointsTests
     public async Task Import_WhenTheYearIsImportedAgain_ReplacesIt()
     {
         await using var running = await RunningServer.StartAsync(clock: Clock("2026-12-05T09:00:00+08:00"));
-        await running.Http.PostAsync("/api/calendar/years", Json(Year2027));
+        using var admin = await running.AsAsync("admin");
+        using var person = await running.AsAsync("operator");
+        await admin.PostAsync("/api/calendar/years", Json(Year2027));
 
-        var response = await running.Http.PostAsync("/api/calendar/years",
+        var response = await admin.PostAsync("/api/calendar/years",
             Json("""{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"""));
 
         var imported = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(imported.GetProperty("replaced").GetBoolean(), Is.True);
-        var year = await running.Http.GetFromJsonAsync<JsonElement>("/api/calendar/years/2027");
+        var year = await person.GetFromJsonAsync<JsonElement>("/api/calendar/years/2027");
         Assert.That(year.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("date").GetString()), Is.EqualTo(new[] { "2027-01-01" }));
         // 10/1/2027 is no longer a holiday: Thu 9/30 issue, Fri 10/1 (1).
-        var due = await running.Http.GetFromJsonAsync<JsonElement>("/api/calendar/due?issued=2027-09-30T10:00:00%2B08:00&workingDays=1");
+        var due = await person.GetFromJsonAsync<JsonElement>("/api/calendar/due?issued=2027-09-30T10:00:00%2B08:00&workingDays=1");
         Assert.That(due.GetProperty("due").GetString(), Is.EqualTo("2027-10-01T23:59:59+08:00"));
     }
 
@@ -111,8 +117,10 @@ public sealed class CalendarEndpointsTests
     public async Task Import_WhenTheFileIsInvalid_Answers400WithEveryProblemAndChangesNothing()
     {
         await using var running = await RunningServer.StartAsync(clock: Clock("2026-11-22T10:00:00+08:00"));
+        using var admin = await running.AsAsync("admin");
+        using var person = await running.AsAsync("operator");
 
-        var response = await running.Http.PostAsync("/api/calendar/years", Json("""
+        var response = await admin.PostAsync("/api/calendar/years", Json("""
             {"year": 2027, "days": [{"name": "国庆节", "date": "2026-10-01", "isOffDay": true},
                                     {"name": "国庆节", "date": "2027-10-1", "isOffDay": true},
                                     {"name": "", "date": "2027-10-02", "isOffDay": true}]}
@@ -123,15 +131,16 @@ public sealed class CalendarEndpointsTests
         Assert.That(problem.GetProperty("title").GetString(), Does.Contain("holiday file is invalid"));
         var fields = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name);
         Assert.That(fields, Is.EquivalentTo(new[] { "days[0].date", "days[1].date", "days[2].name" }));
-        Assert.That((await running.Http.GetAsync("/api/calendar/years/2027")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await person.GetAsync("/api/calendar/years/2027")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task Import_WhenNotJson_Answers415()
     {
         await using var running = await RunningServer.StartAsync(clock: Clock("2026-11-22T10:00:00+08:00"));
+        using var admin = await running.AsAsync("admin");
 
-        var response = await running.Http.PostAsync("/api/calendar/years", new StringContent("year=2027"));
+        var response = await admin.PostAsync("/api/calendar/years", new StringContent("year=2027"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
     }
@@ -140,8 +149,9 @@ public sealed class CalendarEndpointsTests
     public async Task Status_InDecemberWithoutNextYear_ListsItAsFallback()
     {
         await using var running = await RunningServer.StartAsync(clock: Clock("2026-12-01T00:00:00+08:00"));
+        using var person = await running.AsAsync("operator");
 
-        var status = await running.Http.GetFromJsonAsync<JsonElement>("/api/calendar/status");
+        var status = await person.GetFromJsonAsync<JsonElement>("/api/calendar/status");
 
         Assert.That(status.GetProperty("knownYears").EnumerateArray().Select(y => y.GetInt32()), Is.EqualTo(new[] { 2023, 2024, 2025, 2026 }));
         Assert.That(status.GetProperty("fallbackYears").EnumerateArray().Select(y => y.GetInt32()), Is.EqualTo(new[] { 2027 }));
@@ -153,8 +163,9 @@ public sealed class CalendarEndpointsTests
     {
         // 2026-11-30T16:00Z is still 30 November in Shanghai.
         await using var running = await RunningServer.StartAsync(clock: Clock("2026-11-30T15:59:59Z"));
+        using var person = await running.AsAsync("operator");
 
-        var status = await running.Http.GetFromJsonAsync<JsonElement>("/api/calendar/status");
+        var status = await person.GetFromJsonAsync<JsonElement>("/api/calendar/status");
 
         Assert.That(status.GetProperty("fallbackYears").GetArrayLength(), Is.Zero);
     }
