@@ -161,7 +161,7 @@ public sealed class AuthorizationMatrixTests
         var path = route[(space + 1)..]
             .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{year}", "2026", StringComparison.Ordinal)
-            .Replace("/api/units/{code}", "/api/units/PC-YF-01", StringComparison.Ordinal)
+            .Replace("/api/units/{code}", "/api/units/YF-PC01", StringComparison.Ordinal)
             .Replace("{code}", "nope", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(method, path);
         if (method == HttpMethod.Post || method == HttpMethod.Put)

@@ -153,7 +153,7 @@ public sealed class HostileInputTests
         var space = route.IndexOf(' ', StringComparison.Ordinal);
         var path = route[(space + 1)..]
             .Replace("{id}", incidentId.ToString(), StringComparison.Ordinal)
-            .Replace("/api/units/{code}", "/api/units/PC-YF-01", StringComparison.Ordinal)
+            .Replace("/api/units/{code}", "/api/units/YF-PC01", StringComparison.Ordinal)
             .Replace("{code}", "hostile", StringComparison.Ordinal);
         if (path.StartsWith("/api/geo/areas/import", StringComparison.Ordinal))
         {
