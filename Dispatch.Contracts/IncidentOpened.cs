@@ -20,6 +20,7 @@ public sealed record IncidentOpened(IncidentSummary Incident);
 /// <param name="Jurisdiction">The areas that hold its location, when it has one.</param>
 /// <param name="Routing">Routing's decision: the responsible organisation, or why it waits in triage.</param>
 /// <param name="Source">A 110 alert or a grid event.</param>
+/// <param name="Tier">For a grid event: minor, major or complex (小事/大事/难事).</param>
 public sealed record IncidentSummary(
     Guid Id,
     DateTimeOffset ReceivedAt,
@@ -35,4 +36,5 @@ public sealed record IncidentSummary(
     int? Priority = null,
     Jurisdiction? Jurisdiction = null,
     RoutingDecision? Routing = null,
-    IncidentSource Source = IncidentSource.Alert);
+    IncidentSource Source = IncidentSource.Alert,
+    GridEventTier? Tier = null);

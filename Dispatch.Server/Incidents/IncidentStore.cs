@@ -59,7 +59,8 @@ public sealed class IncidentStore(Database database)
                precinct_code AS PrecinctCode, precinct_name AS PrecinctName, on_boundary AS OnBoundary,
                organisation_code AS OrganisationCode, organisation_name AS OrganisationName, organisation_type AS OrganisationType,
                routing_outcome AS RoutingOutcome, routing_reasons AS RoutingReasons, routing_confidence AS RoutingConfidence,
-               routing_candidates AS RoutingCandidates, version AS Version
+               routing_candidates AS RoutingCandidates, version AS Version,
+               (SELECT g.tier FROM grid_events g WHERE g.incident_id = incidents.id) AS GridTier
         FROM incidents
         """;
 
@@ -380,7 +381,8 @@ public sealed class IncidentStore(Database database)
         return new IncidentSummary(
             Guid.Parse(r.Id), r.ReceivedAt, r.OpenedAt, Enum.Parse<IncidentStatus>(r.Status), Enum.Parse<IncidentKind>(r.Kind),
             r.CategoryCode, r.CategoryName, r.Description, r.Address, Point(r.Lon, r.Lat), r.AlertCount,
-            r.Priority, jurisdiction, routing, Enum.Parse<IncidentSource>(r.Source));
+            r.Priority, jurisdiction, routing, Enum.Parse<IncidentSource>(r.Source),
+            r.GridTier is null ? null : Enum.Parse<GridEventTier>(r.GridTier));
     }
 
     private static IncidentRow ToRow(IncidentSummary i, int version)
@@ -476,6 +478,7 @@ public sealed class IncidentStore(Database database)
         public double? RoutingConfidence { get; set; }
         public string? RoutingCandidates { get; set; }
         public int Version { get; set; }
+        public string? GridTier { get; set; }
     }
 
     private sealed class GridEventRow

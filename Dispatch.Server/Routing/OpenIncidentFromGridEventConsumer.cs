@@ -34,7 +34,7 @@ public sealed class OpenIncidentFromGridEventConsumer(
             report.IncidentId, report.ReportedAt, now, routed.Status, classification.Kind,
             classification.Category?.Code ?? report.CategoryCode, classification.Category?.NameZh,
             report.Description, null, location, AlertCount: 1,
-            classification.Category?.Priority, where, routed.Decision, IncidentSource.GridEvent);
+            classification.Category?.Priority, where, routed.Decision, IncidentSource.GridEvent, report.Tier);
         var stored = new StoredGridEvent(report.EventId, report.ReportedAt, report.Reporter, report.ReporterKind, report.Tier,
             report.CategoryCode, report.Description, report.Location, report.GridCode, report.PhotoUrls, now);
 
