@@ -33,6 +33,8 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 ALTER ROLE $pg_role PASSWORD '$pg_password';
+-- DROP DATABASE ... WITH (FORCE) may meet an autovacuum worker, which only pg_signal_backend may end.
+GRANT pg_signal_backend TO $pg_role;
 SQL
 rabbitmqctl add_vhost "$vhost" >/dev/null
 rabbitmqctl set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null

@@ -104,7 +104,20 @@ public sealed class TestDatabase : IAsyncDisposable
                 break;
             case DatabaseProvider.PostgreSql:
                 Npgsql.NpgsqlConnection.ClearAllPools();
-                await ExecuteAdminAsync(Provider, adminConnection!, $"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await ExecuteAdminAsync(Provider, adminConnection!, $"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)");
+                        break;
+                    }
+                    catch (Npgsql.PostgresException) when (attempt < 5)
+                    {
+                        // A killed server's backends linger until PostgreSQL notices the dead socket.
+                        await Task.Delay(1000);
+                    }
+                }
+
                 break;
             case DatabaseProvider.SqlServer:
                 Microsoft.Data.SqlClient.SqlConnection.ClearAllPools();
