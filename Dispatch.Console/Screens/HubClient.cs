@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace Dispatch.Tests.Support;
+namespace Dispatch.Console.Screens;
 
 /// <summary>
-/// A SignalR client speaking the JSON hub protocol over a raw WebSocket (there is no .NET SignalR client
-/// in our package source). Enough to subscribe and to collect what the server pushes.
+/// A SignalR client speaking the JSON hub protocol over a raw WebSocket (Microsoft.AspNetCore.SignalR.Client does
+/// not restore from our package source). Enough to subscribe and to collect what the server pushes; used by
+/// <c>dispatch bench</c> and by the tests.
 /// </summary>
-public sealed class HubTestClient : IAsyncDisposable
+public sealed class HubClient : IAsyncDisposable
 {
     private const char RecordSeparator = '\u001e';
     private readonly ClientWebSocket socket = new();
@@ -19,9 +20,9 @@ public sealed class HubTestClient : IAsyncDisposable
     private int invocationId;
 
     /// <summary>Connects and completes the handshake; <paramref name="cookie"/> (a Cookie header value) signs the socket in.</summary>
-    public static async Task<HubTestClient> ConnectAsync(Uri server, string hubPath, string? cookie = null)
+    public static async Task<HubClient> ConnectAsync(Uri server, string hubPath, string? cookie = null)
     {
-        var client = new HubTestClient();
+        var client = new HubClient();
         if (cookie is not null)
         {
             client.socket.Options.SetRequestHeader("Cookie", cookie);
@@ -57,6 +58,18 @@ public sealed class HubTestClient : IAsyncDisposable
     {
         var call = await WaitForAsync(m => m.GetProperty("type").GetInt32() == 1 && m.GetProperty("target").GetString() == target && match(m.GetProperty("arguments")[0]), timeout);
         return call.GetProperty("arguments")[0];
+    }
+
+    /// <summary>Every call the server makes, as it arrives (target and first argument), until cancelled or disconnected.</summary>
+    public async IAsyncEnumerable<(string Target, JsonElement Argument)> CallsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var message in messages.Reader.ReadAllAsync(cancellationToken))
+        {
+            if (message.GetProperty("type").GetInt32() == 1)
+            {
+                yield return (message.GetProperty("target").GetString()!, message.GetProperty("arguments")[0]);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
