@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Dispatch.Server.Security;
@@ -21,6 +24,12 @@ public static class SecuritySetup
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddHostedService<DemoAccountsSeeder>();
+
+        // One key ring for all nodes, in the database (see DatabaseKeyRepository).
+        builder.Services.AddDataProtection().SetApplicationName("Dispatch");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(
+                services.GetRequiredService<Storage.Database>(), services.GetRequiredService<TimeProvider>())));
 
         var secure = options.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         builder.Services.AddAuthentication(CombinedScheme)

@@ -211,7 +211,8 @@ async function loadList() {
 }
 
 const connection = new signalR.HubConnectionBuilder()
-  .withUrl('/hubs/command')
+  // WebSockets straight away: no negotiate round trip, so several nodes behind a load balancer need no sticky sessions.
+  .withUrl('/hubs/command', { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
   .withAutomaticReconnect()
   .build();
 

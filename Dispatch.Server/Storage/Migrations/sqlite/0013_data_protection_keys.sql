@@ -1,0 +1,6 @@
+-- ASP.NET Core Data Protection keys, shared by every node so that a session cookie issued by one is read by all.
+CREATE TABLE data_protection_keys (
+    friendly_name TEXT NOT NULL PRIMARY KEY,
+    xml TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)
