@@ -22,6 +22,10 @@ public sealed class RabbitMqOptions
     public string Username { get; set; } = "guest";
     public string Password { get; set; } = "guest";
 
+    /// <summary>Declare the work queues as quorum queues (replicated; for a RabbitMQ cluster). Queue types cannot change
+    /// after declaration: choose before the first start, or delete the queues when switching.</summary>
+    public bool QuorumQueues { get; set; }
+
     /// <summary>How many unacknowledged messages each consumer may hold.</summary>
     public ushort PrefetchCount { get; set; } = 64;
 }

@@ -27,7 +27,17 @@ public static class MessagingSetup
             bus.AddScreenConsumers();
             bus.AddAssignmentConsumers();
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => Retry(r, options.Retry)));
+            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r => Retry(r, options.Retry));
+
+                // Quorum queues replicate over a RabbitMQ cluster. Only the durable work queues (the named list
+                // that error handling uses too); a screen's per-node queue is auto-deleted and cannot be quorum.
+                if (options.RabbitMq.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && ErrorQueues.SourceQueues.Contains(name))
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
 
             if (options.UsesRabbitMq)
             {
@@ -40,7 +50,7 @@ public static class MessagingSetup
                         h.Password(rabbit.Password);
                     });
                     cfg.PrefetchCount = rabbit.PrefetchCount;
-                    ConfigureRawAlertIntake(cfg, context, options.Retry);
+                    ConfigureRawAlertIntake(cfg, context, options.Retry, options.RabbitMq.QuorumQueues);
                     cfg.ConfigureEndpoints(context);
                 });
             }
@@ -64,10 +74,15 @@ public static class MessagingSetup
     /// The 110 platform publishes plain JSON to the fanout exchange <c>dispatch.intake.alerts</c> with any
     /// AMQP client: the queue of the same name takes any body as an <see cref="AlertSubmission"/>.
     /// </summary>
-    private static void ConfigureRawAlertIntake(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, RetryOptions retry)
+    private static void ConfigureRawAlertIntake(IRabbitMqBusFactoryConfigurator cfg, IBusRegistrationContext context, RetryOptions retry, bool quorum)
     {
         cfg.ReceiveEndpoint(RawAlertIntakeConsumer.QueueName, endpoint =>
         {
+            if (quorum)
+            {
+                endpoint.SetQuorumQueue();
+            }
+
             endpoint.ConfigureConsumeTopology = false;
             endpoint.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
             endpoint.UseMessageRetry(r => Retry(r, retry));
