@@ -15,9 +15,11 @@ public static class ScreensSetup
 
     public static void AddScreenConsumers(this IBusRegistrationConfigurator bus)
     {
-        // Every node must see every update for its own connections: a per-node, auto-deleted queue.
-        bus.AddConsumer<IncidentOpenedScreenConsumer>().Endpoint(e => e.Temporary = true);
-        bus.AddConsumer<IncidentUpdatedScreenConsumer>().Endpoint(e => e.Temporary = true);
+        // Every node must see every update for its own connections: a queue of its own, deleted with its connection.
+        // The instance id makes the name unique per node; without it two nodes fight over one exclusive queue.
+        var node = Guid.NewGuid().ToString("N")[..12];
+        bus.AddConsumer<IncidentOpenedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
+        bus.AddConsumer<IncidentUpdatedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
     }
 
     public static WebApplication MapScreens(this WebApplication app)

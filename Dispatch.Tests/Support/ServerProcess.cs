@@ -64,6 +64,19 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            await WaitReadyAsync(http);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message} What it wrote:\n{Log}", ex);
+        }
+    }
+
+    private async Task WaitReadyAsync(HttpClient http)
+    {
+        var process = this.process!;
         await Eventually.GetAsync(async () =>
         {
             if (process.HasExited)

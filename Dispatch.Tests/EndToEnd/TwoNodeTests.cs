@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dispatch.Server.Intake;
+using Dispatch.Server.Security;
+using Dispatch.Tests.Support;
+
+namespace Dispatch.Tests.EndToEnd;
+
+/// <summary>
+/// Two server processes on one RabbitMQ and one PostgreSQL, as behind a load balancer: each alert is handled once
+/// whichever node takes it, a screen on either node sees everything, and losing a node loses nothing.
+/// </summary>
+[NonParallelizable]
+public sealed class TwoNodeTests
+{
+    [Test]
+    public async Task AlertsPostedToBothNodes_AreSeenOnceByAScreenOnEachNode_AndANodeLossLosesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync("PostgreSql");
+        var settings = new Dictionary<string, string>(db.Settings) { ["Bus:Transport"] = "RabbitMq" };
+        foreach (var (name, value) in DispatchApp.RabbitSettings(TestEnvironment.RabbitMq))
+        {
+            settings[name] = value;
+        }
+
+        await using var a = new ServerProcess(new Dictionary<string, string>(settings) { ["Node:Name"] = "node-a" });
+        await using var b = new ServerProcess(new Dictionary<string, string>(settings) { ["Node:Name"] = "node-b" });
+        await a.StartAsync();
+        await b.StartAsync();
+        var accounts = new AccountService(new UserStore(db.Database), TimeProvider.System, new SecurityOptions());
+        await accounts.CreateAsync("watcher", "值班", Roles.Admin, null, Session.DemoPassword, "test", CancellationToken.None);
+        var (_, key) = await new ApiKeyStore(db.Database).CreateAsync("two-node", DateTimeOffset.UtcNow, "test", CancellationToken.None);
+
+        using var readyA = new HttpClient { BaseAddress = a.Address };
+        Assert.That(await readyA.GetStringAsync("/readyz"), Does.Contain("node-a"), "readiness names the node");
+
+        await using var screenA = await HubTestClient.ConnectAsync(a.Address, "/hubs/command", await Session.SignInCookieAsync(a.Address, "watcher", Session.DemoPassword));
+        await using var screenB = await HubTestClient.ConnectAsync(b.Address, "/hubs/command", await Session.SignInCookieAsync(b.Address, "watcher", Session.DemoPassword));
+        await screenA.InvokeAsync("WatchIncidents");
+        await screenB.InvokeAsync("WatchIncidents");
+        var seenA = Collect(screenA);
+        var seenB = Collect(screenB);
+
+        var ids = Enumerable.Range(0, 40).Select(i => $"110-2node-{Guid.NewGuid().ToString("N")[..6]}-{i}").ToList();
+        foreach (var (alertId, i) in ids.Select((id, i) => (id, i)))
+        {
+            using var http = new HttpClient { BaseAddress = i % 2 == 0 ? a.Address : b.Address };
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            var response = await http.PostAsJsonAsync("/api/intake/alerts", new { alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), description = "双节点测试" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        }
+
+        var expected = ids.Select(IncidentReference.ForAlert).ToHashSet();
+        await Eventually.GetAsync(() => Task.FromResult(expected.IsSubsetOf(seenA.Keys) && expected.IsSubsetOf(seenB.Keys) ? "" : null), TimeSpan.FromSeconds(20),
+            "every incident on both screens");
+        await Task.Delay(500);
+        Assert.That(expected.Select(id => seenA[id]), Is.All.EqualTo(1), "node A's screen saw each incident once");
+        Assert.That(expected.Select(id => seenB[id]), Is.All.EqualTo(1), "node B's screen saw each incident once");
+        Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'"), Is.EqualTo(ids.Count), "each alert handled once");
+
+        // Node A dies; what is sent to node B keeps flowing, and nothing A had accepted is lost.
+        a.Kill();
+        var more = Enumerable.Range(0, 20).Select(i => $"110-2node-after-{Guid.NewGuid().ToString("N")[..6]}-{i}").ToList();
+        using (var http = new HttpClient { BaseAddress = b.Address })
+        {
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            foreach (var alertId in more)
+            {
+                await http.PostAsJsonAsync("/api/intake/alerts", new { alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), description = "节点故障后" });
+            }
+        }
+
+        await Eventually.GetAsync(async () => await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'") == ids.Count + more.Count ? "" : null,
+            TimeSpan.FromSeconds(30), "every alert after node A died");
+    }
+
+    private static System.Collections.Concurrent.ConcurrentDictionary<Guid, int> Collect(HubTestClient screen)
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<Guid, int>();
+        _ = Task.Run(async () =>
+        {
+            await foreach (var (target, incident) in screen.CallsAsync(CancellationToken.None))
+            {
+                if (target == "IncidentOpened")
+                {
+                    seen.AddOrUpdate(incident.GetProperty("id").GetGuid(), 1, (_, n) => n + 1);
+                }
+            }
+        });
+        return seen;
+    }
+}
