@@ -30,6 +30,7 @@ public static class BenchCommands
             return ExitCodes.Ok;
         });
         bench.Subcommands.Add(locate);
+        bench.Subcommands.Add(ClockBench.Build());
         return bench;
     }
 }
