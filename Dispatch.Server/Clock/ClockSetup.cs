@@ -25,7 +25,6 @@ public static class ClockSetup
         bus.AddConsumer<ApplyClockRulesConsumer>();
         bus.AddConsumer<ClockEscalationConsumer>();
 
-        // Every node pushes to its own connections: a per-node, auto-deleted queue.
-        bus.AddConsumer<ClockScreenConsumer>().Endpoint(e => e.Temporary = true);
+        // The screen pushes (ClockChanged, ClockAlarm) are Screens' per-node ClockScreenConsumer.
     }
 }

@@ -18,6 +18,7 @@ public static class ScreensSetup
         // Every node must see every update for its own connections: a per-node, auto-deleted queue.
         bus.AddConsumer<IncidentOpenedScreenConsumer>().Endpoint(e => e.Temporary = true);
         bus.AddConsumer<IncidentUpdatedScreenConsumer>().Endpoint(e => e.Temporary = true);
+        bus.AddConsumer<ClockScreenConsumer>().Endpoint(e => e.Temporary = true);
     }
 
     public static WebApplication MapScreens(this WebApplication app)

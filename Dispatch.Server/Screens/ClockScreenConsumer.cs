@@ -1,10 +1,10 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Incidents;
-using Dispatch.Server.Screens;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Dispatch.Server.Clock;
+namespace Dispatch.Server.Screens;
 
 /// <summary>
 /// Pushes clock changes and breach alarms to the screens connected to this node (a per-node queue, like the other
