@@ -8,4 +8,13 @@ public interface ICommandClient
 
     /// <summary>An incident changed: a caller joined, it was rerouted, reclassified or returned (<c>IncidentUpdated</c>).</summary>
     Task IncidentUpdated(IncidentSummary incident, string change);
+
+    /// <summary>One of an incident's response clocks changed: started, warned, met or cancelled (<c>ClockChanged</c>).</summary>
+    Task ClockChanged(ClockView clock, string change);
+
+    /// <summary>
+    /// A response clock breached: the incident alarms until an operator acts; carries the next recommended unit
+    /// (<c>ClockAlarm</c>). Supervisors watching the incident's areas receive it too.
+    /// </summary>
+    Task ClockAlarm(ClockEscalated alarm);
 }

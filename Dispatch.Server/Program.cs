@@ -1,5 +1,6 @@
 using Dispatch.Server.Assignment;
 using Dispatch.Server.Audit;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Demo;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
@@ -24,6 +25,7 @@ builder.AddIncidents();
 builder.AddGeo();
 builder.AddIncidentRouting();
 builder.AddAssignment();
+builder.AddClock();
 builder.AddOrganisations();
 builder.AddDemo();
 builder.AddScreens();

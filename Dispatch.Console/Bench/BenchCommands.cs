@@ -31,6 +31,7 @@ public static class BenchCommands
         });
         bench.Subcommands.Add(locate);
         bench.Subcommands.Add(PipelineCommand());
+        bench.Subcommands.Add(ClockBench.Build());
         return bench;
     }
 

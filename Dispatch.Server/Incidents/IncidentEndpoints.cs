@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Globalization;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Security;
 
@@ -58,7 +59,7 @@ public static class IncidentEndpoints
         return TypedResults.Ok(result);
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, ClockStore clocks, CancellationToken cancellationToken)
     {
         // An intake reference whose alert joined another incident leads to that incident.
         var incident = await store.ResolveReferenceAsync(id, cancellationToken);
@@ -75,7 +76,8 @@ public static class IncidentEndpoints
         var history = await audit.ForSubjectAsync(AuditNames.IncidentSubject, IncidentStore.IdText(id), cancellationToken);
         var timeline = history.Select(h => new TimelineEntry(h.At, h.Actor, h.Action)).ToList();
         var gridEvent = incident.Source == IncidentSource.GridEvent ? await store.GridEventOfAsync(id, cancellationToken) : null;
-        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent));
+        var clockViews = (await clocks.ForIncidentAsync(id, cancellationToken)).Select(c => c.ToView()).ToList();
+        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent, clockViews));
     }
 
     private static DateTimeOffset? ParseInstant(string? text, string field, Dictionary<string, string[]> errors)

@@ -28,8 +28,13 @@ public sealed record StoredGridEvent(
     IReadOnlyList<string> PhotoUrls,
     DateTimeOffset StoredAt);
 
-/// <summary>An incident with its alerts (or grid event) and its history, as <c>GET /api/incidents/{id}</c> returns it.</summary>
-public sealed record IncidentDetail(IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline, StoredGridEvent? GridEvent = null);
+/// <summary>
+/// An incident with its alerts (or grid event), its history and its response clocks, as <c>GET /api/incidents/{id}</c>
+/// returns it.
+/// </summary>
+public sealed record IncidentDetail(
+    IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline, StoredGridEvent? GridEvent = null,
+    IReadOnlyList<ClockView>? Clocks = null);
 
 /// <summary>One step of an incident's history, from the audit log.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);

@@ -21,7 +21,7 @@ public static class IncidentsSetup
             .ProducesValidationProblem();
         incidents.MapGet("/{id:guid}", IncidentEndpoints.Get)
             .WithName("GetIncident")
-            .WithSummary("One incident with every alert that joined it and its timeline.")
+            .WithSummary("One incident with every alert that joined it, its timeline and its response clocks (1-3-5).")
             .Produces<IncidentDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;

@@ -22,6 +22,9 @@ public static class ErrorQueues
         EndpointNames.Consumer<OpenIncidentFromAlertConsumer>(),
         EndpointNames.Consumer<OpenIncidentFromGridEventConsumer>(),
         EndpointNames.Consumer<UnitPositionConsumer>(),
+        EndpointNames.Consumer<Clock.StartIncidentClocksConsumer>(),
+        EndpointNames.Consumer<Clock.ApplyClockRulesConsumer>(),
+        EndpointNames.Consumer<Clock.ClockEscalationConsumer>(),
     ];
 
     /// <summary>"x" or "x_error" → "x".</summary>

@@ -1,4 +1,5 @@
 using Dispatch.Server.Assignment;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Routing;
 using Dispatch.Server.Screens;
@@ -26,6 +27,7 @@ public static class MessagingSetup
             bus.AddRoutingConsumers();
             bus.AddScreenConsumers();
             bus.AddAssignmentConsumers();
+            bus.AddClockConsumers();
 
             bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {

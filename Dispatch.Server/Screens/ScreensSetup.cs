@@ -20,6 +20,7 @@ public static class ScreensSetup
         var node = Guid.NewGuid().ToString("N")[..12];
         bus.AddConsumer<IncidentOpenedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
         bus.AddConsumer<IncidentUpdatedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
+        bus.AddConsumer<ClockScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
     }
 
     public static WebApplication MapScreens(this WebApplication app)

@@ -126,7 +126,8 @@ public sealed class RoutingPipelineTests
         Assert.That((await returned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("NeedsTriage"));
         Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var detail = await http.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
-        Assert.That(detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()),
+        // The response clock's steps share the timeline; this test is about the incident's own.
+        Assert.That(detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()).Where(a => a!.StartsWith("incident.", StringComparison.Ordinal)),
             Is.EqualTo(new[] { "incident.opened", "incident.reclassified", "incident.returned" }));
     }
 

@@ -9,8 +9,11 @@ namespace Dispatch.Tests.Support;
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
-    private RunningServer(TestDatabase database, DispatchApp app, Uri address)
+    private readonly bool ownsDatabase;
+
+    private RunningServer(TestDatabase database, DispatchApp app, Uri address, bool ownsDatabase = true)
     {
+        this.ownsDatabase = ownsDatabase;
         Database = database;
         App = app;
         Address = address;
@@ -29,8 +32,22 @@ public sealed class RunningServer : IAsyncDisposable
         string provider = "Sqlite", Uri? rabbitMq = null, TimeProvider? clock = null, IDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
+        return await StartAsync(database, ownsDatabase: true, rabbitMq, clock, settings);
+    }
+
+    /// <summary>
+    /// A server on a database the test keeps: to restart on the same data, or to run two nodes on one database.
+    /// The database outlives this server.
+    /// </summary>
+    public static Task<RunningServer> StartOnAsync(
+        TestDatabase database, Uri? rabbitMq = null, TimeProvider? clock = null, IDictionary<string, string>? settings = null) =>
+        StartAsync(database, ownsDatabase: false, rabbitMq, clock, settings);
+
+    private static async Task<RunningServer> StartAsync(
+        TestDatabase database, bool ownsDatabase, Uri? rabbitMq, TimeProvider? clock, IDictionary<string, string>? settings)
+    {
         var app = new DispatchApp(database, rabbitMq, clock, settings);
-        var server = new RunningServer(database, app, app.StartOnRealPort());
+        var server = new RunningServer(database, app, app.StartOnRealPort(), ownsDatabase);
         await Eventually.GetAsync(async () => (await server.Http.GetAsync("/readyz")).IsSuccessStatusCode ? "" : null,
             TimeSpan.FromSeconds(30), "the server to be ready");
         await server.EnsureAccountsAsync();
@@ -72,6 +89,9 @@ public sealed class RunningServer : IAsyncDisposable
     {
         Http.Dispose();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

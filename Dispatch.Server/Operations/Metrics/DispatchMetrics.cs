@@ -16,6 +16,10 @@ public sealed class DispatchMetrics
     private readonly Counter<long> gridEventsRejected;
     private readonly Counter<long> incidentsOpened;
     private readonly Histogram<double> stageDuration;
+    private readonly Counter<long> clocksWarned;
+    private readonly Counter<long> clocksBreached;
+    private readonly Counter<long> clocksMet;
+    private readonly Histogram<double> clockLateness;
 
     public DispatchMetrics(IMeterFactory meters)
     {
@@ -28,6 +32,12 @@ public sealed class DispatchMetrics
         stageDuration = Meter.CreateHistogram<double>("dispatch.pipeline.stage.duration", "s",
             "Time a message spent between two pipeline stages: route = intake to stored incident, screen = stored incident to push.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        clocksWarned = Meter.CreateCounter<long>("dispatch.clocks.warned", "{clock}", "Response clocks that reached their warning point, by kind.");
+        clocksBreached = Meter.CreateCounter<long>("dispatch.clocks.breached", "{clock}", "Response clocks that fell due unmet, by kind and whether the breach fired late.");
+        clocksMet = Meter.CreateCounter<long>("dispatch.clocks.met", "{clock}", "Response clocks met in time, by kind.");
+        clockLateness = Meter.CreateHistogram<double>("dispatch.clocks.firing.lateness", "s",
+            "Time between a clock's warning or due point and the sweeper firing it.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 30, 300] });
     }
 
     public Meter Meter { get; }
@@ -44,4 +54,22 @@ public sealed class DispatchMetrics
 
     public void StageDuration(string stage, TimeSpan duration) =>
         stageDuration.Record(Math.Max(0, duration.TotalSeconds), new KeyValuePair<string, object?>("stage", stage));
+
+    /// <summary>The sweeper fired a clock: a warning, or a breach (late when the server was down at its due time).</summary>
+    public void ClockFired(string kind, bool breached, bool late, TimeSpan lateness)
+    {
+        var kindTag = new KeyValuePair<string, object?>("kind", kind);
+        if (breached)
+        {
+            clocksBreached.Add(1, kindTag, new KeyValuePair<string, object?>("late", late));
+        }
+        else
+        {
+            clocksWarned.Add(1, kindTag);
+        }
+
+        clockLateness.Record(Math.Max(0, lateness.TotalSeconds), kindTag);
+    }
+
+    public void ClockMet(string kind) => clocksMet.Add(1, new KeyValuePair<string, object?>("kind", kind));
 }

@@ -1,0 +1,30 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Server.Clock;
+
+public static class ClockSetup
+{
+    public static WebApplicationBuilder AddClock(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ClockOptions>().Bind(builder.Configuration.GetSection(ClockOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClockOptions>, ClockOptionsValidator>();
+        builder.Services.AddSingleton<ClockStore>();
+        builder.Services.AddSingleton<ClockStarter>();
+
+        // Dispatch registers the real availability (unit statuses) and wins: this is only the fallback.
+        builder.Services.TryAddSingleton<IUnitAvailability, EveryUnitCountsAsAvailable>();
+        builder.Services.AddHostedService<ClockSweeper>();
+        return builder;
+    }
+
+    public static void AddClockConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<StartIncidentClocksConsumer>();
+        bus.AddConsumer<ApplyClockRulesConsumer>();
+        bus.AddConsumer<ClockEscalationConsumer>();
+
+        // The screen pushes (ClockChanged, ClockAlarm) are Screens' per-node ClockScreenConsumer.
+    }
+}

@@ -1,0 +1,91 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Clock;
+using Dispatch.Tests.Support;
+
+namespace Dispatch.Tests.Clock;
+
+[TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
+public sealed class ClockStoreTests(string provider)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);
+    private TestDatabase db = null!;
+    private ClockStore store = null!;
+
+    [OneTimeSetUp]
+    public async Task Create()
+    {
+        db = await TestDatabase.CreateMigratedAsync(provider);
+        store = new ClockStore(db.Database);
+    }
+
+    [OneTimeTearDown]
+    public async Task Drop() => await db.DisposeAsync();
+
+    private static IReadOnlyList<IncidentClock> NewClocks(Guid id) =>
+        ClockPolicy.Start(new IncidentSummary(id, T0, T0, IncidentStatus.Open, IncidentKind.Police, null, null, "x", null, null, 1), null, 0.8, T0);
+
+    [Test]
+    public async Task Start_WhenRedelivered_StoresTheClocksOnce()
+    {
+        var id = Guid.NewGuid();
+
+        Assert.That(await store.StartAsync(NewClocks(id), T0, CancellationToken.None), Is.True);
+        Assert.That(await store.StartAsync(NewClocks(id), T0, CancellationToken.None), Is.False);
+
+        var stored = await store.ForIncidentAsync(id, CancellationToken.None);
+        Assert.That(stored, Is.EqualTo(NewClocks(id)), "every column round-trips");
+    }
+
+    [Test]
+    public async Task Apply_WhenTheRowChangedSinceRead_ChangesNothing()
+    {
+        var id = Guid.NewGuid();
+        await store.StartAsync(NewClocks(id), T0, CancellationToken.None);
+        var respond = (await store.ForIncidentAsync(id, CancellationToken.None))[0];
+        var met = new ClockChange(respond, respond with { State = ClockState.Met, MetAt = T0.AddSeconds(20), UpdatedAt = T0.AddSeconds(20) }, ClockActions.Met);
+
+        Assert.That(await store.ApplyAsync(met, "responder", CancellationToken.None), Is.True);
+        Assert.That(await store.ApplyAsync(met, "responder", CancellationToken.None), Is.False, "a redelivery finds the clock met");
+        var stored = (await store.ForIncidentAsync(id, CancellationToken.None))[0];
+        Assert.That(stored.State, Is.EqualTo(ClockState.Met));
+        Assert.That(stored.MetAt, Is.EqualTo(T0.AddSeconds(20)));
+    }
+
+    [Test]
+    public async Task Fire_FromTwoSweepersAtOnce_FiresEachClockOnce()
+    {
+        var ids = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in ids)
+        {
+            await store.StartAsync(NewClocks(id), T0, CancellationToken.None);
+        }
+
+        var options = new ClockOptions { BatchSize = 500 };
+        var now = T0.AddMinutes(4);
+        var second = new ClockStore(db.Database);
+        var runs = await Task.WhenAll(
+            new ClockSweep(store, options).RunOnceAsync(now, CancellationToken.None),
+            new ClockSweep(second, options).RunOnceAsync(now, CancellationToken.None));
+
+        var fired = runs.SelectMany(r => r.Fired).Where(c => ids.Contains(c.After.IncidentId)).ToList();
+        Assert.That(fired, Has.Count.EqualTo(ids.Count * 2), "respond and arrive of every incident");
+        Assert.That(fired.Select(c => (c.After.IncidentId, c.After.Kind)).Distinct().Count(), Is.EqualTo(fired.Count), "no clock fired twice");
+        Assert.That(fired.All(c => c.After.State == ClockState.Breached && c.After.Late), Is.True);
+        var audited = await db.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'clock.breached'");
+        Assert.That(audited, Is.GreaterThanOrEqualTo(ids.Count * 2));
+    }
+
+    [Test]
+    public async Task Due_ReturnsBreachesBeforeWarningsAndNothingTwice()
+    {
+        var late = Guid.NewGuid();
+        var warnable = Guid.NewGuid();
+        await store.StartAsync(NewClocks(late), T0, CancellationToken.None);
+        await store.StartAsync(NewClocks(warnable).Select(c => c with { WarnAt = T0.AddHours(10), DueAt = T0.AddHours(11) }).ToList(), T0, CancellationToken.None);
+        await store.StartAsync([NewClocks(warnable)[0] with { IncidentId = warnable, Kind = ClockKind.Reinforce, WarnAt = T0.AddHours(9), DueAt = T0.AddHours(12) }], T0, CancellationToken.None);
+
+        var due = (await store.DueAsync(T0.AddHours(9.5), 10_000, CancellationToken.None)).Where(c => c.IncidentId == late || c.IncidentId == warnable).ToList();
+
+        Assert.That(due.Select(c => (c.IncidentId, c.Kind)), Is.EqualTo(new[] { (late, ClockKind.Respond), (late, ClockKind.Arrive), (warnable, ClockKind.Reinforce) }));
+    }
+}
