@@ -8,4 +8,13 @@ public interface ICommandClient
 
     /// <summary>An incident changed: a caller joined, it was rerouted, reclassified or returned (<c>IncidentUpdated</c>).</summary>
     Task IncidentUpdated(IncidentSummary incident, string change);
+
+    /// <summary>A unit's status or position changed (<c>UnitChanged</c>): screens move it on the map and in the list.</summary>
+    Task UnitChanged(UnitSummary unit);
+
+    /// <summary>
+    /// An assignment changed (<c>AssignmentChanged</c>). After a decline, <paramref name="next"/> holds the units now
+    /// recommended for the incident, so the operator can dispatch again at once; otherwise it is empty.
+    /// </summary>
+    Task AssignmentChanged(AssignmentSummary assignment, IReadOnlyList<RecommendedUnit> next);
 }

@@ -58,7 +58,8 @@ public static class IncidentEndpoints
         return TypedResults.Ok(result);
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(
+        Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, Assignment.AssignmentStore assignments, CancellationToken cancellationToken)
     {
         // An intake reference whose alert joined another incident leads to that incident.
         var incident = await store.ResolveReferenceAsync(id, cancellationToken);
@@ -75,7 +76,7 @@ public static class IncidentEndpoints
         var history = await audit.ForSubjectAsync(AuditNames.IncidentSubject, IncidentStore.IdText(id), cancellationToken);
         var timeline = history.Select(h => new TimelineEntry(h.At, h.Actor, h.Action)).ToList();
         var gridEvent = incident.Source == IncidentSource.GridEvent ? await store.GridEventOfAsync(id, cancellationToken) : null;
-        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent));
+        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent, await assignments.ForIncidentAsync(id, cancellationToken)));
     }
 
     private static DateTimeOffset? ParseInstant(string? text, string field, Dictionary<string, string[]> errors)

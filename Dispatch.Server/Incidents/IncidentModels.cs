@@ -29,7 +29,10 @@ public sealed record StoredGridEvent(
     DateTimeOffset StoredAt);
 
 /// <summary>An incident with its alerts (or grid event) and its history, as <c>GET /api/incidents/{id}</c> returns it.</summary>
-public sealed record IncidentDetail(IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline, StoredGridEvent? GridEvent = null);
+/// <remarks><c>Assignments</c>: the units dispatched to it, oldest first.</remarks>
+public sealed record IncidentDetail(
+    IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline, StoredGridEvent? GridEvent = null,
+    IReadOnlyList<AssignmentSummary>? Assignments = null);
 
 /// <summary>One step of an incident's history, from the audit log.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);

@@ -18,12 +18,15 @@ public static class ScreensSetup
         // Every node must see every update for its own connections: a per-node, auto-deleted queue.
         bus.AddConsumer<IncidentOpenedScreenConsumer>().Endpoint(e => e.Temporary = true);
         bus.AddConsumer<IncidentUpdatedScreenConsumer>().Endpoint(e => e.Temporary = true);
+        bus.AddConsumer<AssignmentChangedScreenConsumer>().Endpoint(e => e.Temporary = true);
+        bus.AddConsumer<UnitChangedScreenConsumer>().Endpoint(e => e.Temporary = true);
     }
 
     public static WebApplication MapScreens(this WebApplication app)
     {
         // Only operators, supervisors and admins watch the incident queue; WatchIncidents scopes what each sees.
         app.MapHub<CommandHub>("/hubs/command").RequireAuthorization(Policies.Read);
+        app.MapHub<ResponderHub>("/hubs/responder").RequireAuthorization(Policies.Respond);
         return app;
     }
 
