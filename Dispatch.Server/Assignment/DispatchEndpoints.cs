@@ -416,7 +416,8 @@ public static class DispatchEndpoints
     /// <summary>The incident when a reader (operator, supervisor, admin) may see it; otherwise null (answered as 404).</summary>
     private static async Task<IncidentSummary?> VisibleIncidentAsync(Guid id, ClaimsPrincipal user, IncidentStore incidents, CancellationToken cancellationToken)
     {
-        var incident = await incidents.GetAsync(id, cancellationToken);
+        // An intake reference whose alert joined another incident leads to that incident, as GET /api/incidents/{id} does.
+        var incident = await incidents.ResolveReferenceAsync(id, cancellationToken);
         var scope = AccessScope.Of(user);
         return incident is not null && scope.Role != Roles.Responder && scope.CanSee(incident) ? incident : null;
     }
