@@ -278,17 +278,10 @@ public static class DispatchEndpoints
         Guid id, HttpRequest request, ClaimsPrincipal user, IncidentStore incidents, OrganisationDirectory organisations, Dispatcher dispatcher, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<HandOverRequest>(request, MaxBodyBytes, cancellationToken);
+        var (body, instructions, problem) = await ReadAsync<HandOverRequest>(request, r => r.Instructions, "instructions", "请填写交办要求 / Instructions are required", cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var instructions = body?.Instructions?.Trim();
-        if (string.IsNullOrEmpty(instructions) || instructions.Length > MaxTextLength)
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["instructions"] = [$"instructions are required, at most {MaxTextLength} characters: the department works from them."] },
-                "请填写交办要求 / Instructions are required");
         }
 
         OrganisationRef? given = null;
@@ -315,7 +308,7 @@ public static class DispatchEndpoints
                 "交办单位缺失 / An organisation is required");
         }
 
-        var refusal = await dispatcher.CloseAsync(incident.Id, true, instructions, organisation, ActorOf(user), cancellationToken);
+        var refusal = await dispatcher.CloseAsync(incident.Id, true, instructions!, organisation, ActorOf(user), cancellationToken);
         return refusal is null ? TypedResults.Ok(new IncidentActionAccepted(incident.Id, "handed-over", clock.GetUtcNow())) : Answer(refusal);
     }
 
@@ -441,16 +434,25 @@ public static class DispatchEndpoints
         HttpRequest request, Func<T, string?> field, string name, string title, CancellationToken cancellationToken)
         where T : class
     {
+        var (_, text, problem) = await ReadAsync(request, field, name, title, cancellationToken);
+        return (text, problem);
+    }
+
+    /// <summary>Strictly read body with one required text field (trimmed, at most <see cref="MaxTextLength"/>).</summary>
+    private static async Task<(T? Body, string? Text, IResult? Problem)> ReadAsync<T>(
+        HttpRequest request, Func<T, string?> field, string name, string title, CancellationToken cancellationToken)
+        where T : class
+    {
         var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<T>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
-            return (null, problem);
+            return (null, null, problem);
         }
 
         var text = body is null ? null : field(body)?.Trim();
         return string.IsNullOrEmpty(text) || text.Length > MaxTextLength
-            ? (null, Problems.Invalid(new Dictionary<string, string[]> { [name] = [$"{name} is required, at most {MaxTextLength} characters: it is kept in the audit log."] }, title))
-            : (text, null);
+            ? (null, null, Problems.Invalid(new Dictionary<string, string[]> { [name] = [$"{name} is required, at most {MaxTextLength} characters: it is kept in the audit log."] }, title))
+            : (body, text, null);
     }
 
     private static Actor ActorOf(ClaimsPrincipal user) => new(user.Identity?.Name ?? "anonymous", user.FindFirstValue(ClaimTypes.Role));

@@ -22,6 +22,7 @@ public static class ErrorQueues
         EndpointNames.Consumer<OpenIncidentFromAlertConsumer>(),
         EndpointNames.Consumer<OpenIncidentFromGridEventConsumer>(),
         EndpointNames.Consumer<UnitPositionConsumer>(),
+        EndpointNames.Consumer<AutoDispatchConsumer>(),
     ];
 
     /// <summary>"x" or "x_error" → "x".</summary>
