@@ -17,4 +17,12 @@ public interface ICommandClient
     /// (<c>ClockAlarm</c>). Supervisors watching the incident's areas receive it too.
     /// </summary>
     Task ClockAlarm(ClockEscalated alarm);
+    /// <summary>A unit's status or position changed (<c>UnitChanged</c>): screens move it on the map and in the list.</summary>
+    Task UnitChanged(UnitSummary unit);
+
+    /// <summary>
+    /// An assignment changed (<c>AssignmentChanged</c>). After a decline, <paramref name="next"/> holds the units now
+    /// recommended for the incident, so the operator can dispatch again at once; otherwise it is empty.
+    /// </summary>
+    Task AssignmentChanged(AssignmentSummary assignment, IReadOnlyList<RecommendedUnit> next);
 }

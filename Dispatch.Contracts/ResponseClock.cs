@@ -30,14 +30,6 @@ public sealed record ClockView(
 /// <param name="Change">What happened: <c>started</c>, <c>met</c>, <c>cancelled</c>.</param>
 public sealed record ClockUpdated(ClockView Clock, string Change);
 
-/// <summary>The unit offered to an operator when a clock breaches: the nearest the ranking found for the incident's organisation.</summary>
-/// <param name="Code">Unit code.</param>
-/// <param name="Name">Its name.</param>
-/// <param name="Kind">Its kind.</param>
-/// <param name="DistanceMetres">Straight-line distance to the incident.</param>
-/// <param name="EtaSeconds">Estimated time to get there at its kind's speed.</param>
-/// <param name="Stale">Its last position is old.</param>
-public sealed record RecommendedUnit(string Code, string Name, UnitKind Kind, double DistanceMetres, double EtaSeconds, bool Stale);
 
 /// <summary>
 /// A breach was escalated (once, by one node): the incident alarms on operators' and supervisors' screens and

@@ -7,10 +7,12 @@ namespace Dispatch.Contracts;
 /// <param name="Kind">Patrol car, foot patrol, linkage squad, grid member or department team.</param>
 /// <param name="Position">Last known WGS-84 position, if it ever reported one.</param>
 /// <param name="PositionAt">When <paramref name="Position"/> was taken.</param>
+/// <param name="Status">What it is doing: off duty, available, on an assignment, busy.</param>
 public sealed record UnitSummary(
     string Code,
     string Name,
     string Organisation,
     UnitKind Kind,
     GeoPoint? Position,
-    DateTimeOffset? PositionAt);
+    DateTimeOffset? PositionAt,
+    UnitStatus Status = UnitStatus.Available);

@@ -1,3 +1,4 @@
+using Dispatch.Contracts;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Dispatch.Server.Security;
@@ -13,12 +14,17 @@ public static class AssignmentSetup
             .Bind(builder.Configuration.GetSection(UnitOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<UnitOptions>, UnitOptionsValidator>();
+        builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section));
+        builder.Services.AddSingleton<AssignmentStore>();
+        builder.Services.AddSingleton<Recommender>();
+        builder.Services.AddScoped<Dispatcher>();
         return builder;
     }
 
     public static void AddAssignmentConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<UnitPositionConsumer>();
+        bus.AddConsumer<AutoDispatchConsumer>();
     }
 
     public static WebApplication MapAssignment(this WebApplication app)
@@ -49,6 +55,67 @@ public static class AssignmentSetup
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        units.MapPost("/{code}/duty", DispatchEndpoints.Duty).RequireAuthorization(Policies.Field)
+            .WithName("SetUnitDuty")
+            .WithSummary("Sign a unit on (Available) or off (OffDuty) duty: a responder for their own unit, an operator for any. A unit with open work cannot sign off.")
+            .Accepts<DutyRequest>("application/json")
+            .Produces<UnitSummary>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        MapDispatch(app);
         return app;
+    }
+
+    private static void MapDispatch(WebApplication app)
+    {
+        var incident = app.MapGroup("/api/incidents/{id:guid}").WithTags("Dispatch");
+        incident.MapGet("/recommendations", DispatchEndpoints.Recommend).RequireAuthorization(Policies.Read).WithName("RecommendUnits")
+            .WithSummary("The nearest Available units of the incident's responsible organisation, with distance and ETA; limit 1–50 (default 5).")
+            .Produces<Recommendations>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        incident.MapPost("/dispatch", DispatchEndpoints.Dispatch).RequireAuthorization(Policies.Operate).WithName("DispatchUnits")
+            .WithSummary("Dispatch units (primary or reinforcement). A unit that is not Available answers 409 naming it and its incident, unless override=true with a reason; its other assignment is left as it is.")
+            .Accepts<DispatchRequest>("application/json").Produces<DispatchAccepted>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        incident.MapPost("/reinforcements", DispatchEndpoints.RequestReinforcement).RequireAuthorization(Policies.Field).WithName("RequestReinforcement")
+            .WithSummary("Ask for reinforcement (reason required): a responder on scene at the incident, or an operator. Publishes ReinforcementRequested.")
+            .Accepts<ReasonRequest>("application/json").Produces<IncidentActionAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        incident.MapPost("/resolve", DispatchEndpoints.Resolve).RequireAuthorization(Policies.Field).WithName("ResolveIncident")
+            .WithSummary("Close the incident as resolved on scene (result required): an operator, or the primary responder on scene. Clears every assignment.")
+            .Accepts<ResolveRequest>("application/json").Produces<IncidentActionAccepted>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        incident.MapPost("/hand-over", DispatchEndpoints.HandOver).RequireAuthorization(Policies.Operate).WithName("HandOverIncident")
+            .WithSummary("Close the incident and hand the follow-up to a department (instructions required; organisation defaults to the responsible one).")
+            .Accepts<HandOverRequest>("application/json").Produces<IncidentActionAccepted>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var assignments = app.MapGroup("/api/assignments").WithTags("Dispatch");
+        assignments.MapGet("/mine", DispatchEndpoints.Mine).RequireAuthorization(Policies.Respond).WithName("MyAssignments")
+            .WithSummary("The responder's unit's assignments, open first, with the incident's address, description and location.")
+            .Produces<List<ResponderAssignment>>();
+        assignments.MapGet("/{id:guid}", DispatchEndpoints.Get).RequireAuthorization(Policies.Field).WithName("GetAssignment")
+            .WithSummary("One assignment: a responder's own unit's, or an operator's within their areas.")
+            .Produces<AssignmentSummary>().ProducesProblem(StatusCodes.Status404NotFound);
+        foreach (var (path, handler, summary) in new (string, Delegate, string)[]
+        {
+            ("acknowledge", DispatchEndpoints.Acknowledge, "签收: the unit has the assignment."),
+            ("en-route", DispatchEndpoints.EnRoute, "The unit is on its way."),
+            ("on-scene", DispatchEndpoints.OnScene, "到场: the unit is at the scene."),
+            ("clear", DispatchEndpoints.Clear, "The unit has finished; it becomes Available unless it has other open work."),
+            ("decline", DispatchEndpoints.Decline, "The unit declines (reason required); the answer and the screens get the next recommendations."),
+        })
+        {
+            var route = assignments.MapPost("/{id:guid}/" + path, handler).RequireAuthorization(Policies.Field)
+                .WithName("Assignment" + string.Concat(path.Split('-').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
+                .WithSummary(summary + " The unit's responder, or an operator on its behalf; a repeat changes nothing, an out-of-order step is 409 with the current state.")
+                .Produces<StepAnswer>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            if (path == "decline")
+            {
+                route.Accepts<ReasonRequest>("application/json").ProducesValidationProblem();
+            }
+        }
     }
 }

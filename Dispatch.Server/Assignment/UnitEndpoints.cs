@@ -32,7 +32,7 @@ public sealed record UnitPositionAccepted(string UnitCode, GeoPoint Position, Da
 /// <summary>A unit as <c>GET /api/units</c> shows it: the summary plus how old its position is.</summary>
 public sealed record UnitView(
     string Code, string Name, string Organisation, UnitKind Kind, GeoPoint? Position, DateTimeOffset? PositionAt,
-    double? AccuracyMetres, double? AgeSeconds, bool Stale);
+    double? AccuracyMetres, double? AgeSeconds, bool Stale, UnitStatus Status = UnitStatus.Available);
 
 /// <summary>One row of <c>GET /api/units/nearest</c>.</summary>
 public sealed record NearestUnit(
@@ -193,7 +193,7 @@ public static class UnitEndpoints
         var u = stored.Unit;
         TimeSpan? age = u.PositionAt is { } at ? now - at : null;
         return new UnitView(u.Code, u.Name, u.Organisation, u.Kind, u.Position, u.PositionAt, stored.AccuracyMetres,
-            age is { } a ? Math.Round(a.TotalSeconds) : null, age is null || age > options.StaleAfter);
+            age is { } a ? Math.Round(a.TotalSeconds) : null, age is null || age > options.StaleAfter, u.Status);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

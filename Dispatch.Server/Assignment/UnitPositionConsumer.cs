@@ -17,6 +17,11 @@ public sealed class UnitPositionConsumer(UnitStore store, ILogger<UnitPositionCo
         {
             case PositionOutcome.Stored:
                 logger.LogDebug("Position of unit {UnitCode} at {PositionAt} stored", report.UnitCode, report.At);
+                if (await store.GetAsync(report.UnitCode, context.CancellationToken) is { } unit)
+                {
+                    await context.Publish(new UnitChanged(unit.Unit, "position"), context.CancellationToken);
+                }
+
                 break;
             case PositionOutcome.NotNewer:
                 logger.LogDebug("Position of unit {UnitCode} at {PositionAt} is not newer than the stored one; ignored", report.UnitCode, report.At);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Dispatch.Contracts;
+using Dispatch.Server.Audit;
 using Dispatch.Server.Storage;
 
 namespace Dispatch.Server.Assignment;
@@ -26,13 +27,18 @@ public sealed class UnitStore(Database database)
 {
     private const string UnitColumns = """
         SELECT code AS Code, name AS Name, organisation AS Organisation, kind AS Kind,
-               lon AS Lon, lat AS Lat, accuracy_m AS AccuracyMetres, position_at AS PositionAt
+               lon AS Lon, lat AS Lat, accuracy_m AS AccuracyMetres, position_at AS PositionAt, status AS Status
         FROM units
         """;
 
     private const string SelectUnit = UnitColumns + "\nWHERE code = @Code";
 
     private const string ByCode = "\nORDER BY code";
+
+    private const string UpdateStatus = "UPDATE units SET status = @Status WHERE code = @Code";
+
+    // Conditional on the status read, so two operators dispatching the same unit at once cannot both succeed.
+    private const string UpdateStatusIf = "UPDATE units SET status = @Status WHERE code = @Code AND status = @Expected";
 
     private const string CountUnit = "SELECT COUNT(*) FROM units WHERE code = @Code";
 
@@ -104,6 +110,42 @@ public sealed class UnitStore(Database database)
         return exists > 0 ? PositionOutcome.NotNewer : PositionOutcome.UnknownUnit;
     }
 
+    /// <summary>
+    /// Changes a unit's status from <paramref name="expected"/> to <paramref name="status"/> with its audit entry;
+    /// false when the unit's status is no longer the one read (someone else changed it first).
+    /// </summary>
+    public async Task<bool> ChangeStatusAsync(string code, UnitStatus expected, UnitStatus status, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await ChangeStatusAsync(connection, tx, code, expected, status, cancellationToken))
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await AuditLog.AppendAsync(connection, tx, audit, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Inside the caller's transaction: the conditional status change.</summary>
+    internal static async Task<bool> ChangeStatusAsync(
+        DbConnection connection, DbTransaction tx, string code, UnitStatus expected, UnitStatus status, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(UpdateStatusIf,
+            new { Code = code, Expected = expected.ToString(), Status = status.ToString() }, tx, cancellationToken: cancellationToken)) > 0;
+
+    /// <summary>Inside the caller's transaction: sets the status whatever it was (it follows the unit's assignments).</summary>
+    internal static Task SetStatusAsync(DbConnection connection, DbTransaction tx, string code, UnitStatus status, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(UpdateStatus, new { Code = code, Status = status.ToString() }, tx, cancellationToken: cancellationToken));
+
+    /// <summary>Inside the caller's transaction: one unit as it is now.</summary>
+    internal static async Task<UnitSummary?> GetAsync(DbConnection connection, DbTransaction? tx, string code, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<UnitRow>(new CommandDefinition(SelectUnit, new { Code = code }, tx, cancellationToken: cancellationToken));
+        return row is null ? null : FromRow(row).Unit;
+    }
+
     public async Task<StoredUnit?> GetAsync(string code, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -134,7 +176,7 @@ public sealed class UnitStore(Database database)
 
     private static StoredUnit FromRow(UnitRow r) => new(
         new UnitSummary(r.Code, r.Name, r.Organisation, Enum.Parse<UnitKind>(r.Kind),
-            r.Lon is { } lon && r.Lat is { } lat ? new GeoPoint(lon, lat) : null, r.PositionAt),
+            r.Lon is { } lon && r.Lat is { } lat ? new GeoPoint(lon, lat) : null, r.PositionAt, Enum.Parse<UnitStatus>(r.Status)),
         r.AccuracyMetres);
 
     private sealed class UnitRow
@@ -147,5 +189,6 @@ public sealed class UnitStore(Database database)
         public double? Lat { get; set; }
         public double? AccuracyMetres { get; set; }
         public DateTimeOffset? PositionAt { get; set; }
+        public string Status { get; set; } = nameof(UnitStatus.Available);
     }
 }

@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Server.Clock;
@@ -14,7 +13,6 @@ public static class ClockSetup
         builder.Services.AddSingleton<ClockStarter>();
 
         // Dispatch registers the real availability (unit statuses) and wins: this is only the fallback.
-        builder.Services.TryAddSingleton<IUnitAvailability, EveryUnitCountsAsAvailable>();
         builder.Services.AddHostedService<ClockSweeper>();
         return builder;
     }

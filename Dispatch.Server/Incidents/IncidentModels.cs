@@ -29,12 +29,12 @@ public sealed record StoredGridEvent(
     DateTimeOffset StoredAt);
 
 /// <summary>
-/// An incident with its alerts (or grid event), its history and its response clocks, as <c>GET /api/incidents/{id}</c>
-/// returns it.
+/// An incident with its alerts (or grid event), its history, its response clocks and the units dispatched to it
+/// (oldest first), as <c>GET /api/incidents/{id}</c> returns it.
 /// </summary>
 public sealed record IncidentDetail(
     IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline, StoredGridEvent? GridEvent = null,
-    IReadOnlyList<ClockView>? Clocks = null);
+    IReadOnlyList<ClockView>? Clocks = null, IReadOnlyList<AssignmentSummary>? Assignments = null);
 
 /// <summary>One step of an incident's history, from the audit log.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);

@@ -25,6 +25,7 @@ public static class ErrorQueues
         EndpointNames.Consumer<Clock.StartIncidentClocksConsumer>(),
         EndpointNames.Consumer<Clock.ApplyClockRulesConsumer>(),
         EndpointNames.Consumer<Clock.ClockEscalationConsumer>(),
+        EndpointNames.Consumer<AutoDispatchConsumer>(),
     ];
 
     /// <summary>"x" or "x_error" → "x".</summary>

@@ -17,11 +17,21 @@ public static class ScreenGroups
 
     public static string Area(string code) => "incidents:area:" + code;
 
+    /// <summary>Units' status and position changes: every screen that watches the queue shows the units on its map.</summary>
+    public const string Units = "units:all";
+
+    /// <summary>One unit's assignments, for its responders' phones (<c>/hubs/responder</c>).</summary>
+    public static string Unit(string code) => "unit:" + code;
+
+    /// <summary>The groups a responder's phone joins: their own unit's only.</summary>
+    public static IReadOnlyList<string> ForResponder(AccessScope scope) =>
+        scope.Role == Roles.Responder ? [.. scope.Codes.Select(Unit)] : [];
+
     /// <summary>The groups a user's screen joins to watch the queue; empty when the role watches none.</summary>
     public static IReadOnlyList<string> ForWatcher(AccessScope scope) => scope switch
     {
-        { All: true } => [AllIncidents],
-        { Role: Roles.Operator or Roles.Supervisor } => [.. scope.Codes.Select(Area), UnplacedIncidents],
+        { All: true } => [AllIncidents, Units],
+        { Role: Roles.Operator or Roles.Supervisor } => [.. scope.Codes.Select(Area), UnplacedIncidents, Units],
         _ => [],
     };
 

@@ -21,12 +21,15 @@ public static class ScreensSetup
         bus.AddConsumer<IncidentOpenedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
         bus.AddConsumer<IncidentUpdatedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
         bus.AddConsumer<ClockScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
+        bus.AddConsumer<AssignmentChangedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
+        bus.AddConsumer<UnitChangedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
     }
 
     public static WebApplication MapScreens(this WebApplication app)
     {
         // Only operators, supervisors and admins watch the incident queue; WatchIncidents scopes what each sees.
         app.MapHub<CommandHub>("/hubs/command").RequireAuthorization(Policies.Read);
+        app.MapHub<ResponderHub>("/hubs/responder").RequireAuthorization(Policies.Respond);
         return app;
     }
 

@@ -45,6 +45,9 @@ public static class Policies
     /// <summary>Any signed-in person (reference data: categories, organisations, calendar, locate).</summary>
     public const string People = nameof(People);
 
+    /// <summary>Work in the field: a responder for their own unit, or an operator on a unit's behalf (by radio).</summary>
+    public const string Field = nameof(Field);
+
     /// <summary>Position reports: a responder for their own unit, or a tracker with an API key.</summary>
     public const string Position = nameof(Position);
 

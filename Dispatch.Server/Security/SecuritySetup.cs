@@ -56,6 +56,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Operator))
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.Operator, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Respond, p => p.RequireRole(Roles.Responder))
+            .AddPolicy(Policies.Field, p => p.RequireRole(Roles.Responder, Roles.Operator))
             .AddPolicy(Policies.Handle, p => p.RequireRole(Roles.DepartmentHandler))
             .AddPolicy(Policies.Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))

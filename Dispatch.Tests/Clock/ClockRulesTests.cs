@@ -186,21 +186,4 @@ public sealed class ClockRulesTests
     {
         Assert.That(ClockRules.Fire(Started()[0] with { State = state }, T0.AddMinutes(10), LateAfter), Is.Null);
     }
-
-    [Test]
-    public void NextUnit_OffersTheNearestUnitOfTheIncidentsOrganisationThatIsAvailable()
-    {
-        var at = new GeoPoint(120.20, 30.25);
-        var incident = Incident() with
-        {
-            Location = at,
-            Routing = new RoutingDecision(RoutingOutcome.Routed, new OrganisationRef("PS-A", "A派出所", OrganisationType.PoliceStation), [], null, []),
-        };
-        UnitSummary Unit(string code, string org, double lon) => new(code, code, org, UnitKind.PatrolCar, new GeoPoint(lon, 30.25), T0);
-        var units = new[] { Unit("A-1", "PS-A", 120.21), Unit("A-2", "PS-A", 120.201), Unit("B-1", "PS-B", 120.2001) };
-
-        var offered = NextUnit.For(incident, units, u => u.Code != "A-2", T0, new Dispatch.Server.Assignment.UnitOptions());
-
-        Assert.That(offered!.Code, Is.EqualTo("A-1"), "B-1 is nearer but of another organisation; A-2 is not available");
-    }
 }

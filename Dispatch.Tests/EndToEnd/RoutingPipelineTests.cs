@@ -28,7 +28,8 @@ public sealed class RoutingPipelineTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings));
+        // Routing's own outcomes: auto-dispatch would move urgent police incidents on to InProgress meanwhile.
+        running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings) { ["Dispatch:AutoDispatch"] = "false" });
 
         // The demo street's operator reads, triages and corrects; the 110 platform and grid app post with the API key.
         http = await running.AsAsync("operator");

@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly string[] Everyone = [Anonymous, Machine, .. People];
     private static readonly string[] SignedIn = [Machine, .. People];
     private static readonly string[] Readers = ["Operator", "Supervisor", "Admin"];
+    private static readonly string[] Field = ["Responder", "Operator"];
 
     /// <summary>Who may call each route. Everyone else: 401 when anonymous, 403 when signed in.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -48,6 +49,19 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/units/nearest"] = Readers,
         ["GET /api/units/{code}"] = Readers,
         ["POST /api/units/{code}/location"] = ["Responder", Machine],
+        ["POST /api/units/{code}/duty"] = Field,
+        ["GET /api/incidents/{id}/recommendations"] = Readers,
+        ["POST /api/incidents/{id}/dispatch"] = ["Operator"],
+        ["POST /api/incidents/{id}/reinforcements"] = Field,
+        ["POST /api/incidents/{id}/resolve"] = Field,
+        ["POST /api/incidents/{id}/hand-over"] = ["Operator"],
+        ["GET /api/assignments/mine"] = ["Responder"],
+        ["GET /api/assignments/{id}"] = Field,
+        ["POST /api/assignments/{id}/acknowledge"] = Field,
+        ["POST /api/assignments/{id}/en-route"] = Field,
+        ["POST /api/assignments/{id}/on-scene"] = Field,
+        ["POST /api/assignments/{id}/clear"] = Field,
+        ["POST /api/assignments/{id}/decline"] = Field,
         ["GET /api/organisations"] = People,
         ["GET /api/organisations/{code}"] = People,
         ["PUT /api/organisations/{code}"] = ["Admin"],
@@ -141,6 +155,18 @@ public sealed class AuthorizationMatrixTests
     public async Task Hub_IsOpenOnlyToThoseWhoWatchTheQueue(string role, HttpStatusCode expected)
     {
         var response = await clients[role].PostAsync("/hubs/command/negotiate?negotiateVersion=1", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+    }
+
+    [TestCase(Anonymous, HttpStatusCode.Unauthorized)]
+    [TestCase("Operator", HttpStatusCode.Forbidden)]
+    [TestCase("Admin", HttpStatusCode.Forbidden)]
+    [TestCase(Machine, HttpStatusCode.Forbidden)]
+    [TestCase("Responder", HttpStatusCode.OK)]
+    public async Task ResponderHub_IsOpenOnlyToResponders(string role, HttpStatusCode expected)
+    {
+        var response = await clients[role].PostAsync("/hubs/responder/negotiate?negotiateVersion=1", null);
 
         Assert.That(response.StatusCode, Is.EqualTo(expected));
     }

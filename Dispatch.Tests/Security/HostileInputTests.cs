@@ -26,6 +26,12 @@ public sealed class HostileInputTests
         ["POST /api/catalogue/classify"] = "admin",
         ["POST /api/geo/areas/import"] = "admin",
         ["POST /api/units/{code}/location"] = "responder",
+        ["POST /api/units/{code}/duty"] = "responder",
+        ["POST /api/incidents/{id}/dispatch"] = "operator",
+        ["POST /api/incidents/{id}/reinforcements"] = "operator",
+        ["POST /api/incidents/{id}/resolve"] = "operator",
+        ["POST /api/incidents/{id}/hand-over"] = "operator",
+        ["POST /api/assignments/{id}/decline"] = "responder",
         ["PUT /api/organisations/{code}"] = "admin",
         ["POST /api/calendar/years"] = "admin",
     };
@@ -108,6 +114,7 @@ public sealed class HostileInputTests
     [TestCase("/api/calendar/due?issued=1900-01-01T00:00:00%2B08:00&workingDays=100000")]
     [TestCase("/api/calendar/due?issued=not-a-date&workingDays=abc")]
     [TestCase("/api/calendar/years/99999")]
+    [TestCase("/api/incidents/00000000-0000-0000-0000-000000000001/recommendations?limit=-1e400")]
     public async Task HostileQueries_AreAnsweredWithout5xx(string url)
     {
         var response = await clients["admin"].GetAsync(url);
@@ -176,11 +183,12 @@ public sealed class HostileInputTests
     private async Task<string> SnapshotAsync()
     {
         var counts = new List<string>();
-        foreach (var table in new[] { "incidents", "alerts", "grid_events", "areas", "units", "organisations", "categories", "calendar_days", "users", "audit_log" })
+        foreach (var table in new[] { "incidents", "alerts", "grid_events", "areas", "units", "organisations", "categories", "calendar_days", "users", "audit_log", "assignments" })
         {
             counts.Add($"{table}={await running.Database.ScalarAsync<long>($"SELECT COUNT(*) FROM {table}")}");
         }
 
+        counts.Add("units=" + await running.Database.ScalarAsync<string>("SELECT status FROM units WHERE code = 'YF-PC01'"));
         counts.Add("incident=" + await running.Database.ScalarAsync<string>("SELECT status || '/' || COALESCE(organisation_code, '') || '/' || version FROM incidents WHERE id = @Id", new { Id = incidentId.ToString() }));
         return string.Join(" ", counts);
     }

@@ -1,0 +1,267 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Server.Intake;
+using Dispatch.Tests.Support;
+
+namespace Dispatch.Tests.Assignment;
+
+/// <summary>
+/// Dispatch over HTTP and the hubs on the demo data (云峰派出所's units), with auto-dispatch off so that every
+/// assignment is the test's own. Each test works on its own incidents and closes them, leaving the units Available.
+/// </summary>
+[NonParallelizable]
+public sealed class DispatchEndpointsTests
+{
+    private RunningServer running = null!;
+    private HttpClient machine = null!;
+    private HttpClient operatorClient = null!;
+    private HttpClient responder = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings)
+        {
+            ["Dispatch:AutoDispatch"] = "false",
+
+            ["Security:LoginAttemptsPerMinute"] = "1000",
+        });
+        machine = running.Machine();
+        operatorClient = await running.AsAsync("operator");
+        responder = await running.AsAsync("responder");
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        machine.Dispose();
+        operatorClient.Dispose();
+        responder.Dispose();
+        await running.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Recommendations_AreAvailableUnitsOfTheResponsibleOrganisation_NearestFirst()
+    {
+        var id = await OpenIncidentAsync();
+
+        var body = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/recommendations?limit=10");
+
+        var units = body.GetProperty("units").EnumerateArray().ToList();
+        Assert.That(units, Is.Not.Empty);
+        Assert.That(units.Select(u => u.GetProperty("unit").GetProperty("organisation").GetString()), Is.All.EqualTo(body.GetProperty("organisation").GetString()));
+        Assert.That(units.Select(u => u.GetProperty("unit").GetProperty("status").GetString()), Is.All.EqualTo("Available"));
+        Assert.That(units.Select(u => u.GetProperty("etaSeconds").GetDouble()), Is.Ordered);
+        await CloseAsync(id);
+    }
+
+    [Test]
+    public async Task Dispatch_WhenTheUnitIsBusyElsewhere_Answers409ThenOverrideLeavesTheOtherAssignmentAsItWas()
+    {
+        var first = await OpenIncidentAsync();
+        var second = await OpenIncidentAsync();
+        var original = await DispatchAsync(first, "YF-PC02");
+        await StepAsync(operatorClient, original, "acknowledge");
+
+        var busy = await operatorClient.PostAsJsonAsync($"/api/incidents/{second}/dispatch", new { units = new[] { new { code = "YF-PC02", role = "primary" } } });
+        var noReason = await operatorClient.PostAsJsonAsync($"/api/incidents/{second}/dispatch", new { units = new[] { new { code = "YF-PC02", role = "primary" } }, @override = true });
+        var overridden = await operatorClient.PostAsJsonAsync($"/api/incidents/{second}/dispatch",
+            new { units = new[] { new { code = "YF-PC02", role = "primary" } }, @override = true, reason = "持刀警情优先" });
+
+        Assert.That(busy.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var problem = await busy.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That((problem.GetProperty("unit").GetString(), problem.GetProperty("currentIncident").GetString()), Is.EqualTo(("YF-PC02", first.ToString())), problem.ToString());
+        Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(overridden.StatusCode, Is.EqualTo(HttpStatusCode.OK), await overridden.Content.ReadAsStringAsync());
+        var firstDetail = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{first}");
+        Assert.That(firstDetail.GetProperty("assignments")[0].GetProperty("state").GetString(), Is.EqualTo("Acknowledged"), "the other assignment is left as it was");
+        Assert.That(firstDetail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()), Has.Member("assignment.diverted"));
+        var secondDetail = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{second}");
+        Assert.That(secondDetail.GetProperty("incident").GetProperty("status").GetString(), Is.EqualTo("InProgress"));
+        Assert.That(secondDetail.GetProperty("assignments")[0].GetProperty("overrideReason").GetString(), Is.EqualTo("持刀警情优先"));
+        Assert.That(await UnitStatusAsync("YF-PC02"), Is.EqualTo("Dispatched"));
+
+        await StepAsync(operatorClient, secondDetail.GetProperty("assignments")[0].GetProperty("id").GetGuid(), "clear");
+        Assert.That(await UnitStatusAsync("YF-PC02"), Is.EqualTo("Dispatched"), "after the diversion the unit is back on its first assignment");
+        await CloseAsync(first);
+        await CloseAsync(second);
+        Assert.That(await UnitStatusAsync("YF-PC02"), Is.EqualTo("Available"));
+    }
+
+    [Test]
+    public async Task Steps_OutOfOrderAnswers409WithTheCurrentState_ARepeatChangesNothing()
+    {
+        var id = await OpenIncidentAsync();
+        var assignment = await DispatchAsync(id, "YF-PC03");
+
+        var onScene = await operatorClient.PostAsync($"/api/assignments/{assignment}/on-scene", null);
+        var back = await operatorClient.PostAsync($"/api/assignments/{assignment}/acknowledge", null);
+        var again = await operatorClient.PostAsync($"/api/assignments/{assignment}/on-scene", null);
+
+        Assert.That(onScene.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await back.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString(), Is.EqualTo("OnScene"));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed").GetBoolean(), Is.False);
+        var detail = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        Assert.That(detail.GetProperty("timeline").EnumerateArray().Count(t => t.GetProperty("action").GetString() == "assignment.onscene"), Is.EqualTo(1));
+        Assert.That(await UnitStatusAsync("YF-PC03"), Is.EqualTo("OnScene"));
+        await CloseAsync(id);
+    }
+
+    [Test]
+    public async Task Decline_NeedsAReason_AndTheOperatorGetsTheNextRecommendationOnScreen()
+    {
+        await using var screen = await running.ConnectHubAsync("operator");
+        await screen.InvokeAsync("WatchIncidents");
+        var id = await OpenIncidentAsync();
+        var assignment = await DispatchAsync(id, "YF-PC04");
+
+        var noReason = await operatorClient.PostAsJsonAsync($"/api/assignments/{assignment}/decline", new { });
+        var declined = await operatorClient.PostAsJsonAsync($"/api/assignments/{assignment}/decline", new { reason = "车辆故障" });
+
+        Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(declined.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var next = (await declined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("next").EnumerateArray().Select(n => n.GetProperty("unit").GetProperty("code").GetString()).ToList();
+        Assert.That(next, Is.Not.Empty.And.Not.Contain("YF-PC04"));
+        var pushed = await screen.WaitForCallAsync("AssignmentChanged", a => a.GetProperty("id").GetGuid() == assignment && a.GetProperty("state").GetString() == "Declined", TimeSpan.FromSeconds(10));
+        Assert.That(pushed.GetProperty("declineReason").GetString(), Is.EqualTo("车辆故障"));
+        Assert.That(await UnitStatusAsync("YF-PC04"), Is.EqualTo("Available"));
+        await CloseAsync(id);
+    }
+
+    [Test]
+    public async Task Responder_SeesAndWorksOnlyTheirOwnUnitsAssignments_OverHttpAndTheHub()
+    {
+        await using var phone = await HubTestClient.ConnectAsync(running.Address, "/hubs/responder", await Session.SignInCookieAsync(running.Address, "responder"));
+        await phone.InvokeAsync("WatchAssignments");
+        var id = await OpenIncidentAsync();
+        var other = await DispatchAsync(id, "YF-FP01", "primary");
+        var own = await DispatchAsync(id, "YF-PC01", "reinforcement");
+
+        var pushed = await phone.WaitForCallAsync("AssignmentChanged", _ => true, TimeSpan.FromSeconds(10));
+        Assert.That(pushed.GetProperty("unitCode").GetString(), Is.EqualTo("YF-PC01"), "the other unit's assignment is never pushed to this phone");
+        Assert.That((await responder.GetAsync($"/api/assignments/{other}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await responder.PostAsync($"/api/assignments/{other}/acknowledge", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await responder.GetAsync($"/api/assignments/{own}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var mine = await responder.GetFromJsonAsync<JsonElement>("/api/assignments/mine");
+        Assert.That(mine.EnumerateArray().Select(m => m.GetProperty("assignment").GetProperty("unitCode").GetString()), Is.All.EqualTo("YF-PC01"));
+        var listed = mine.EnumerateArray().Single(m => m.GetProperty("assignment").GetProperty("id").GetGuid() == own);
+        Assert.That(listed.GetProperty("address").GetString(), Is.EqualTo("云峰路88号"));
+
+        // Reinforcement and resolving are for units on scene; this one is a reinforcement, so it cannot resolve.
+        Assert.That((await responder.PostAsJsonAsync($"/api/incidents/{id}/reinforcements", new { reason = "人手不够" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await StepAsync(responder, own, "on-scene");
+        Assert.That((await responder.PostAsJsonAsync($"/api/incidents/{id}/reinforcements", new { reason = "人手不够" })).StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That((await responder.PostAsJsonAsync($"/api/incidents/{id}/resolve", new { result = "已处理" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await phone.WaitForCallAsync("AssignmentChanged", a => a.GetProperty("state").GetString() == "OnScene", TimeSpan.FromSeconds(10));
+        await CloseAsync(id);
+    }
+
+    [Test]
+    public async Task PrimaryResponderOnScene_ResolvesTheIncident_AndEveryAssignmentIsCleared()
+    {
+        var id = await OpenIncidentAsync();
+        var own = await DispatchAsync(id, "YF-PC01");
+        await StepAsync(responder, own, "acknowledge");
+        await StepAsync(responder, own, "on-scene");
+
+        var resolved = await responder.PostAsJsonAsync($"/api/incidents/{id}/resolve", new { result = "车主已挪车" });
+        var again = await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/resolve", new { result = "再来一次" });
+
+        Assert.That(resolved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resolved.Content.ReadAsStringAsync());
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var detail = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        Assert.That(detail.GetProperty("incident").GetProperty("status").GetString(), Is.EqualTo("Closed"));
+        Assert.That(detail.GetProperty("assignments")[0].GetProperty("state").GetString(), Is.EqualTo("Cleared"));
+        Assert.That(await UnitStatusAsync("YF-PC01"), Is.EqualTo("Available"));
+    }
+
+    [Test]
+    public async Task HandOver_ClosesTheIncidentForTheNamedOrganisation()
+    {
+        var id = await OpenIncidentAsync();
+        await DispatchAsync(id, "YF-PC03");
+
+        var noInstructions = await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/hand-over", new { organisationCode = "CG-YUNFENG" });
+        var unknown = await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/hand-over", new { instructions = "跟进", organisationCode = "NOPE" });
+        var handed = await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/hand-over", new { instructions = "请城管跟进占道停车", organisationCode = "CG-YUNFENG" });
+
+        Assert.That((noInstructions.StatusCode, unknown.StatusCode, handed.StatusCode), Is.EqualTo((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.OK)));
+        var detail = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        Assert.That(detail.GetProperty("incident").GetProperty("status").GetString(), Is.EqualTo("Closed"));
+        Assert.That(detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()), Has.Member("incident.handed-over"));
+        Assert.That(await UnitStatusAsync("YF-PC03"), Is.EqualTo("Available"));
+    }
+
+    [Test]
+    public async Task Duty_ResponderSignsTheirOwnUnitOffAndOn_AndScreensSeeStatusAndPosition()
+    {
+        await using var screen = await running.ConnectHubAsync("operator");
+        await screen.InvokeAsync("WatchIncidents");
+
+        var off = await responder.PostAsJsonAsync("/api/units/YF-PC01/duty", new { onDuty = false });
+        var notMine = await responder.PostAsJsonAsync("/api/units/YF-PC02/duty", new { onDuty = false });
+
+        Assert.That(off.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(notMine.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        await screen.WaitForCallAsync("UnitChanged", u => u.GetProperty("code").GetString() == "YF-PC01" && u.GetProperty("status").GetString() == "OffDuty", TimeSpan.FromSeconds(10));
+        var id = await OpenIncidentAsync();
+        var recommended = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}/recommendations?limit=50");
+        Assert.That(recommended.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("unit").GetProperty("code").GetString()), Has.No.Member("YF-PC01"));
+
+        Assert.That((await responder.PostAsJsonAsync("/api/units/YF-PC01/duty", new { onDuty = true })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await responder.PostAsJsonAsync("/api/units/YF-PC01/location", new { lon = 120.2111, lat = 30.2811 });
+        await screen.WaitForCallAsync("UnitChanged", u => u.GetProperty("code").GetString() == "YF-PC01" && u.GetProperty("status").GetString() == "Available"
+            && u.GetProperty("position").GetProperty("lon").GetDouble() == 120.2111, TimeSpan.FromSeconds(10));
+        await CloseAsync(id);
+    }
+
+    /// <summary>
+    /// Police categories, one per incident: alerts of one category at one place within minutes are merged into one
+    /// incident, and auto-dispatch is off here, so any police category waits for the test's dispatch.
+    /// </summary>
+    private static readonly string[] Categories =
+        ["theft", "fraud", "robbery", "assault", "fight", "burglary", "drugs", "gambling", "illegal-parking", "traffic-jam", "missing-person", "provocation", "drunk-driving", "indecency"];
+
+    private int opened;
+
+    private async Task<Guid> OpenIncidentAsync()
+    {
+        var category = Categories[opened++];
+        var alertId = "110-dispatch-" + Guid.NewGuid().ToString("N");
+        var sent = await machine.PostAsJsonAsync("/api/intake/alerts", new
+        {
+            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = category, description = "占道停车", address = "云峰路88号",
+            location = new { lon = 120.2100, lat = 30.2800 },
+        });
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var id = IncidentReference.ForAlert(alertId);
+        await Eventually.GetAsync(async () =>
+        {
+            var r = await operatorClient.GetAsync($"/api/incidents/{id}");
+            return r.IsSuccessStatusCode && (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("incident").GetProperty("routing").ValueKind == JsonValueKind.Object ? "" : null;
+        }, TimeSpan.FromSeconds(10), "the incident to be routed");
+        return id;
+    }
+
+    private async Task<Guid> DispatchAsync(Guid incident, string unit, string role = "primary")
+    {
+        var response = await operatorClient.PostAsJsonAsync($"/api/incidents/{incident}/dispatch", new { units = new[] { new { code = unit, role } } });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assignments")[0].GetProperty("id").GetGuid();
+    }
+
+    private static async Task StepAsync(HttpClient client, Guid assignment, string step)
+    {
+        var response = await client.PostAsync($"/api/assignments/{assignment}/{step}", null);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task CloseAsync(Guid incident) =>
+        await operatorClient.PostAsJsonAsync($"/api/incidents/{incident}/resolve", new { result = "测试结束" });
+
+    private async Task<string?> UnitStatusAsync(string code) =>
+        (await operatorClient.GetFromJsonAsync<JsonElement>($"/api/units/{code}")).GetProperty("status").GetString();
+}
