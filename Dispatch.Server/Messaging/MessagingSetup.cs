@@ -2,6 +2,7 @@ using Dispatch.Server.Assignment;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Routing;
 using Dispatch.Server.Screens;
+using Dispatch.Server.TaskOrders;
 using MassTransit;
 
 namespace Dispatch.Server.Messaging;
@@ -26,6 +27,7 @@ public static class MessagingSetup
             bus.AddRoutingConsumers();
             bus.AddScreenConsumers();
             bus.AddAssignmentConsumers();
+            bus.AddTaskOrderConsumers();
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => Retry(r, options.Retry)));
 
