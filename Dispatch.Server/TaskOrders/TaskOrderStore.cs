@@ -66,11 +66,13 @@ public sealed class TaskOrderStore(Database database)
         WHERE id = @Id AND version = @Version
         """;
 
+    // seq numbers an order's lines in the order they were written: steps can share an instant.
     private const string InsertEvent = """
-        INSERT INTO task_order_events (id, task_order_id, at, action, actor, actor_role, organisation_code, previous_organisation_code,
+        INSERT INTO task_order_events (id, task_order_id, seq, at, action, actor, actor_role, organisation_code, previous_organisation_code,
                                        from_status, to_status, due_at, previous_due_at, reason, rating, on_time)
-        VALUES (@Id, @TaskOrderId, @At, @Action, @Actor, @ActorRole, @OrganisationCode, @PreviousOrganisationCode,
-                @FromStatus, @ToStatus, @DueAt, @PreviousDueAt, @Reason, @Rating, @OnTime)
+        SELECT @Id, @TaskOrderId, COALESCE(MAX(seq), 0) + 1, @At, @Action, @Actor, @ActorRole, @OrganisationCode, @PreviousOrganisationCode,
+               @FromStatus, @ToStatus, @DueAt, @PreviousDueAt, @Reason, @Rating, @OnTime
+        FROM task_order_events WHERE task_order_id = @TaskOrderId
         """;
 
     private const string EventColumns = """
@@ -81,8 +83,8 @@ public sealed class TaskOrderStore(Database database)
         FROM task_order_events
         """;
 
-    private const string SelectEvents = EventColumns + "\nWHERE task_order_id = @Id\nORDER BY at, action";
-    private const string SelectEventsInPeriod = EventColumns + "\nWHERE at >= @From AND at < @To\nORDER BY at";
+    private const string SelectEvents = EventColumns + "\nWHERE task_order_id = @Id\nORDER BY seq";
+    private const string SelectEventsInPeriod = EventColumns + "\nWHERE at >= @From AND at < @To\nORDER BY at, task_order_id, seq";
     private const string SelectOverdueEventsInPeriod = EventColumns + "\nWHERE action = 'overdue' AND due_at >= @From AND due_at < @To\nORDER BY due_at";
 
     private const string RunningStatuses = "('Issued', 'Accepted', 'DelayRequested', 'Reopened')";

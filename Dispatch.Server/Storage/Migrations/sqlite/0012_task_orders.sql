@@ -46,6 +46,7 @@ GO
 CREATE TABLE task_order_events (
     id TEXT NOT NULL PRIMARY KEY,
     task_order_id TEXT NOT NULL REFERENCES task_orders (id),
+    seq INTEGER NOT NULL,
     at TEXT NOT NULL,
     action TEXT NOT NULL,
     actor TEXT NOT NULL,
@@ -61,6 +62,6 @@ CREATE TABLE task_order_events (
     on_time INTEGER NULL
 )
 GO
-CREATE INDEX ix_task_order_events_order ON task_order_events (task_order_id)
+CREATE UNIQUE INDEX ix_task_order_events_order ON task_order_events (task_order_id, seq)
 GO
 CREATE INDEX ix_task_order_events_at ON task_order_events (at, action)

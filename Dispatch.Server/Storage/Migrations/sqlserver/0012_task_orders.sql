@@ -46,6 +46,7 @@ GO
 CREATE TABLE task_order_events (
     id NVARCHAR(36) NOT NULL PRIMARY KEY,
     task_order_id NVARCHAR(36) NOT NULL REFERENCES task_orders (id),
+    seq INT NOT NULL,
     at DATETIMEOFFSET(7) NOT NULL,
     action NVARCHAR(64) NOT NULL,
     actor NVARCHAR(200) NOT NULL,
@@ -61,6 +62,6 @@ CREATE TABLE task_order_events (
     on_time INT NULL
 )
 GO
-CREATE INDEX ix_task_order_events_order ON task_order_events (task_order_id)
+CREATE UNIQUE INDEX ix_task_order_events_order ON task_order_events (task_order_id, seq)
 GO
 CREATE INDEX ix_task_order_events_at ON task_order_events (at, action)
