@@ -22,6 +22,7 @@ public static class ErrorQueues
         EndpointNames.Consumer<OpenIncidentFromAlertConsumer>(),
         EndpointNames.Consumer<OpenIncidentFromGridEventConsumer>(),
         EndpointNames.Consumer<UnitPositionConsumer>(),
+        EndpointNames.Consumer<Dispatch.Server.TaskOrders.IssueTaskOrderOnHandOverConsumer>(), EndpointNames.Consumer<Dispatch.Server.TaskOrders.IssueTaskOrderForComplexGridEventConsumer>(),
     ];
 
     /// <summary>"x" or "x_error" → "x".</summary>

@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Screens;
 using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders.Assessment;
 using Dispatch.Server.TaskOrders.Calendar;

@@ -3,7 +3,7 @@ using Dispatch.Server.Security;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Dispatch.Server.TaskOrders;
+namespace Dispatch.Server.Screens;
 
 /// <summary>
 /// <c>/hubs/desk</c>: task-order changes, live. Department handlers watch their organisation's orders; operators
