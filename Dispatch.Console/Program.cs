@@ -7,6 +7,7 @@ using Dispatch.Console.Database;
 using Dispatch.Console.Errors;
 using Dispatch.Console.Geo;
 using Dispatch.Console.GridEvents;
+using Dispatch.Console.Reports;
 using Dispatch.Console.Security;
 using Dispatch.Console.Sla;
 
@@ -47,6 +48,7 @@ public static class Program
         root.Subcommands.Add(GridEventCommands.Build());
         root.Subcommands.Add(AccountCommands.BuildUsers());
         root.Subcommands.Add(AccountCommands.BuildApiKeys());
+        root.Subcommands.Add(ReportCommands.Build());
         return root;
     }
 }

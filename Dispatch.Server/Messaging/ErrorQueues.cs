@@ -26,6 +26,7 @@ public static class ErrorQueues
         EndpointNames.Consumer<Clock.ApplyClockRulesConsumer>(),
         EndpointNames.Consumer<Clock.ClockEscalationConsumer>(),
         EndpointNames.Consumer<AutoDispatchConsumer>(),
+        EndpointNames.Consumer<Dispatch.Server.TaskOrders.IssueTaskOrderOnHandOverConsumer>(), EndpointNames.Consumer<Dispatch.Server.TaskOrders.IssueTaskOrderForComplexGridEventConsumer>(),
     ];
 
     /// <summary>"x" or "x_error" → "x".</summary>

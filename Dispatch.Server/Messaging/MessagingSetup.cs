@@ -3,6 +3,7 @@ using Dispatch.Server.Clock;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Routing;
 using Dispatch.Server.Screens;
+using Dispatch.Server.TaskOrders;
 using MassTransit;
 
 namespace Dispatch.Server.Messaging;
@@ -28,6 +29,7 @@ public static class MessagingSetup
             bus.AddScreenConsumers();
             bus.AddAssignmentConsumers();
             bus.AddClockConsumers();
+            bus.AddTaskOrderConsumers();
 
             bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {

@@ -1,14 +1,29 @@
+using Dispatch.Contracts;
 using Dispatch.Server.Operations;
-using Dispatch.Server.TaskOrders.Calendar;
+using Dispatch.Server.Screens;
 using Dispatch.Server.Security;
+using Dispatch.Server.TaskOrders.Assessment;
+using Dispatch.Server.TaskOrders.Calendar;
+using MassTransit;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Server.TaskOrders;
 
 public static class TaskOrdersSetup
 {
-    /// <summary>The working-day calendar (task orders themselves come later). Call after <c>AddStorage</c>.</summary>
+    /// <summary>Who watches task orders live on <c>/hubs/desk</c>: handlers, operators, supervisors, admins.</summary>
+    private static readonly AuthorizationPolicy DeskWatchers = new AuthorizationPolicyBuilder()
+        .RequireRole(Roles.DepartmentHandler, Roles.Operator, Roles.Supervisor, Roles.Admin).Build();
+
+    /// <summary>The working-day calendar, task orders, their sweeper and assessment. Call after <c>AddStorage</c>.</summary>
     public static WebApplicationBuilder AddTaskOrders(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(builder.Configuration.GetSection("TaskOrders").Get<TaskOrderOptions>() ?? new TaskOrderOptions());
+        builder.Services.AddSingleton<TaskOrderStore>();
+        builder.Services.AddSingleton<TaskOrderIssuer>();
+        builder.Services.AddSingleton<ClockReader>();
+        builder.Services.AddSingleton<TaskOrderSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TaskOrderSweeper>());
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<CalendarProvider>();
         builder.Services.AddHostedService<CalendarStartup>();
@@ -46,6 +61,57 @@ public static class TaskOrdersSetup
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        MapOrders(app);
         return app;
     }
+
+    public static void AddTaskOrderConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<IssueTaskOrderOnHandOverConsumer>();
+        bus.AddConsumer<IssueTaskOrderForComplexGridEventConsumer>();
+
+        // Every node pushes to its own desk connections: a per-node, auto-deleted queue.
+        bus.AddConsumer<TaskOrderDeskConsumer>().Endpoint(e => e.Temporary = true);
+    }
+
+    private static void MapOrders(WebApplication app)
+    {
+        var orders = app.MapGroup("/api/task-orders").WithTags("Task orders");
+        orders.MapGet("/", TaskOrderEndpoints.List).RequireAuthorization(Policies.People).WithName("ListTaskOrders")
+            .WithSummary("Task orders by due time; filter by status, organisation, overdue. Handlers see their organisation's; operators and supervisors their areas'.")
+            .Produces<List<TaskOrderView>>().ProducesValidationProblem();
+        orders.MapPost("/", TaskOrderEndpoints.Issue).RequireAuthorization(Policies.Operate).WithName("IssueTaskOrder")
+            .WithSummary("Issue a task order by hand from an incident {incidentId, organisationCode?, instructions, workingDays?}; 201, or 200 with the one already issued.")
+            .Accepts<TaskOrderRequest>("application/json").Produces<TaskOrderView>(StatusCodes.Status201Created).Produces<TaskOrderView>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapGet("/{id:guid}", TaskOrderEndpoints.Get).RequireAuthorization(Policies.People).WithName("GetTaskOrder")
+            .WithSummary("One task order with its history.").Produces<TaskOrderDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        var order = orders.MapGroup("/{id:guid}");
+        Step(order.MapPost("/accept", TaskOrderEndpoints.Accept), Policies.Handle, "AcceptTaskOrder", "签收: the organisation takes the order.");
+        Step(order.MapPost("/complete", TaskOrderEndpoints.Complete), Policies.Handle, "CompleteTaskOrder", "办结 {result}: done, with the result.");
+        Step(order.MapPost("/return", TaskOrderEndpoints.Return), Policies.Handle, "ReturnTaskOrder", "退回 {reason}: not this organisation's work; back to the command room.");
+        Step(order.MapPost("/request-delay", TaskOrderEndpoints.RequestDelay), Policies.Handle, "RequestTaskOrderDelay", "延期 {reason, newDueAt}: ask a supervisor for more time.");
+        Step(order.MapPost("/approve-delay", TaskOrderEndpoints.ApproveDelay), Policies.Supervise, "ApproveTaskOrderDelay", "Approve the pending delay: the requested due time applies.");
+        Step(order.MapPost("/reject-delay", TaskOrderEndpoints.RejectDelay), Policies.Supervise, "RejectTaskOrderDelay", "Reject the pending delay {reason}: the due time stays.");
+        Step(order.MapPost("/evaluate", TaskOrderEndpoints.Evaluate), Policies.Operate, "EvaluateTaskOrder", "The citizen's answer from the return call {rating: 满意|基本满意|不满意, comment?}.");
+        Step(order.MapPost("/reopen", TaskOrderEndpoints.Reopen), Policies.Operate, "ReopenTaskOrder", "返工 {reason} after 不满意: back to the organisation with a new due time.");
+        Step(order.MapPost("/close", TaskOrderEndpoints.Close), Policies.Operate, "CloseTaskOrder", "Close a completed or evaluated order.");
+        Step(order.MapPost("/reassign", TaskOrderEndpoints.Reassign), Policies.Operate, "ReassignTaskOrder",
+            "Give a returned order to the right organisation {organisationCode, reason}: a fresh due time from now.");
+
+        app.MapGet("/api/assessment", AssessmentEndpoints.Assess).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Assessment")
+            .WithSummary("考核 for a period (from, to: dates in Asia/Shanghai or instants) by organisation, street or community; format=csv or Accept: text/csv for Excel.")
+            .Produces<AssessmentReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        app.MapGet("/api/audit/breaches", AssessmentEndpoints.ListBreaches).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Breaches")
+            .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order), with how late and a link to the incident's timeline.")
+            .Produces<List<Breach>>().ProducesValidationProblem();
+
+        app.MapHub<DeskHub>("/hubs/desk").RequireAuthorization(DeskWatchers);
+    }
+
+    private static void Step(RouteHandlerBuilder route, string policy, string name, string summary) =>
+        route.RequireAuthorization(policy).WithName(name).WithSummary(summary)
+            .Produces<TaskOrderView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -70,6 +70,21 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/calendar/years"] = People,
         ["GET /api/calendar/years/{year}"] = People,
         ["POST /api/calendar/years"] = ["Admin"],
+        ["GET /api/task-orders"] = People,
+        ["POST /api/task-orders"] = ["Operator"],
+        ["GET /api/task-orders/{id}"] = People,
+        ["POST /api/task-orders/{id}/accept"] = ["DepartmentHandler"],
+        ["POST /api/task-orders/{id}/complete"] = ["DepartmentHandler"],
+        ["POST /api/task-orders/{id}/return"] = ["DepartmentHandler"],
+        ["POST /api/task-orders/{id}/request-delay"] = ["DepartmentHandler"],
+        ["POST /api/task-orders/{id}/approve-delay"] = ["Supervisor", "Admin"],
+        ["POST /api/task-orders/{id}/reject-delay"] = ["Supervisor", "Admin"],
+        ["POST /api/task-orders/{id}/evaluate"] = ["Operator"],
+        ["POST /api/task-orders/{id}/reopen"] = ["Operator"],
+        ["POST /api/task-orders/{id}/close"] = ["Operator"],
+        ["POST /api/task-orders/{id}/reassign"] = ["Operator"],
+        ["GET /api/assessment"] = ["Supervisor", "Admin"],
+        ["GET /api/audit/breaches"] = ["Supervisor", "Admin"],
     };
 
     private static readonly Dictionary<string, string> UserOf = new()
@@ -167,6 +182,18 @@ public sealed class AuthorizationMatrixTests
     public async Task ResponderHub_IsOpenOnlyToResponders(string role, HttpStatusCode expected)
     {
         var response = await clients[role].PostAsync("/hubs/responder/negotiate?negotiateVersion=1", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+    }
+
+    [TestCase("Responder", HttpStatusCode.Forbidden)]
+    [TestCase(Machine, HttpStatusCode.Forbidden)]
+    [TestCase("DepartmentHandler", HttpStatusCode.OK)]
+    [TestCase("Operator", HttpStatusCode.OK)]
+    [TestCase("Supervisor", HttpStatusCode.OK)]
+    public async Task DeskHub_IsOpenToThoseWhoWorkOrWatchTaskOrders(string role, HttpStatusCode expected)
+    {
+        var response = await clients[role].PostAsync("/hubs/desk/negotiate?negotiateVersion=1", null);
 
         Assert.That(response.StatusCode, Is.EqualTo(expected));
     }

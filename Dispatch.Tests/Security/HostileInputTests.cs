@@ -34,6 +34,14 @@ public sealed class HostileInputTests
         ["POST /api/assignments/{id}/decline"] = "responder",
         ["PUT /api/organisations/{code}"] = "admin",
         ["POST /api/calendar/years"] = "admin",
+        ["POST /api/task-orders"] = "operator",
+        ["POST /api/task-orders/{order}/complete"] = "handler",
+        ["POST /api/task-orders/{order}/return"] = "handler",
+        ["POST /api/task-orders/{order}/request-delay"] = "handler",
+        ["POST /api/task-orders/{order}/reject-delay"] = "supervisor",
+        ["POST /api/task-orders/{order}/evaluate"] = "operator",
+        ["POST /api/task-orders/{order}/reopen"] = "operator",
+        ["POST /api/task-orders/{order}/reassign"] = "operator",
     };
 
     private static readonly string[] HostileBodies =
@@ -52,6 +60,7 @@ public sealed class HostileInputTests
     private RunningServer running = null!;
     private readonly Dictionary<string, HttpClient> clients = [];
     private Guid incidentId;
+    private Guid taskOrderId;
 
     [OneTimeSetUp]
     public async Task Start()
@@ -59,7 +68,7 @@ public sealed class HostileInputTests
         running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings) { ["Security:LoginAttemptsPerMinute"] = "10000" });
         clients["anonymous"] = running.Http;
         clients["machine"] = running.Machine();
-        foreach (var user in new[] { "operator", "handler", "admin", "responder" })
+        foreach (var user in new[] { "operator", "handler", "admin", "responder", "supervisor" })
         {
             clients[user] = await running.AsAsync(user);
         }
@@ -69,6 +78,10 @@ public sealed class HostileInputTests
         await clients["machine"].PostAsJsonAsync("/api/intake/alerts", new { alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "noise", description = "夜间噪音", location = new { lon = 120.215, lat = 30.29 } });
         incidentId = Dispatch.Server.Intake.IncidentReference.ForAlert(alertId);
         await Eventually.GetAsync(async () => (await clients["admin"].GetAsync($"/api/incidents/{incidentId}")).IsSuccessStatusCode ? "" : null, TimeSpan.FromSeconds(10), "the base incident");
+
+        // One real task order of the demo handler's organisation, so that its steps reach their validation.
+        var issued = await clients["operator"].PostAsJsonAsync("/api/task-orders", new { incidentId, organisationCode = "CG-YUNFENG", instructions = "核查噪音" });
+        taskOrderId = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     [OneTimeTearDown]
@@ -115,6 +128,11 @@ public sealed class HostileInputTests
     [TestCase("/api/calendar/due?issued=not-a-date&workingDays=abc")]
     [TestCase("/api/calendar/years/99999")]
     [TestCase("/api/incidents/00000000-0000-0000-0000-000000000001/recommendations?limit=-1e400")]
+    [TestCase("/api/task-orders?status=%3Cscript%3E&overdue=maybe&organisation=x")]
+    [TestCase("/api/assessment?from=2025-13-45&to=yesterday&groupBy=planet&format=xls")]
+    [TestCase("/api/assessment?from=2025-10-31&to=2025-10-01")]
+    [TestCase("/api/assessment?from=1900-01-01&to=8999-01-01")]
+    [TestCase("/api/audit/breaches?from=2025-10-01&to=2025-10-31&kind=%27%20OR%201%3D1")]
     public async Task HostileQueries_AreAnsweredWithout5xx(string url)
     {
         var response = await clients["admin"].GetAsync(url);
@@ -160,6 +178,7 @@ public sealed class HostileInputTests
         var space = route.IndexOf(' ', StringComparison.Ordinal);
         var path = route[(space + 1)..]
             .Replace("{id}", incidentId.ToString(), StringComparison.Ordinal)
+            .Replace("{order}", taskOrderId.ToString(), StringComparison.Ordinal)
             .Replace("/api/units/{code}", "/api/units/YF-PC01", StringComparison.Ordinal)
             .Replace("{code}", "hostile", StringComparison.Ordinal);
         if (path.StartsWith("/api/geo/areas/import", StringComparison.Ordinal))
@@ -183,7 +202,7 @@ public sealed class HostileInputTests
     private async Task<string> SnapshotAsync()
     {
         var counts = new List<string>();
-        foreach (var table in new[] { "incidents", "alerts", "grid_events", "areas", "units", "organisations", "categories", "calendar_days", "users", "audit_log", "assignments" })
+        foreach (var table in new[] { "incidents", "alerts", "grid_events", "areas", "units", "organisations", "categories", "calendar_days", "users", "audit_log", "assignments", "task_orders", "task_order_events" })
         {
             counts.Add($"{table}={await running.Database.ScalarAsync<long>($"SELECT COUNT(*) FROM {table}")}");
         }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Dispatch.Contracts;
+using Dispatch.Server.Incidents;
+using Dispatch.Server.Operations;
+using Dispatch.Server.TaskOrders.Calendar;
+
+namespace Dispatch.Server.TaskOrders.Assessment;
+
+/// <summary><c>GET /api/assessment</c> (JSON or CSV) and <c>GET /api/audit/breaches</c>, for supervisors and admins.</summary>
+public static class AssessmentEndpoints
+{
+    /// <summary>No period longer than this: the computation loads the period's history into memory.</summary>
+    public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(366);
+
+    public static async Task<IResult> Assess(
+        HttpRequest request, string? from, string? to, string? groupBy, string? format,
+        TaskOrderStore store, IncidentStore incidents, ClockReader clocks, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var period = Period(from, to, errors);
+        var grouping = AssessmentGroupBy.Organisation;
+        if (!string.IsNullOrWhiteSpace(groupBy) && !(Enum.TryParse(groupBy, true, out grouping) && Enum.IsDefined(grouping) && !int.TryParse(groupBy, out _)))
+        {
+            errors["groupBy"] = ["groupBy must be organisation, street or community."];
+        }
+
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+            || (string.IsNullOrEmpty(format) && request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrEmpty(format) && !csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            errors["format"] = ["format must be json or csv."];
+        }
+
+        if (errors.Count > 0 || period is not var (start, end))
+        {
+            return Problems.Invalid(errors, "查询参数有误 / Invalid query");
+        }
+
+        var now = clock.GetUtcNow();
+        var events = await store.EventsAsync(start, end, cancellationToken);
+        var orders = await store.ListAsync(new TaskOrderQuery(), now, cancellationToken);
+        var received = await incidents.ListAsync(new IncidentQuery(null, start, end, 1, int.MaxValue / 2), cancellationToken);
+        var clockRows = await clocks.ForIncidentsReceivedAsync(start, end, cancellationToken);
+        var input = new AssessmentInput(start, end, end < now ? end : now, events, orders,
+            received.Items.Select(Fact).ToList(), clockRows ?? []);
+        var report = AssessmentCalculator.Compute(input, grouping, clockRows is not null);
+        if (csv)
+        {
+            var name = $"assessment-{start.ToOffset(WorkingCalendar.ShanghaiOffset):yyyyMMdd}-{grouping.ToString().ToLowerInvariant()}.csv";
+            return TypedResults.File(AssessmentCsv.Write(report), AssessmentCsv.ContentType, name);
+        }
+
+        return TypedResults.Ok(report);
+    }
+
+    public static async Task<IResult> ListBreaches(
+        string? from, string? to, string? kind, TaskOrderStore store, IncidentStore incidents, ClockReader clocks, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var period = Period(from, to, errors);
+        var kinds = new[] { "respond", "arrive", "reinforce", Breaches.TaskOrderKind };
+        var wanted = string.IsNullOrWhiteSpace(kind) ? null : kind.Trim().ToLowerInvariant();
+        if (wanted is not null && !kinds.Contains(wanted))
+        {
+            errors["kind"] = [$"kind must be one of {string.Join(", ", kinds)}."];
+        }
+
+        if (errors.Count > 0 || period is not var (start, end))
+        {
+            return Problems.Invalid(errors, "查询参数有误 / Invalid query");
+        }
+
+        var now = clock.GetUtcNow();
+        var breaches = new List<Breach>();
+        if (wanted is null or Breaches.TaskOrderKind)
+        {
+            var overdue = await store.OverdueEventsAsync(start, end, cancellationToken);
+            if (overdue.Count > 0)
+            {
+                var orders = (await store.ListAsync(new TaskOrderQuery(), now, cancellationToken)).ToDictionary(o => o.Id);
+                var later = await store.EventsAsync(overdue.Min(e => e.At), now.AddTicks(1), cancellationToken);
+                breaches.AddRange(overdue.Where(e => orders.ContainsKey(e.TaskOrderId)).Select(e => Breaches.ForTaskOrder(e, orders[e.TaskOrderId], later, now)));
+            }
+        }
+
+        if (wanted is not Breaches.TaskOrderKind && await clocks.BreachedAsync(start, end, cancellationToken) is { } breached)
+        {
+            foreach (var row in breached.Where(c => wanted is null || Breaches.KindName(c.Kind) == wanted))
+            {
+                breaches.Add(Breaches.ForClock(row, await incidents.GetAsync(row.IncidentId, cancellationToken), now));
+            }
+        }
+
+        return TypedResults.Ok(breaches.OrderBy(b => b.DueAt).ThenBy(b => b.IncidentId).ToList());
+    }
+
+    /// <summary>
+    /// A period from two bounds: a date (<c>2025-10-01</c>, Asia/Shanghai) or an instant with its offset. A date as
+    /// <c>to</c> includes that whole day; an instant as <c>to</c> is exclusive.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To)? Period(string? from, string? to, Dictionary<string, string[]> errors)
+    {
+        var start = Bound(from, "from", endOfDay: false, errors);
+        var end = Bound(to, "to", endOfDay: true, errors);
+        if (start is null || end is null)
+        {
+            return null;
+        }
+
+        if (end <= start || end - start > MaxPeriod)
+        {
+            errors["to"] = [$"to must be after from, and the period at most {MaxPeriod.TotalDays:0} days."];
+            return null;
+        }
+
+        return (start.Value, end.Value);
+    }
+
+    private static DateTimeOffset? Bound(string? text, string field, bool endOfDay, Dictionary<string, string[]> errors)
+    {
+        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is > 1900 and < 9000)
+        {
+            return new DateTimeOffset((endOfDay ? date.AddDays(1) : date).ToDateTime(TimeOnly.MinValue), WorkingCalendar.ShanghaiOffset);
+        }
+
+        if (CalendarEndpoints.TryParseIssued(text, out var instant, out _) && instant.Year is > 1900 and < 9000)
+        {
+            return instant;
+        }
+
+        errors[field] = [$"{field} is required: a date (2025-10-01, Asia/Shanghai) or a time with its offset (2025-10-01T00:00:00+08:00)."];
+        return null;
+    }
+
+    private static IncidentFact Fact(IncidentSummary i) => new(
+        i.Id, i.ReceivedAt, i.Routing?.Organisation?.Code, i.Routing?.Organisation?.Name,
+        i.Jurisdiction?.Street?.Code, i.Jurisdiction?.Street?.Name, i.Jurisdiction?.Community?.Code, i.Jurisdiction?.Community?.Name);
+}

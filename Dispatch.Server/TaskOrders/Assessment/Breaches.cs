@@ -1,0 +1,53 @@
+using Dispatch.Contracts;
+
+namespace Dispatch.Server.TaskOrders.Assessment;
+
+/// <summary>One missed deadline, as supervisors audit it.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="Kind"><c>respond</c>, <c>arrive</c>, <c>reinforce</c> or <c>task-order</c>.</param>
+/// <param name="TaskOrderId">The task order, for a task-order breach.</param>
+/// <param name="DueAt">The deadline missed.</param>
+/// <param name="BreachedAt">When the breach was recorded.</param>
+/// <param name="LateSeconds">How late: until the work was done (met, completed, or the deadline replaced), or until now while it is not.</param>
+/// <param name="OrganisationCode">The organisation responsible.</param>
+/// <param name="StreetCode">The incident's street.</param>
+/// <param name="CommunityCode">The incident's community.</param>
+/// <param name="Timeline">The incident's timeline: <c>/api/incidents/{id}</c>.</param>
+public sealed record Breach(
+    Guid IncidentId, string Kind, Guid? TaskOrderId, DateTimeOffset DueAt, DateTimeOffset BreachedAt, double LateSeconds,
+    string? OrganisationCode, string? StreetCode, string? CommunityCode, string Timeline);
+
+/// <summary>Pure: breaches from the task orders' history and the clocks' rows.</summary>
+public static class Breaches
+{
+    public const string TaskOrderKind = "task-order";
+
+    private static readonly HashSet<string> EndsADeadline =
+    [
+        TaskOrderActions.Completed, TaskOrderActions.Returned, TaskOrderActions.Reassigned, TaskOrderActions.Reopened, TaskOrderActions.DelayApproved,
+    ];
+
+    public static string KindName(ClockKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static string Timeline(Guid incidentId) => $"/api/incidents/{incidentId}";
+
+    /// <summary>
+    /// A task order's missed deadline ends at the first later step that completes the work or replaces the deadline
+    /// (<paramref name="later"/> holds the history from the breach on); still open, it is late until <paramref name="now"/>.
+    /// </summary>
+    public static Breach ForTaskOrder(TaskOrderEvent overdue, TaskOrder order, IEnumerable<TaskOrderEvent> later, DateTimeOffset now)
+    {
+        var end = later
+            .Where(e => e.TaskOrderId == overdue.TaskOrderId && e.At >= overdue.At && EndsADeadline.Contains(e.Action))
+            .Select(e => (DateTimeOffset?)e.At)
+            .Min() ?? now;
+        return new Breach(order.IncidentId, TaskOrderKind, order.Id, overdue.DueAt, overdue.At, Math.Max(0, (end - overdue.DueAt).TotalSeconds),
+            overdue.OrganisationCode, order.StreetCode, order.CommunityCode, Timeline(order.IncidentId));
+    }
+
+    public static Breach ForClock(ClockFact clock, IncidentSummary? incident, DateTimeOffset now) => new(
+        clock.IncidentId, KindName(clock.Kind), null, clock.DueAt, clock.BreachedAt ?? clock.DueAt,
+        Math.Max(0, ((clock.MetAt ?? now) - clock.DueAt).TotalSeconds),
+        incident?.Routing?.Organisation?.Code, incident?.Jurisdiction?.Street?.Code, incident?.Jurisdiction?.Community?.Code,
+        Timeline(clock.IncidentId));
+}
