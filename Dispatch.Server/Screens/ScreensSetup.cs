@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dispatch.Server.Messaging;
 using Dispatch.Server.Security;
 using MassTransit;
 
@@ -15,14 +16,12 @@ public static class ScreensSetup
 
     public static void AddScreenConsumers(this IBusRegistrationConfigurator bus)
     {
-        // Every node must see every update for its own connections: a queue of its own, deleted with its connection.
-        // The instance id makes the name unique per node; without it two nodes fight over one exclusive queue.
-        var node = Guid.NewGuid().ToString("N")[..12];
-        bus.AddConsumer<IncidentOpenedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
-        bus.AddConsumer<IncidentUpdatedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
-        bus.AddConsumer<ClockScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
-        bus.AddConsumer<AssignmentChangedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
-        bus.AddConsumer<UnitChangedScreenConsumer>().Endpoint(e => (e.Temporary, e.InstanceId) = (true, node));
+        // Every node must see every update for its own connections.
+        bus.AddPerNodeConsumer<IncidentOpenedScreenConsumer>();
+        bus.AddPerNodeConsumer<IncidentUpdatedScreenConsumer>();
+        bus.AddPerNodeConsumer<ClockScreenConsumer>();
+        bus.AddPerNodeConsumer<AssignmentChangedScreenConsumer>();
+        bus.AddPerNodeConsumer<UnitChangedScreenConsumer>();
     }
 
     public static WebApplication MapScreens(this WebApplication app)

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Messaging;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Screens;
 using Dispatch.Server.Security;
@@ -71,7 +72,7 @@ public static class TaskOrdersSetup
         bus.AddConsumer<IssueTaskOrderForComplexGridEventConsumer>();
 
         // Every node pushes to its own desk connections: a per-node, auto-deleted queue.
-        bus.AddConsumer<TaskOrderDeskConsumer>().Endpoint(e => e.Temporary = true);
+        bus.AddPerNodeConsumer<TaskOrderDeskConsumer>();
     }
 
     private static void MapOrders(WebApplication app)
