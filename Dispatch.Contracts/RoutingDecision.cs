@@ -49,3 +49,15 @@ public sealed record RoutingDecision(
 /// <param name="Incident">The incident as it is now.</param>
 /// <param name="Change">What changed: <c>alert-joined</c>, <c>routed</c>, <c>reclassified</c>, <c>returned</c>.</param>
 public sealed record IncidentUpdated(IncidentSummary Incident, string Change);
+
+/// <summary>Reference data every node caches.</summary>
+public enum ReferenceData
+{
+    Catalogue = 0,
+    Organisations = 1,
+    Areas = 2,
+    Calendar = 3,
+}
+
+/// <summary>An admin changed reference data on one node; every node reloads its copy from the database.</summary>
+public sealed record ReferenceDataChanged(ReferenceData Kind, DateTimeOffset At);

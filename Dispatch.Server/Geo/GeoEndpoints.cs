@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dispatch.Contracts;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
+using MassTransit;
 
 namespace Dispatch.Server.Geo;
 
@@ -13,8 +14,8 @@ public static class GeoEndpoints
     public const long MaxImportBytes = 20 * 1024 * 1024;
 
     public static async Task<IResult> Import(
-        HttpRequest request, AreaImporter importer, string? level, string? codeProp, string? nameProp, string? parentProp, string? crs,
-        bool? skipInvalid, CancellationToken cancellationToken)
+        HttpRequest request, AreaImporter importer, IPublishEndpoint bus, TimeProvider clock, string? level, string? codeProp, string? nameProp,
+        string? parentProp, string? crs, bool? skipInvalid, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!AreaStore.TryParseLevel(level, out var areaLevel))
@@ -65,6 +66,7 @@ public static class GeoEndpoints
                     extensions: new Dictionary<string, object?> { ["report"] = report });
             }
 
+            await bus.Publish(new ReferenceDataChanged(ReferenceData.Areas, clock.GetUtcNow()), cancellationToken);
             return TypedResults.Ok(report);
         }
     }

@@ -25,6 +25,7 @@ public static class MessagingSetup
 
             // Each stage registers its own consumers; read the stage folder to find them.
             bus.AddIntakeConsumers();
+            bus.AddPerNodeConsumer<ReloadReferenceDataConsumer>();
             bus.AddRoutingConsumers();
             bus.AddScreenConsumers();
             bus.AddAssignmentConsumers();

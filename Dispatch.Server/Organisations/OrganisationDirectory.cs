@@ -39,7 +39,7 @@ public sealed class OrganisationSnapshot
 
 /// <summary>
 /// The organisations this node routes with. Singleton; reloaded from the table after every change, swapped whole
-/// so a decision never sees half an edit. Other nodes keep theirs until they restart (as the catalogue does).
+/// so a decision never sees half an edit. Other nodes reload theirs on ReferenceDataChanged.
 /// </summary>
 public sealed class OrganisationDirectory(OrganisationStore store, ILogger<OrganisationDirectory> logger)
 {

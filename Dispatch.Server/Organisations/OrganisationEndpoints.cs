@@ -2,6 +2,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Routing;
+using MassTransit;
 
 namespace Dispatch.Server.Organisations;
 
@@ -50,7 +51,7 @@ public static class OrganisationEndpoints
 
     /// <summary>Creates (201) or replaces (200) an organisation, audits it, and refreshes this node's directory.</summary>
     public static async Task<IResult> Put(
-        string code, HttpContext http, OrganisationStore store, OrganisationDirectory directory, TimeProvider clock,
+        string code, HttpContext http, OrganisationStore store, OrganisationDirectory directory, IPublishEndpoint bus, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (edit, problem) = await AlertIntakeEndpoint.ReadJsonAsync<OrganisationEdit>(http.Request, MaxBodyBytes, cancellationToken);
@@ -65,10 +66,10 @@ public static class OrganisationEndpoints
             return Problems.Invalid(errors, "单位数据有误 / The organisation has invalid fields");
         }
 
-        // Routes are not yet behind authentication; once they are, this is the signed-in admin.
         var actor = http.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
         var (created, stored) = await store.SaveAsync(organisation, actor, clock.GetUtcNow(), cancellationToken);
         await directory.ReloadAsync(cancellationToken);
+        await bus.Publish(new ReferenceDataChanged(ReferenceData.Organisations, clock.GetUtcNow()), cancellationToken);
         loggers.CreateLogger(typeof(OrganisationEndpoints)).LogInformation(
             "Organisation {OrganisationCode} {OrganisationChange} by {Actor}", organisation.Code, created ? "created" : "replaced", actor);
 

@@ -1,6 +1,7 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
+using MassTransit;
 
 namespace Dispatch.Server.Routing;
 
@@ -69,7 +70,7 @@ public static class CatalogueEndpoints
 
     /// <summary>Creates (201) or replaces (200) a category, audits it, and refreshes this node's catalogue.</summary>
     public static async Task<IResult> Put(
-        string code, HttpContext http, CatalogueStore store, CategoryCatalogue catalogue, TimeProvider clock,
+        string code, HttpContext http, CatalogueStore store, CategoryCatalogue catalogue, IPublishEndpoint bus, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (edit, problem) = await AlertIntakeEndpoint.ReadJsonAsync<CategoryEdit>(http.Request, MaxBodyBytes, cancellationToken);
@@ -84,11 +85,11 @@ public static class CatalogueEndpoints
             return Problems.Invalid(errors, "类别数据有误 / The category has invalid fields");
         }
 
-        // Until authentication lands every caller is anonymous; the security stage fills in the user.
         var actor = http.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
         var (created, stored) = await store.SaveAsync(category, actor, clock.GetUtcNow(), cancellationToken);
         var all = await store.ListAsync(cancellationToken);
         catalogue.Replace(new CatalogueSnapshot(all.Select(s => s.Category)));
+        await bus.Publish(new ReferenceDataChanged(ReferenceData.Catalogue, clock.GetUtcNow()), cancellationToken);
         loggers.CreateLogger(typeof(CatalogueEndpoints)).LogInformation(
             "Category {CategoryCode} {CatalogueChange} by {Actor}", category.Code, created ? "created" : "replaced", actor);
 

@@ -83,7 +83,7 @@ internal sealed record CatalogueKeyword(string Text, double Weight, Category Cat
 
 /// <summary>
 /// The catalogue the running server uses: one singleton, replaced whole after an edit.
-/// In-process only: with several nodes, the others keep their copy until they restart.
+/// Other nodes reload theirs on ReferenceDataChanged (Messaging/ReloadReferenceDataConsumer).
 /// A later change will broadcast a "catalogue changed" message on the bus so every node reloads.
 /// </summary>
 public sealed class CategoryCatalogue(CatalogueSnapshot initial)

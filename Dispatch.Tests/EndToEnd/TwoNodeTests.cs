@@ -58,6 +58,17 @@ public sealed class TwoNodeTests
         Assert.That(expected.Select(id => seenB[id]), Is.All.EqualTo(1), "node B's screen saw each incident once");
         Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'"), Is.EqualTo(ids.Count), "each alert handled once");
 
+        // Reference data changed on one node is used by the other at once: a new year's holiday notice.
+        using (var adminA = await Session.SignInAsync(a.Address, "watcher", Session.DemoPassword))
+        using (var adminB = await Session.SignInAsync(b.Address, "watcher", Session.DemoPassword))
+        {
+            var import = await adminA.PostAsync("/api/calendar/years", new StringContent(
+                """{"year":2031,"papers":[],"days":[{"name":"元旦","date":"2031-01-01","isOffDay":true}]}""", System.Text.Encoding.UTF8, "application/json"));
+            Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.OK), await import.Content.ReadAsStringAsync());
+            await Eventually.GetAsync(async () => (await adminB.GetStringAsync("/api/calendar/status")).Contains("2031", StringComparison.Ordinal) ? "" : null,
+                TimeSpan.FromSeconds(10), "node B to know the year imported on node A");
+        }
+
         // Node A dies; what is sent to node B keeps flowing, and nothing A had accepted is lost.
         a.Kill();
         var more = Enumerable.Range(0, 20).Select(i => $"110-2node-after-{Guid.NewGuid().ToString("N")[..6]}-{i}").ToList();

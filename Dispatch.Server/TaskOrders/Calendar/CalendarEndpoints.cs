@@ -1,8 +1,10 @@
+using Dispatch.Contracts;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
+using MassTransit;
 
 namespace Dispatch.Server.TaskOrders.Calendar;
 
@@ -56,7 +58,7 @@ public static partial class CalendarEndpoints
 
     // Admin-only once the Security stage lands: a wrong file moves every deadline of that year.
     public static async Task<IResult> Import(
-        HttpRequest request, CalendarStore store, CalendarProvider provider, TimeProvider clock,
+        HttpRequest request, CalendarStore store, CalendarProvider provider, IPublishEndpoint bus, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<JsonNode>(request, MaxBodyBytes, cancellationToken);
@@ -73,6 +75,7 @@ public static partial class CalendarEndpoints
 
         var replaced = await store.ImportAsync(file, ApiSource, clock.GetUtcNow(), cancellationToken);
         var calendar = await provider.ReloadAsync(store, cancellationToken);
+        await bus.Publish(new ReferenceDataChanged(ReferenceData.Calendar, clock.GetUtcNow()), cancellationToken);
         loggers.CreateLogger(typeof(CalendarEndpoints)).LogInformation(
             "Imported the calendar for {CalendarYear} with {CalendarDays} listed days (replaced: {CalendarReplaced})",
             file.Year, file.Days.Count, replaced);
