@@ -66,11 +66,12 @@ public sealed class IncidentStore(Database database)
 
     private const string SelectIncident = IncidentColumns + "\nWHERE id = @Id";
 
-    // Open incidents of one category received in a time window: the candidates a new alert may be a repeat of.
+    // Open incidents of one category received in a time window and inside a box around the new report: the
+    // candidates it may be a repeat of. The box keeps this a handful of rows however busy the centre is.
     private const string SelectDuplicateCandidates = IncidentColumns + """
 
         WHERE category_code = @CategoryCode AND status <> 'Closed' AND received_at >= @From AND received_at <= @To
-          AND lon IS NOT NULL AND lat IS NOT NULL
+          AND lat BETWEEN @MinLat AND @MaxLat AND lon BETWEEN @MinLon AND @MaxLon
         """;
 
     private const string SelectAlerts = """
@@ -238,11 +239,22 @@ public sealed class IncidentStore(Database database)
 
     /// <summary>Open incidents of a category received within a time window, with a location.</summary>
     public async Task<IReadOnlyList<IncidentSummary>> DuplicateCandidatesAsync(
-        string categoryCode, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+        string categoryCode, DateTimeOffset from, DateTimeOffset to, GeoPoint near, double radiusMetres, CancellationToken cancellationToken)
     {
+        // Degrees per metre: latitude is constant; longitude shrinks with the cosine of the latitude.
+        var dLat = radiusMetres / 111_320.0;
+        var dLon = radiusMetres / (111_320.0 * Math.Max(0.01, Math.Cos(near.Lat * Math.PI / 180)));
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(SelectDuplicateCandidates,
-            new { CategoryCode = categoryCode, From = from.ToUniversalTime(), To = to.ToUniversalTime() }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(SelectDuplicateCandidates, new
+        {
+            CategoryCode = categoryCode,
+            From = from.ToUniversalTime(),
+            To = to.ToUniversalTime(),
+            MinLat = near.Lat - dLat,
+            MaxLat = near.Lat + dLat,
+            MinLon = near.Lon - dLon,
+            MaxLon = near.Lon + dLon,
+        }, cancellationToken: cancellationToken));
         return rows.Select(FromRow).ToList();
     }
 

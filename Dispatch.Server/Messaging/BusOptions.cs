@@ -10,6 +10,12 @@ public sealed class BusOptions
 
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>
+    /// Messages each endpoint handles at once. Every consumer talks to the database: on a small machine more
+    /// concurrency only queues for connections and CPU (measured in docs/PERFORMANCE.md).
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 8;
+
     public bool UsesRabbitMq => string.Equals(Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase);
 }
 

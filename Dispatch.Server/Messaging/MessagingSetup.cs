@@ -55,13 +55,18 @@ public static class MessagingSetup
                         h.Password(rabbit.Password);
                     });
                     cfg.PrefetchCount = rabbit.PrefetchCount;
+                    cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
                     ConfigureRawAlertIntake(cfg, context, options.Retry, options.RabbitMq.QuorumQueues);
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
         return builder;

@@ -33,7 +33,7 @@ public sealed class OpenIncidentFromAlertConsumer(
         if (classification is { NeedsTriage: false, Category: { } category } && alert.Location is { } location)
         {
             var nearby = await incidents.DuplicateCandidatesAsync(category.Code,
-                alert.ReceivedAt - options.DuplicateWindow, alert.ReceivedAt + options.DuplicateWindow, context.CancellationToken);
+                alert.ReceivedAt - options.DuplicateWindow, alert.ReceivedAt + options.DuplicateWindow, location, options.DuplicateRadiusMetres, context.CancellationToken);
             if (IncidentRouter.FindDuplicate(location, alert.ReceivedAt, nearby, options.DuplicateRadiusMetres, options.DuplicateWindow) is { } same)
             {
                 var joined = await incidents.JoinAsync(same.Id, alert.IncidentId, stored, context.CancellationToken);

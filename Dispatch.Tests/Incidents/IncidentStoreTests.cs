@@ -206,9 +206,11 @@ public sealed class IncidentStoreTests(string provider)
             await store.OpenFromAlertAsync(incident with { CategoryCode = category }, alert, CancellationToken.None);
         }
 
-        var found = await store.DuplicateCandidatesAsync("theft", T0.AddMinutes(-15), T0.AddMinutes(15), CancellationToken.None);
+        var found = await store.DuplicateCandidatesAsync("theft", T0.AddMinutes(-15), T0.AddMinutes(15), new GeoPoint(120.2, 30.28), 200, CancellationToken.None);
+        var elsewhere = await store.DuplicateCandidatesAsync("theft", T0.AddMinutes(-15), T0.AddMinutes(15), new GeoPoint(120.21, 30.28), 200, CancellationToken.None);
 
         Assert.That(found.Select(f => f.ReceivedAt).Order(), Is.EqualTo(new[] { T0, T0.AddMinutes(10) }));
+        Assert.That(elsewhere, Is.Empty, "about 960 m away: outside the box");
     }
 
     private static (IncidentSummary Incident, StoredAlert Alert) Sample(string alertId, DateTimeOffset receivedAt, IncidentStatus status = IncidentStatus.Open)
