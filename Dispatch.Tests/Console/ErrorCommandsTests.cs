@@ -74,10 +74,10 @@ public sealed class ErrorCommandsTests
     [Test]
     public void SourceQueues_NameEveryDurableConsumer()
     {
-        // Screen consumers run on temporary (per-node) endpoints and keep no error queue worth replaying.
+        // Screen consumers and the reference-data reload run on temporary (per-node) endpoints: no error queue to replay.
         var consumers = typeof(ErrorQueues).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
-            .Where(t => t.Namespace != typeof(Dispatch.Server.Screens.CommandHub).Namespace)
+            .Where(t => t.Namespace != typeof(Dispatch.Server.Screens.CommandHub).Namespace && t != typeof(ReloadReferenceDataConsumer))
             .Select(t => t == typeof(RawAlertIntakeConsumer) ? RawAlertIntakeConsumer.QueueName : EndpointName(t))
             .ToList();
 
