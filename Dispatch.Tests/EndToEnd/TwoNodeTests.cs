@@ -69,6 +69,21 @@ public sealed class TwoNodeTests
                 TimeSpan.FromSeconds(10), "node B to know the year imported on node A");
         }
 
+        // Incidents whose clocks started while node A was up: their one-minute respond clocks must still fire, once.
+        var timed = Enumerable.Range(0, 4).Select(i => $"110-2node-clock-{Guid.NewGuid().ToString("N")[..6]}-{i}").ToList();
+        using (var http = new HttpClient { BaseAddress = a.Address })
+        {
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            foreach (var alertId in timed)
+            {
+                await http.PostAsJsonAsync("/api/intake/alerts", new { alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "theft", description = "电动车被盗" });
+            }
+        }
+
+        var timedIds = timed.Select(t => IncidentReference.ForAlert(t).ToString()).ToArray();
+        await Eventually.GetAsync(async () => await CountClocksAsync(db, timedIds, "Running") >= timedIds.Length ? "" : null,
+            TimeSpan.FromSeconds(20), "the respond clocks to start");
+
         // Node A dies; what is sent to node B keeps flowing, and nothing A had accepted is lost.
         a.Kill();
         var more = Enumerable.Range(0, 20).Select(i => $"110-2node-after-{Guid.NewGuid().ToString("N")[..6]}-{i}").ToList();
@@ -81,8 +96,24 @@ public sealed class TwoNodeTests
             }
         }
 
-        await Eventually.GetAsync(async () => await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'") == ids.Count + more.Count ? "" : null,
+        await Eventually.GetAsync(async () => await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'") == ids.Count + more.Count + timed.Count ? "" : null,
             TimeSpan.FromSeconds(30), "every alert after node A died");
+
+        // Node B's sweeper fires the clocks node A started, each exactly once.
+        await Eventually.GetAsync(async () => await CountClocksAsync(db, timedIds, "Breached") == timedIds.Length ? "" : null,
+            TimeSpan.FromSeconds(100), "node B to fire the respond clocks node A had started");
+        await Task.Delay(1000);
+        await using var connection = await db.OpenAsync();
+        var breaches = await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'clock.breached' AND subject_id = ANY(@Ids)", new { Ids = timedIds });
+        Assert.That(breaches, Is.EqualTo(timedIds.Length), "one breach per respond clock, fired by the surviving node");
+    }
+
+    private static async Task<int> CountClocksAsync(TestDatabase db, string[] incidentIds, string state)
+    {
+        await using var connection = await db.OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection,
+            "SELECT COUNT(*) FROM incident_clocks WHERE kind = 'Respond' AND state = @State AND incident_id = ANY(@Ids)", new { State = state, Ids = incidentIds });
     }
 
     private static System.Collections.Concurrent.ConcurrentDictionary<Guid, int> Collect(HubTestClient screen)
