@@ -23,6 +23,11 @@ const TEXT = {
     colArea: '辖区',
     colOrganisation: '责任单位',
     noArea: '辖区外 / 无定位',
+    colClocks: '响应时钟',
+    acknowledge: '确认',
+    clockKind: { Respond: '响应', Arrive: '到场', Reinforce: '增援' },
+    overdue: '超时',
+    alarm: (kind, category, address) => `超时告警：${kind}未按时完成 — ${category}，${address}`,
     loginTitle: '登录',
     userName: '用户名',
     password: '密码',
@@ -51,6 +56,11 @@ const TEXT = {
     colArea: 'Area',
     colOrganisation: 'Responsible',
     noArea: 'No area / no location',
+    colClocks: 'Clocks',
+    acknowledge: 'Acknowledge',
+    clockKind: { Respond: 'Respond', Arrive: 'Arrive', Reinforce: 'Reinforce' },
+    overdue: 'late',
+    alarm: (kind, category, address) => `Clock breached: ${kind} — ${category}, ${address}`,
     loginTitle: 'Sign in',
     userName: 'User name',
     password: 'Password',
@@ -89,6 +99,13 @@ const loginError = document.querySelector('[data-testid="login-error"]');
 const whoami = document.querySelector('[data-testid="whoami"]');
 const main = document.querySelector('main');
 let antiforgeryToken = '';
+
+/** incident id → { Respond, Arrive, Reinforce } clock views, kept live by ClockChanged and ClockAlarm. */
+const clocks = new Map();
+const alarmBanner = document.querySelector('[data-testid="clock-alarm"]');
+const CLOCK_KINDS = ['Respond', 'Arrive', 'Reinforce'];
+// Clocks are only fetched for the newest open incidents on load; later ones arrive by push.
+const CLOCK_FETCH_LIMIT = 30;
 
 /** id → { incident, row }: one row per incident however often it arrives. */
 const shown = new Map();
@@ -171,8 +188,77 @@ function fillRow(row, incident, today) {
   // Routed: who is responsible. In triage: the last reason, which says what an operator must decide.
   const routing = incident.routing;
   cell('.org').textContent = routing?.organisation?.name ?? '';
+  fillClocks(cell('.clocks'), incident.id);
   cell('.why').textContent = routing?.outcome === 'NeedsTriage' ? (routing.reasons.at(-1) ?? '') : '';
 }
+
+/** Three chips counting down to each clock's due time: running, warned (amber), met (✓ time taken), breached (red). */
+function fillClocks(cellElement, incidentId) {
+  const t = TEXT[lang];
+  const views = clocks.get(incidentId) ?? {};
+  const chips = CLOCK_KINDS.filter((kind) => views[kind]).map((kind) => {
+    const view = views[kind];
+    const chip = document.createElement('span');
+    chip.className = 'clock-chip';
+    chip.dataset.kind = kind;
+    chip.dataset.state = view.state;
+    let value;
+    if (view.state === 'Met') value = `✓ ${Math.round(view.takenSeconds ?? 0)}s`;
+    else if (view.state === 'Breached') value = t.overdue;
+    else if (view.state === 'Cancelled') value = '—';
+    else {
+      const left = Math.round((Date.parse(view.dueAt) - Date.now()) / 1000);
+      value = left >= 0 ? `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` : t.overdue;
+    }
+    chip.textContent = `${t.clockKind[kind]} ${value}`;
+    return chip;
+  });
+  cellElement.replaceChildren(...chips);
+}
+
+function setClock(view) {
+  const views = clocks.get(view.incidentId) ?? {};
+  views[view.kind] = view;
+  clocks.set(view.incidentId, views);
+  const entry = shown.get(view.incidentId);
+  if (entry) fillClocks(entry.row.querySelector('.clocks'), view.incidentId);
+}
+
+/** Loads the clocks of the newest open incidents (the list carries none); pushes keep them current afterwards. */
+async function loadClocks() {
+  const open = [...shown.values()].map((e) => e.incident).filter((i) => i.status !== 'Closed').slice(0, CLOCK_FETCH_LIMIT);
+  for (const incident of open) {
+    const response = await fetch(`/api/incidents/${incident.id}`, { headers: { accept: 'application/json' } });
+    if (!response.ok) continue;
+    const detail = await response.json();
+    for (const view of detail.clocks ?? []) setClock(view);
+  }
+}
+
+/** A breach alarms until an operator acknowledges it: a banner, the row flashing, and a tone where the browser allows. */
+function raiseAlarm(alarm) {
+  const t = TEXT[lang];
+  setClock(alarm.clock);
+  const incident = alarm.incident;
+  alarmBanner.querySelector('.alarm-text').textContent = t.alarm(t.clockKind[alarm.clock.kind], categoryOf(incident), incident.address ?? '');
+  alarmBanner.hidden = false;
+  shown.get(incident.id)?.row.classList.add('is-alarm');
+  try {
+    const audio = new AudioContext();
+    const tone = audio.createOscillator();
+    tone.frequency.value = 880;
+    tone.connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.6);
+  } catch {
+    // No sound before the user has interacted with the page, or no audio device: the banner still shows.
+  }
+}
+
+alarmBanner.querySelector('button').addEventListener('click', () => {
+  alarmBanner.hidden = true;
+  for (const entry of shown.values()) entry.row.classList.remove('is-alarm');
+});
 
 function announce(incident) {
   const t = TEXT[lang];
@@ -205,6 +291,7 @@ async function loadList() {
     const page = await response.json();
     upsert(page.items, loadedOnce);
     loadedOnce = true;
+    loadClocks();
   } catch (error) {
     console.warn('Could not load the incident list', error);
   }
@@ -222,6 +309,8 @@ connection.on('IncidentOpened', (incident) => {
   if (isNew) announce(incident);
 });
 connection.on('IncidentUpdated', (incident) => upsert([incident], true));
+connection.on('ClockChanged', (view) => setClock(view));
+connection.on('ClockAlarm', (alarm) => raiseAlarm(alarm));
 connection.onreconnecting(() => showState('reconnecting'));
 connection.onreconnected(watch);
 // Automatic reconnect gives up after a few tries; a wall display must keep trying.
@@ -261,6 +350,11 @@ langToggle.addEventListener('click', () => {
   localStorage.setItem(LANG_KEY, lang);
   applyLanguage();
 });
+
+// The countdowns tick every second; only the clock cells are redrawn.
+setInterval(() => {
+  for (const [id, entry] of shown) if (clocks.has(id)) fillClocks(entry.row.querySelector('.clocks'), id);
+}, 1000);
 
 // So that yesterday's rows gain their date after midnight even when nothing arrives.
 setInterval(render, 60_000);
