@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Security;
@@ -107,7 +106,7 @@ public static class DispatchEndpoints
     public static async Task<IResult> Dispatch(
         Guid id, HttpRequest request, ClaimsPrincipal user, IncidentStore incidents, Dispatcher dispatcher, CancellationToken cancellationToken)
     {
-        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<DispatchRequest>(request, MaxBodyBytes, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<DispatchRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -328,7 +327,7 @@ public static class DispatchEndpoints
                 detail: $"You sign on and off for unit {string.Join(",", scope.Codes)} only.");
         }
 
-        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<DutyRequest>(request, MaxBodyBytes, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<DutyRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -443,7 +442,7 @@ public static class DispatchEndpoints
         HttpRequest request, Func<T, string?> field, string name, string title, CancellationToken cancellationToken)
         where T : class
     {
-        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<T>(request, MaxBodyBytes, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<T>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return (null, null, problem);
@@ -455,7 +454,7 @@ public static class DispatchEndpoints
             : (body, text, null);
     }
 
-    private static Actor ActorOf(ClaimsPrincipal user) => new(user.Identity?.Name ?? "anonymous", user.FindFirstValue(ClaimTypes.Role));
+    private static Actor ActorOf(ClaimsPrincipal user) => new(Actors.NameOf(user), user.FindFirstValue(ClaimTypes.Role));
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Answer(Refusal refusal) => TypedResults.Problem(
         title: refusal.Title, detail: refusal.Detail, statusCode: refusal.Status, extensions: refusal.Extensions);

@@ -7,6 +7,7 @@ using Dispatch.Server.Operations;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Dispatch.Server.Security;
+using Dispatch.Server.Messaging;
 
 namespace Dispatch.Server.Assignment;
 
@@ -76,7 +77,7 @@ public static class UnitEndpoints
                 detail: $"You report positions for unit {string.Join(",", scope.Codes)} only.");
         }
 
-        var (submission, problem) = await AlertIntakeEndpoint.ReadJsonAsync<UnitPositionSubmission>(request, MaxBodyBytes, cancellationToken);
+        var (submission, problem) = await JsonBody.ReadAsync<UnitPositionSubmission>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -122,7 +123,7 @@ public static class UnitEndpoints
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(AlertIntakeEndpoint.PublishTimeout);
+            timeout.CancelAfter(BusPublisher.Timeout);
             await bus.Publish(message, timeout.Token);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Dispatch.Contracts;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using MassTransit;
 
@@ -36,7 +35,7 @@ public static class GeoEndpoints
             return Problems.Invalid(errors, "导入参数有误 / Invalid import options");
         }
 
-        var (document, problem) = await AlertIntakeEndpoint.ReadJsonAsync<JsonDocument>(request, MaxImportBytes, cancellationToken);
+        var (document, problem) = await JsonBody.ReadAsync<JsonDocument>(request, MaxImportBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -1,6 +1,7 @@
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Metrics;
 using MassTransit;
+using Dispatch.Server.Messaging;
 
 namespace Dispatch.Server.Intake;
 
@@ -22,7 +23,7 @@ public static class GridEventIntakeEndpoint
         HttpRequest request, IPublishEndpoint bus, TimeProvider clock, DispatchMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(GridEventIntakeEndpoint));
-        var (submission, problem) = await AlertIntakeEndpoint.ReadJsonAsync<GridEventSubmission>(request, MaxBodyBytes, cancellationToken);
+        var (submission, problem) = await JsonBody.ReadAsync<GridEventSubmission>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -35,7 +36,7 @@ public static class GridEventIntakeEndpoint
             return Problems.Invalid(validation.Errors, "网格事件数据有误 / The grid event has invalid fields");
         }
 
-        if (await AlertIntakeEndpoint.PublishAsync(bus, message, cancellationToken) is { } failure)
+        if (await BusPublisher.TryPublishAsync(bus, message, cancellationToken) is { } failure)
         {
             logger.LogError(failure, "Grid event {EventId} could not be put on the bus", message.EventId);
             return Problems.BusUnavailable();

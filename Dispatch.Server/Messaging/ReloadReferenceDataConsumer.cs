@@ -21,7 +21,7 @@ public sealed class ReloadReferenceDataConsumer(
         switch (context.Message.Kind)
         {
             case ReferenceData.Catalogue:
-                catalogue.Replace(new CatalogueSnapshot((await catalogueStore.ListAsync(cancellationToken)).Select(s => s.Category)));
+                await catalogue.ReloadAsync(catalogueStore, cancellationToken);
                 break;
             case ReferenceData.Organisations:
                 await organisations.ReloadAsync(cancellationToken);

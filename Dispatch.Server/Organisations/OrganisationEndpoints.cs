@@ -1,8 +1,8 @@
 using Dispatch.Contracts;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Routing;
 using MassTransit;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Organisations;
 
@@ -54,7 +54,7 @@ public static class OrganisationEndpoints
         string code, HttpContext http, OrganisationStore store, OrganisationDirectory directory, IPublishEndpoint bus, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (edit, problem) = await AlertIntakeEndpoint.ReadJsonAsync<OrganisationEdit>(http.Request, MaxBodyBytes, cancellationToken);
+        var (edit, problem) = await JsonBody.ReadAsync<OrganisationEdit>(http.Request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -66,7 +66,7 @@ public static class OrganisationEndpoints
             return Problems.Invalid(errors, "单位数据有误 / The organisation has invalid fields");
         }
 
-        var actor = http.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
+        var actor = Actors.NameOf(http.User);
         var (created, stored) = await store.SaveAsync(organisation, actor, clock.GetUtcNow(), cancellationToken);
         await directory.ReloadAsync(cancellationToken);
         await bus.Publish(new ReferenceDataChanged(ReferenceData.Organisations, clock.GetUtcNow()), cancellationToken);

@@ -1,7 +1,7 @@
 using Dispatch.Contracts;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using MassTransit;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Routing;
 
@@ -73,7 +73,7 @@ public static class CatalogueEndpoints
         string code, HttpContext http, CatalogueStore store, CategoryCatalogue catalogue, IPublishEndpoint bus, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (edit, problem) = await AlertIntakeEndpoint.ReadJsonAsync<CategoryEdit>(http.Request, MaxBodyBytes, cancellationToken);
+        var (edit, problem) = await JsonBody.ReadAsync<CategoryEdit>(http.Request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -85,10 +85,9 @@ public static class CatalogueEndpoints
             return Problems.Invalid(errors, "类别数据有误 / The category has invalid fields");
         }
 
-        var actor = http.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
+        var actor = Actors.NameOf(http.User);
         var (created, stored) = await store.SaveAsync(category, actor, clock.GetUtcNow(), cancellationToken);
-        var all = await store.ListAsync(cancellationToken);
-        catalogue.Replace(new CatalogueSnapshot(all.Select(s => s.Category)));
+        await catalogue.ReloadAsync(store, cancellationToken);
         await bus.Publish(new ReferenceDataChanged(ReferenceData.Catalogue, clock.GetUtcNow()), cancellationToken);
         loggers.CreateLogger(typeof(CatalogueEndpoints)).LogInformation(
             "Category {CategoryCode} {CatalogueChange} by {Actor}", category.Code, created ? "created" : "replaced", actor);
@@ -102,7 +101,7 @@ public static class CatalogueEndpoints
     public static async Task<IResult> Classify(
         HttpRequest request, CategoryCatalogue catalogue, ClassifierSettings settings, CancellationToken cancellationToken)
     {
-        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<ClassifyRequest>(request, MaxBodyBytes, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<ClassifyRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -17,9 +17,7 @@ internal sealed class CatalogueLoader(
             logger.LogInformation("Seeded {CategoryCount} categories from the embedded catalogue", seeded);
         }
 
-        var stored = await store.ListAsync(cancellationToken);
-        catalogue.Replace(new CatalogueSnapshot(stored.Select(s => s.Category)));
-        logger.LogInformation("Loaded {CategoryCount} categories", stored.Count);
+        logger.LogInformation("Loaded {CategoryCount} categories", await catalogue.ReloadAsync(store, cancellationToken));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

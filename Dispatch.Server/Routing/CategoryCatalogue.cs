@@ -98,5 +98,13 @@ public sealed class CategoryCatalogue(CatalogueSnapshot initial)
 
     public void Replace(CatalogueSnapshot snapshot) => current = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
 
+    /// <summary>Reads the stored catalogue and swaps it in whole; returns how many categories it holds.</summary>
+    public async Task<int> ReloadAsync(CatalogueStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.ListAsync(cancellationToken);
+        Replace(new CatalogueSnapshot(stored.Select(s => s.Category)));
+        return stored.Count;
+    }
+
     public static CategoryCatalogue LoadEmbedded() => new(CatalogueSnapshot.LoadEmbedded());
 }

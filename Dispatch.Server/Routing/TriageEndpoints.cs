@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Organisations;
 using MassTransit;
@@ -72,7 +71,7 @@ public static class TriageEndpoints
         Func<CorrectionRequest, IncidentSummary, string, (Correction? Correction, Dictionary<string, string[]>? Errors)> decide,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<CorrectionRequest>(request, 8 * 1024, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<CorrectionRequest>(request, 8 * 1024, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -107,7 +106,7 @@ public static class TriageEndpoints
             return Problems.NotFound($"Incident {id}");
         }
 
-        var actor = user.Identity?.Name ?? "anonymous";
+        var actor = Actors.NameOf(user);
         var (correction, errors) = decide(body, current.Incident, actor);
         if (errors is not null)
         {

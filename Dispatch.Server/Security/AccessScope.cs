@@ -43,3 +43,10 @@ public sealed record AccessScope(string Role, bool All, IReadOnlyList<string> Co
 
     public bool IsOrganisation(string? code) => All || (code is not null && Codes.Contains(code, StringComparer.Ordinal));
 }
+
+/// <summary>How the audit log names whoever made a change.</summary>
+public static class Actors
+{
+    /// <summary>The signed-in user or API client; every route needs one, so "anonymous" shows a route left open by mistake.</summary>
+    public static string NameOf(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
+}

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -26,7 +25,7 @@ public static class AuthEndpoints
 
     public static async Task<IResult> Login(HttpContext http, AccountService accounts, CancellationToken cancellationToken)
     {
-        var (request, problem) = await AlertIntakeEndpoint.ReadJsonAsync<LoginRequest>(http.Request, 4 * 1024, cancellationToken);
+        var (request, problem) = await JsonBody.ReadAsync<LoginRequest>(http.Request, 4 * 1024, cancellationToken);
         if (problem is not null)
         {
             return problem;

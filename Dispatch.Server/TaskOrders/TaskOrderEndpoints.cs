@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Security;
@@ -106,7 +105,7 @@ public static class TaskOrderEndpoints
         HttpRequest request, ClaimsPrincipal user, IncidentStore incidents, OrganisationDirectory organisations, TaskOrderIssuer issuer,
         IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<TaskOrderRequest>(request, MaxBodyBytes, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<TaskOrderRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -235,7 +234,7 @@ public static class TaskOrderEndpoints
         var body = new TaskOrderRequest();
         if (readsBody)
         {
-            var (read, problem) = await AlertIntakeEndpoint.ReadJsonAsync<TaskOrderRequest>(c.Request, MaxBodyBytes, c.CancellationToken);
+            var (read, problem) = await JsonBody.ReadAsync<TaskOrderRequest>(c.Request, MaxBodyBytes, c.CancellationToken);
             if (problem is not null)
             {
                 return problem;
@@ -349,5 +348,5 @@ public static class TaskOrderEndpoints
     private static bool TryEnum<T>(string text, out T value) where T : struct, Enum =>
         Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
 
-    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
+    private static string Actor(ClaimsPrincipal user) => Actors.NameOf(user);
 }

@@ -2,7 +2,6 @@ using Dispatch.Contracts;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using MassTransit;
 
@@ -61,7 +60,7 @@ public static partial class CalendarEndpoints
         HttpRequest request, CalendarStore store, CalendarProvider provider, IPublishEndpoint bus, TimeProvider clock,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (body, problem) = await AlertIntakeEndpoint.ReadJsonAsync<JsonNode>(request, MaxBodyBytes, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync<JsonNode>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
