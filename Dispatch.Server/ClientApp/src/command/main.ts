@@ -1,0 +1,99 @@
+// The command screen (operators, supervisors): the live incident queue with the 1/3/5 clocks and the breach alarm.
+import '../shared/base.css';
+import './command.css';
+
+import { getJson } from '../shared/api';
+import { beep, CLOCK_TEXT, ClockBoard, type ClockView } from '../shared/clocks';
+import { onLanguage, pick } from '../shared/i18n';
+import { live } from '../shared/live';
+import type { IncidentSummary } from '../shared/model';
+import { headerSlot, startPage } from '../shared/session';
+import { categoryOf, IncidentQueue, kindOf } from './queue';
+import { TEXT } from './text';
+
+const PAGE_SIZE = 100;
+// Clocks are fetched for the newest open incidents on load only; later ones arrive by push.
+const CLOCK_FETCH_LIMIT = 30;
+
+interface ClockAlarm { clock: ClockView; incident: IncidentSummary }
+
+startPage({
+  text: TEXT,
+  roles: ['Operator', 'Supervisor', 'Admin'],
+  start: () => {
+    const count = document.createElement('p');
+    count.className = 'count';
+    count.dataset.testid = 'incident-count';
+    headerSlot().append(count);
+
+    const clocks = new ClockBoard();
+    const queue = new IncidentQueue(clocks, count);
+    const announcer = document.querySelector<HTMLElement>('[data-testid="announcer"]')!;
+    const alarm = document.querySelector<HTMLElement>('[data-testid="clock-alarm"]')!;
+    // Rows seen on the first load are not "new"; only later arrivals are highlighted.
+    let loadedOnce = false;
+
+    const loadClocks = async () => {
+      const open = queue.incidents.filter((i) => i.status !== 'Closed').slice(0, CLOCK_FETCH_LIMIT);
+      for (const incident of open) {
+        const detail = await getJson<{ clocks?: ClockView[] }>(`/api/incidents/${incident.id}`).catch(() => null);
+        for (const view of detail?.clocks ?? []) clocks.set(view);
+      }
+      queue.tick();
+    };
+
+    const loadList = async () => {
+      try {
+        const page = await getJson<{ items: IncidentSummary[] }>(`/api/incidents?pageSize=${PAGE_SIZE}`);
+        queue.upsert(page.items, loadedOnce);
+        loadedOnce = true;
+        await loadClocks();
+      } catch (error) {
+        console.warn('Could not load the incident list', error);
+      }
+    };
+
+    /** A breach alarms until an operator acknowledges it: a banner, the row flashing, and a tone where the browser allows. */
+    const raiseAlarm = ({ clock, incident }: ClockAlarm) => {
+      clocks.set(clock);
+      queue.tick();
+      alarm.querySelector('.alarm-text')!.textContent =
+        pick(TEXT).alarm(pick(CLOCK_TEXT).kind[clock.kind], categoryOf(incident), incident.address ?? '');
+      alarm.hidden = false;
+      queue.row(incident.id)?.classList.add('is-alarm');
+      beep();
+    };
+    alarm.querySelector('button')!.addEventListener('click', () => {
+      alarm.hidden = true;
+      for (const row of document.querySelectorAll('tr.is-alarm')) row.classList.remove('is-alarm');
+    });
+
+    const hub = live('/hubs/command', async (connection) => {
+      await connection.invoke('WatchIncidents');
+      await loadList();
+    });
+    hub.connection.on('IncidentOpened', (incident: IncidentSummary) => {
+      const isNew = !queue.has(incident.id);
+      queue.upsert([incident], true);
+      if (isNew) {
+        const t = pick(TEXT);
+        announcer.textContent = t.announce(t.kind[kindOf(incident)], categoryOf(incident), incident.address ?? '');
+      }
+    });
+    hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => queue.upsert([incident], true));
+    hub.connection.on('ClockChanged', (view: ClockView) => {
+      clocks.set(view);
+      queue.tick();
+    });
+    hub.connection.on('ClockAlarm', raiseAlarm);
+
+    onLanguage(() => queue.render());
+    // The countdowns tick every second; yesterday's rows gain their date after midnight even when nothing arrives.
+    setInterval(() => queue.tick(), 1000);
+    setInterval(() => queue.render(), 60_000);
+
+    // Load straight away so the queue shows even if the hub is slow or unreachable; subscribing loads again.
+    void loadList();
+    void hub.start();
+  },
+});

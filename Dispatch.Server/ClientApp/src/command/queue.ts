@@ -1,0 +1,111 @@
+// The incident queue, newest first, one row per incident however often it arrives. Everything the server sends is
+// data: it reaches the page through textContent or attributes only, never as HTML.
+
+import { type ClockBoard } from '../shared/clocks';
+import { pick } from '../shared/i18n';
+import type { IncidentKind, IncidentSummary } from '../shared/model';
+import { dateOf, timeOfDay } from '../shared/time';
+import { TEXT } from './text';
+
+// A wall display runs for days; keep the page bounded.
+const MAX_ROWS = 200;
+
+export const kindOf = (incident: IncidentSummary): IncidentKind =>
+  (incident.kind in TEXT.zh.kind ? incident.kind : 'Unknown');
+export const categoryOf = (incident: IncidentSummary): string => incident.categoryName || incident.categoryCode || '—';
+
+interface Entry { incident: IncidentSummary; row: HTMLTableRowElement }
+
+export class IncidentQueue {
+  private readonly shown = new Map<string, Entry>();
+  private readonly list = document.querySelector<HTMLElement>('[data-testid="incident-list"]')!;
+  private readonly template = document.querySelector<HTMLTemplateElement>('#row-template')!;
+  private readonly empty = document.querySelector<HTMLElement>('.empty')!;
+  private readonly count: HTMLElement;
+
+  constructor(private readonly clocks: ClockBoard, countLine: HTMLElement) {
+    this.count = countLine;
+  }
+
+  get incidents(): IncidentSummary[] {
+    return [...this.shown.values()].map((entry) => entry.incident);
+  }
+
+  has(id: string): boolean {
+    return this.shown.has(id);
+  }
+
+  row(id: string): HTMLTableRowElement | undefined {
+    return this.shown.get(id)?.row;
+  }
+
+  upsert(incidents: IncidentSummary[], highlight: boolean): void {
+    for (const incident of incidents) {
+      let entry = this.shown.get(incident.id);
+      if (!entry) {
+        const row = this.template.content.firstElementChild!.cloneNode(true) as HTMLTableRowElement;
+        row.dataset.incidentId = incident.id;
+        row.addEventListener('animationend', () => row.classList.remove('is-new'));
+        if (highlight) row.classList.add('is-new');
+        entry = { incident, row };
+        this.shown.set(incident.id, entry);
+      }
+      entry.incident = incident;
+    }
+    this.render();
+  }
+
+  /** Refills every row (cheap at this size) so language and "is it today?" stay current, and moves only rows out of place. */
+  render(): void {
+    const received = (entry: Entry) => Date.parse(entry.incident.receivedAt);
+    const entries = [...this.shown.values()].sort((a, b) => received(b) - received(a) || a.incident.id.localeCompare(b.incident.id));
+    for (const dropped of entries.splice(MAX_ROWS)) {
+      dropped.row.remove();
+      this.shown.delete(dropped.incident.id);
+    }
+    const today = dateOf(Date.now());
+    entries.forEach(({ incident, row }, index) => {
+      this.fill(row, incident, today);
+      // Moving a row that is already in place would restart its highlight.
+      if (this.list.children[index] !== row) this.list.insertBefore(row, this.list.children[index] ?? null);
+    });
+    this.count.textContent = pick(TEXT).shown(entries.length);
+    this.empty.hidden = entries.length > 0;
+  }
+
+  /** Redraws the countdowns only: called every second. */
+  tick(): void {
+    for (const [id, entry] of this.shown) if (this.clocks.has(id)) this.clocks.fill(entry.row.querySelector('.clocks')!, id);
+  }
+
+  private fill(row: HTMLTableRowElement, incident: IncidentSummary, today: string): void {
+    const t = pick(TEXT);
+    const cell = (selector: string) => row.querySelector<HTMLElement>(selector)!;
+    const day = dateOf(incident.receivedAt);
+    (cell('time') as HTMLTimeElement).dateTime = incident.receivedAt;
+    cell('.clock').textContent = timeOfDay(incident.receivedAt);
+    cell('.date').textContent = day === today ? '' : day;
+
+    const kind = kindOf(incident);
+    cell('.badge').dataset.kind = kind;
+    cell('.badge').textContent = t.kind[kind];
+    cell('.pill').dataset.status = incident.status;
+    cell('.pill').textContent = t.status[incident.status] ?? incident.status;
+    row.dataset.status = incident.status;
+
+    cell('.category').textContent = categoryOf(incident);
+    cell('.callers').textContent = incident.alertCount > 1 ? t.callers(incident.alertCount) : '';
+    cell('.text').textContent = incident.description;
+    cell('.address').textContent = incident.address ?? '';
+
+    const where = incident.jurisdiction;
+    cell('.community').textContent = where?.community?.name ?? where?.street?.name ?? where?.precinct?.name ?? t.noArea;
+    cell('.grid').textContent = where?.grid?.name ?? '';
+
+    // Routed: who is responsible. In triage: the last reason, which says what an operator must decide.
+    const routing = incident.routing;
+    cell('.org').textContent = routing?.organisation?.name ?? '';
+    cell('.why').textContent = routing?.outcome === 'NeedsTriage' ? (routing.reasons.at(-1) ?? '') : '';
+    this.clocks.fill(cell('.clocks'), incident.id);
+  }
+}

@@ -1,0 +1,59 @@
+import type { Bilingual } from '../shared/i18n';
+import type { IncidentKind } from '../shared/model';
+
+export const TEXT: Bilingual<{
+  title: string; queue: string; colReceived: string; colKind: string; colStatus: string; colCategory: string;
+  colDescription: string; colAddress: string; colArea: string; colOrganisation: string; colClocks: string;
+  noArea: string; acknowledge: string; empty: string;
+  alarm: (kind: string, category: string, address: string) => string;
+  shown: (n: number) => string;
+  callers: (n: number) => string;
+  announce: (kind: string, category: string, address: string) => string;
+  kind: Record<IncidentKind, string>;
+  status: Record<string, string>;
+}> = {
+  zh: {
+    title: '指挥中心 · 警情队列',
+    queue: '警情队列',
+    colReceived: '接警时间',
+    colKind: '警情性质',
+    colStatus: '状态',
+    colCategory: '类别',
+    colDescription: '报警内容',
+    colAddress: '地址',
+    colArea: '辖区',
+    colOrganisation: '责任单位',
+    colClocks: '响应时钟',
+    noArea: '辖区外 / 无定位',
+    acknowledge: '确认',
+    empty: '暂无警情',
+    alarm: (kind, category, address) => `超时告警：${kind}未按时完成 — ${category}，${address}`,
+    shown: (n) => `显示 ${n} 起警情`,
+    callers: (n) => `${n} 人报警`,
+    announce: (kind, category, address) => `新警情：${kind}，${category}，${address}`,
+    kind: { Police: '警务类', NonPolice: '非警务类', Dispute: '纠纷类', Unknown: '待研判' },
+    status: { Open: '待派', NeedsTriage: '待研判', InProgress: '处置中', Closed: '已结' },
+  },
+  en: {
+    title: 'Command centre · Incident queue',
+    queue: 'Incident queue',
+    colReceived: 'Received',
+    colKind: 'Kind',
+    colStatus: 'Status',
+    colCategory: 'Category',
+    colDescription: 'Description',
+    colAddress: 'Address',
+    colArea: 'Area',
+    colOrganisation: 'Responsible',
+    colClocks: 'Clocks',
+    noArea: 'No area / no location',
+    acknowledge: 'Acknowledge',
+    empty: 'No incidents',
+    alarm: (kind, category, address) => `Clock breached: ${kind} — ${category}, ${address}`,
+    shown: (n) => `${n} incident${n === 1 ? '' : 's'} shown`,
+    callers: (n) => `${n} callers`,
+    announce: (kind, category, address) => `New incident: ${kind}, ${category}, ${address}`,
+    kind: { Police: 'Police', NonPolice: 'Non-police', Dispute: 'Dispute', Unknown: 'Unknown' },
+    status: { Open: 'Open', NeedsTriage: 'Needs triage', InProgress: 'In progress', Closed: 'Closed' },
+  },
+};

@@ -1,0 +1,29 @@
+// The shapes the server sends (camelCase JSON of Dispatch.Contracts and the endpoints' records).
+
+export interface GeoPoint { latitude: number; longitude: number }
+export interface AreaRef { code: string; name: string }
+export interface Jurisdiction {
+  district: AreaRef | null; street: AreaRef | null; community: AreaRef | null; grid: AreaRef | null; precinct: AreaRef | null;
+  onBoundary: boolean;
+}
+
+export type IncidentStatus = 'Open' | 'NeedsTriage' | 'InProgress' | 'Closed';
+export type IncidentKind = 'Police' | 'NonPolice' | 'Dispute' | 'Unknown';
+
+export interface IncidentSummary {
+  id: string;
+  receivedAt: string;
+  openedAt: string;
+  status: IncidentStatus;
+  kind: IncidentKind;
+  categoryCode: string | null;
+  categoryName: string | null;
+  description: string;
+  address: string | null;
+  location: GeoPoint | null;
+  alertCount: number;
+  jurisdiction: Jurisdiction | null;
+  priority?: number | null;
+  routing: { outcome: string; organisation: { code: string; name: string } | null; reasons: string[] } | null;
+  source?: 'Alert' | 'GridEvent';
+}
