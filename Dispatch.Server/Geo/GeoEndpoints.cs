@@ -85,6 +85,35 @@ public static class GeoEndpoints
         return TypedResults.Ok(index.Locate(wgsLon, wgsLat));
     }
 
+    public static IResult Areas(JurisdictionIndex index, string? level)
+    {
+        var levels = Enum.GetValues<AreaLevel>();
+        if (!string.IsNullOrWhiteSpace(level))
+        {
+            var names = level.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var unknown = names.Where(n => !levels.Any(l => AreaFeatures.LevelName(l) == n)).ToList();
+            if (unknown.Count > 0 || names.Length == 0)
+            {
+                return Problems.Invalid(
+                    new Dictionary<string, string[]> { ["level"] = [$"Unknown level '{string.Join(",", unknown)}': use district, street, community, grid or precinct, comma-separated."] },
+                    "查询参数有误 / Invalid query");
+            }
+
+            levels = [.. levels.Where(l => names.Contains(AreaFeatures.LevelName(l)))];
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            AreaFeatures.Write(json, levels.SelectMany(index.Current.AreasOf));
+        }
+
+        return TypedResults.Bytes(buffer.WrittenMemory.ToArray(), AreaFeatures.ContentType);
+    }
+
+    public static MapSettings Map(Microsoft.Extensions.Options.IOptions<MapOptions> options) =>
+        new(options.Value.TileUrl, options.Value.TileCrs, options.Value.Attribution);
+
     public static string Describe(FeatureProblem problem) =>
         problem.Code is null ? problem.Reason : $"({problem.Code}) {problem.Reason}";
 

@@ -12,6 +12,11 @@ public static class GeoSetup
         builder.Services.AddSingleton<JurisdictionIndex>();
         builder.Services.AddSingleton<AreaImporter>();
         builder.Services.AddHostedService<JurisdictionIndexLoader>();
+        builder.Services.AddOptions<MapOptions>().BindConfiguration("Map")
+            .Validate(o => o.TileCrs is "wgs84" or "gcj02", "Map:TileCrs must be wgs84 or gcj02.")
+            .Validate(o => o.TileUrl is null || o.TileUrl.StartsWith("https://", StringComparison.Ordinal) || o.TileUrl.StartsWith("http://", StringComparison.Ordinal) || o.TileUrl.StartsWith('/'),
+                "Map:TileUrl must be an http(s) URL template or a path on this server.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -33,6 +38,15 @@ public static class GeoSetup
             .WithSummary("The district, street, community, grid and police precinct holding a point (crs wgs84, gcj02 or bd09).")
             .Produces<Jurisdiction>()
             .ProducesValidationProblem();
+        geo.MapGet("/areas", GeoEndpoints.Areas).RequireAuthorization(Policies.People)
+            .WithName("ListAreas")
+            .WithSummary("The loaded jurisdiction areas as a GeoJSON FeatureCollection (WGS-84), for the maps; level= a comma-separated list (district, street, community, grid, precinct), default all.")
+            .Produces(StatusCodes.Status200OK, contentType: AreaFeatures.ContentType)
+            .ProducesValidationProblem();
+        geo.MapGet("/map", GeoEndpoints.Map).RequireAuthorization(Policies.People)
+            .WithName("MapSettings")
+            .WithSummary("The maps' background: a tile URL template and its datum (wgs84 or gcj02), or none for a plain background.")
+            .Produces<MapSettings>();
         return app;
     }
 

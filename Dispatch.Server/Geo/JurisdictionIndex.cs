@@ -77,6 +77,10 @@ public sealed class JurisdictionSnapshot
         return new JurisdictionSnapshot(trees, byCode);
     }
 
+    /// <summary>The areas of one level, by code: what the maps draw.</summary>
+    public IEnumerable<PreparedArea> AreasOf(AreaLevel level) =>
+        byCode.Values.Where(a => a.Level == level).OrderBy(a => a.Ref.Code, StringComparer.Ordinal);
+
     /// <summary>
     /// A point guaranteed inside an area (not its centroid, which a concave area may not contain), for reports
     /// that name a grid instead of giving a position. Null when no such area is loaded.

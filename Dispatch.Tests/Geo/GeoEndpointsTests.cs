@@ -54,6 +54,48 @@ public sealed class GeoEndpointsTests
         Assert.That(report.GetProperty("level").GetString(), Is.EqualTo("street"));
     }
 
+    [Test]
+    public async Task Areas_AfterAnImport_DrawsThatLevelAsGeoJsonWithALabelInside()
+    {
+        var body = Collection(Feature("C-MAP-1", "地图社区", "Polygon", $"[{Square(121.30, 31.10, 0.02)}]"));
+        var import = await ImportAsync("level=community&codeProp=code&nameProp=name", body);
+        Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.OK), await import.Content.ReadAsStringAsync());
+
+        var answer = await person.GetAsync("/api/geo/areas?level=community");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(answer.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/geo+json"));
+        var features = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features").EnumerateArray().ToList();
+        var feature = features.Single(f => f.GetProperty("id").GetString() == "C-MAP-1");
+        Assert.That(feature.GetProperty("properties").GetProperty("name").GetString(), Is.EqualTo("地图社区"));
+        Assert.That(feature.GetProperty("properties").GetProperty("level").GetString(), Is.EqualTo("community"));
+        Assert.That(feature.GetProperty("geometry").GetProperty("type").GetString(), Is.EqualTo("Polygon"));
+        var ring = feature.GetProperty("geometry").GetProperty("coordinates")[0];
+        Assert.That(ring.GetArrayLength(), Is.EqualTo(5), "a closed square");
+        var label = feature.GetProperty("properties").GetProperty("label");
+        Assert.That(label[0].GetDouble(), Is.InRange(121.30, 121.32));
+        Assert.That(label[1].GetDouble(), Is.InRange(31.10, 31.12));
+        Assert.That(features.All(f => f.GetProperty("properties").GetProperty("level").GetString() == "community"), "only the level asked for");
+    }
+
+    [Test]
+    public async Task Areas_WhenTheLevelIsUnknown_Answers400NamingIt()
+    {
+        var answer = await person.GetAsync("/api/geo/areas?level=grid,ward");
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await answer.Content.ReadAsStringAsync(), Does.Contain("ward"));
+    }
+
+    [Test]
+    public async Task Map_WithNoTilesConfigured_SaysPlainBackground()
+    {
+        var settings = await person.GetFromJsonAsync<JsonElement>("/api/geo/map");
+
+        Assert.That(settings.GetProperty("tileUrl").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(settings.GetProperty("tileCrs").GetString(), Is.EqualTo("wgs84"));
+    }
+
     [TestCase("gcj02")]
     [TestCase("bd09")]
     public async Task Locate_WhenThePointIsGcj02OrBd09_ConvertsItFirst(string crs)

@@ -44,6 +44,8 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/catalogue/categories/{code}"] = ["Admin"],
         ["POST /api/catalogue/classify"] = Readers,
         ["GET /api/geo/locate"] = People,
+        ["GET /api/geo/areas"] = People,
+        ["GET /api/geo/map"] = People,
         ["POST /api/geo/areas/import"] = ["Admin"],
         ["GET /api/units"] = Readers,
         ["GET /api/units/nearest"] = Readers,

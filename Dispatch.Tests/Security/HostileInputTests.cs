@@ -121,6 +121,7 @@ public sealed class HostileInputTests
 
     [TestCase("/api/geo/locate?lon=NaN&lat=Infinity")]
     [TestCase("/api/geo/locate?lon=1e400&lat=30")]
+    [TestCase("/api/geo/areas?level=%3Cscript%3E,grid")]
     [TestCase("/api/units/nearest?lon=-Infinity&lat=30&limit=-5")]
     [TestCase("/api/incidents?from=99999-01-01&to=0001-01-01&page=-1&pageSize=999999")]
     [TestCase("/api/incidents?status=%3Cscript%3E")]

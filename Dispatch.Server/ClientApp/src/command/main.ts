@@ -8,6 +8,7 @@ import { onLanguage, pick } from '../shared/i18n';
 import { live } from '../shared/live';
 import type { IncidentSummary } from '../shared/model';
 import { headerSlot, startPage } from '../shared/session';
+import { CommandMap } from './map-pane';
 import { categoryOf, IncidentQueue, kindOf } from './queue';
 import { TEXT } from './text';
 
@@ -28,6 +29,21 @@ startPage({
 
     const clocks = new ClockBoard();
     const queue = new IncidentQueue(clocks, count);
+    const map = new CommandMap(document.querySelector<HTMLElement>('[data-testid="map"]')!);
+    const show = (incidents: IncidentSummary[], highlight: boolean) => {
+      queue.upsert(incidents, highlight);
+      map.showIncidents(incidents);
+    };
+    // A click on the map brings the incident's row into view; the map centres on an incident chosen anywhere.
+    document.addEventListener('incident-selected', (event) => {
+      const id = (event as CustomEvent<string>).detail;
+      const incident = queue.incidents.find((i) => i.id === id);
+      if (incident) map.focus(incident);
+      for (const row of document.querySelectorAll('tr.is-selected')) row.classList.remove('is-selected');
+      const row = queue.row(id);
+      row?.classList.add('is-selected');
+      row?.scrollIntoView({ block: 'nearest' });
+    });
     const announcer = document.querySelector<HTMLElement>('[data-testid="announcer"]')!;
     const alarm = document.querySelector<HTMLElement>('[data-testid="clock-alarm"]')!;
     // Rows seen on the first load are not "new"; only later arrivals are highlighted.
@@ -45,7 +61,7 @@ startPage({
     const loadList = async () => {
       try {
         const page = await getJson<{ items: IncidentSummary[] }>(`/api/incidents?pageSize=${PAGE_SIZE}`);
-        queue.upsert(page.items, loadedOnce);
+        show(page.items, loadedOnce);
         loadedOnce = true;
         await loadClocks();
       } catch (error) {
@@ -70,17 +86,18 @@ startPage({
 
     const hub = live('/hubs/command', async (connection) => {
       await connection.invoke('WatchIncidents');
-      await loadList();
+      await Promise.all([loadList(), map.loadUnits().catch((error) => console.warn('Could not load the units', error))]);
     });
     hub.connection.on('IncidentOpened', (incident: IncidentSummary) => {
       const isNew = !queue.has(incident.id);
-      queue.upsert([incident], true);
+      show([incident], true);
       if (isNew) {
         const t = pick(TEXT);
         announcer.textContent = t.announce(t.kind[kindOf(incident)], categoryOf(incident), incident.address ?? '');
       }
     });
-    hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => queue.upsert([incident], true));
+    hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => show([incident], true));
+    map.listen(hub.connection);
     hub.connection.on('ClockChanged', (view: ClockView) => {
       clocks.set(view);
       queue.tick();
@@ -95,5 +112,6 @@ startPage({
     // Load straight away so the queue shows even if the hub is slow or unreachable; subscribing loads again.
     void loadList();
     void hub.start();
+    map.load().catch((error) => console.warn('Could not load the map', error));
   },
 });

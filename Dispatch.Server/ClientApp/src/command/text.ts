@@ -4,7 +4,7 @@ import type { IncidentKind } from '../shared/model';
 export const TEXT: Bilingual<{
   title: string; queue: string; colReceived: string; colKind: string; colStatus: string; colCategory: string;
   colDescription: string; colAddress: string; colArea: string; colOrganisation: string; colClocks: string;
-  noArea: string; acknowledge: string; empty: string;
+  noArea: string; acknowledge: string; empty: string; mapTitle: string;
   alarm: (kind: string, category: string, address: string) => string;
   shown: (n: number) => string;
   callers: (n: number) => string;
@@ -27,6 +27,7 @@ export const TEXT: Bilingual<{
     noArea: '辖区外 / 无定位',
     acknowledge: '确认',
     empty: '暂无警情',
+    mapTitle: '态势地图',
     alarm: (kind, category, address) => `超时告警：${kind}未按时完成 — ${category}，${address}`,
     shown: (n) => `显示 ${n} 起警情`,
     callers: (n) => `${n} 人报警`,
@@ -49,6 +50,7 @@ export const TEXT: Bilingual<{
     noArea: 'No area / no location',
     acknowledge: 'Acknowledge',
     empty: 'No incidents',
+    mapTitle: 'Live map',
     alarm: (kind, category, address) => `Clock breached: ${kind} — ${category}, ${address}`,
     shown: (n) => `${n} incident${n === 1 ? '' : 's'} shown`,
     callers: (n) => `${n} callers`,

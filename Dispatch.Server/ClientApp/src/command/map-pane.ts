@@ -1,0 +1,65 @@
+// The command screen's live map: every open incident the queue holds and every unit, kept current by the hub.
+// Clicking an incident says so with an `incident-selected` event, which the queue and the detail pane follow.
+
+import type { HubConnection } from '@microsoft/signalr';
+import { getJson } from '../shared/api';
+import { pick } from '../shared/i18n';
+import { DispatchMap } from '../shared/map';
+import type { GeoPoint, IncidentSummary } from '../shared/model';
+import { TEXT } from './text';
+
+interface Unit { code: string; name: string; organisation: string; position: GeoPoint | null; status: string }
+
+const UNIT_TEXT = { zh: { Available: '空闲', Dispatched: '已派', EnRoute: '途中', OnScene: '到场', Busy: '忙碌', OffDuty: '下班' },
+  en: { Available: 'available', Dispatched: 'dispatched', EnRoute: 'en route', OnScene: 'on scene', Busy: 'busy', OffDuty: 'off duty' } };
+
+export const selectIncident = (id: string): boolean =>
+  document.dispatchEvent(new CustomEvent<string>('incident-selected', { detail: id }));
+
+export class CommandMap {
+  private readonly map: DispatchMap;
+
+  constructor(element: HTMLElement) {
+    this.map = new DispatchMap(element);
+  }
+
+  async load(): Promise<void> {
+    await this.map.load();
+  }
+
+  /** Open incidents with a position are drawn; closed ones leave the map. */
+  showIncidents(incidents: IncidentSummary[]): void {
+    const t = pick(TEXT);
+    for (const incident of incidents) {
+      if (!incident.location || incident.status === 'Closed') {
+        this.map.remove('incident', incident.id);
+        continue;
+      }
+      const label = `${t.status[incident.status] ?? incident.status} · ${incident.categoryName ?? incident.categoryCode ?? ''} · ${incident.address ?? ''}`;
+      this.map.upsert('incident', { id: incident.id, ...incident.location, state: incident.status, label }, selectIncident);
+    }
+  }
+
+  showUnit(unit: Unit): void {
+    if (!unit.position || unit.status === 'OffDuty') {
+      this.map.remove('unit', unit.code);
+      return;
+    }
+    const status = (pick(UNIT_TEXT) as Record<string, string>)[unit.status] ?? unit.status;
+    this.map.upsert('unit', { id: unit.code, ...unit.position, state: unit.status, label: `${unit.name} · ${status}` });
+  }
+
+  /** Units are read once per (re)connection; UnitChanged keeps them moving after that. */
+  async loadUnits(): Promise<void> {
+    const units = await getJson<Unit[]>('/api/units');
+    for (const unit of units) this.showUnit(unit);
+  }
+
+  listen(connection: HubConnection): void {
+    connection.on('UnitChanged', (unit: Unit) => this.showUnit(unit));
+  }
+
+  focus(incident: IncidentSummary): void {
+    if (incident.location) this.map.focus(incident.location.lat, incident.location.lon);
+  }
+}

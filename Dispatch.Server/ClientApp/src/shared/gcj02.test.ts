@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { wgs84ToGcj02 } from './gcj02';
+
+describe('wgs84ToGcj02', () => {
+  it('matches the published reference value (and the server)', () => {
+    const [lon, lat] = wgs84ToGcj02(116.404, 39.915);
+    expect(lon).toBeCloseTo(116.41024449916938, 9);
+    expect(lat).toBeCloseTo(39.91640428150164, 9);
+  });
+
+  it('shifts a point in Hangzhou by a few hundred metres', () => {
+    const [lon, lat] = wgs84ToGcj02(120.15, 30.28);
+    const metres = Math.hypot((lon - 120.15) * 96_000, (lat - 30.28) * 111_000);
+    expect(metres).toBeGreaterThan(200);
+    expect(metres).toBeLessThan(800);
+  });
+
+  it('leaves points outside China alone', () => {
+    expect(wgs84ToGcj02(-0.1276, 51.5072)).toEqual([-0.1276, 51.5072]);
+  });
+});
