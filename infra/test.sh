@@ -57,6 +57,22 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+
+# The browser app's own unit tests (vitest); `dotnet test` has built it and installed its packages.
+client=Dispatch.Server/ClientApp
+if [ -d "$client/node_modules" ]; then
+  vitest_status=0
+  (cd "$client" && npx --no-install vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json") || vitest_status=$?
+  if [ -f "$results/vitest.json" ]; then
+    read -r p f < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests)' "$results/vitest.json")
+    passed=$((passed + p)); failed=$((failed + f))
+  fi
+  [ "$vitest_status" -eq 0 ] || status=$vitest_status
+else
+  echo "vitest skipped: $client/node_modules is missing (the server build did not run)" >&2
+  failed=$((failed + 1))
+fi
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the test host failed before any test could report.
   failed=1
