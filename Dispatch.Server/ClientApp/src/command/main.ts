@@ -1,6 +1,8 @@
-// The command screen (operators, supervisors): the live incident queue with the 1/3/5 clocks and the breach alarm.
+// The command screen (operators, supervisors): the live incident queue with the 1/3/5 clocks and the breach alarm,
+// and beside it the incident detail, the triage queue and the task-order board, all kept live by the command hub.
 import '../shared/base.css';
 import './command.css';
+import './panels.css';
 
 import { getJson } from '../shared/api';
 import { beep, CLOCK_TEXT, ClockBoard, type ClockView } from '../shared/clocks';
@@ -8,8 +10,14 @@ import { onLanguage, pick } from '../shared/i18n';
 import { live } from '../shared/live';
 import type { IncidentSummary } from '../shared/model';
 import { headerSlot, startPage } from '../shared/session';
+import { TaskBoard } from './board';
+import { IncidentDetailPanel } from './detail';
+import { PANEL_TEXT } from './panel-text';
 import { categoryOf, IncidentQueue, kindOf } from './queue';
+import { tabs } from './tabs';
 import { TEXT } from './text';
+import { TriageQueue } from './triage';
+import type { AssignmentSummary, TaskOrderView, UnitSummary } from './types';
 
 const PAGE_SIZE = 100;
 // Clocks are fetched for the newest open incidents on load only; later ones arrive by push.
@@ -18,7 +26,7 @@ const CLOCK_FETCH_LIMIT = 30;
 interface ClockAlarm { clock: ClockView; incident: IncidentSummary }
 
 startPage({
-  text: TEXT,
+  text: { zh: { ...TEXT.zh, ...PANEL_TEXT.zh }, en: { ...TEXT.en, ...PANEL_TEXT.en } },
   roles: ['Operator', 'Supervisor', 'Admin'],
   start: () => {
     const count = document.createElement('p');
@@ -27,7 +35,17 @@ startPage({
     headerSlot().append(count);
 
     const clocks = new ClockBoard();
-    const queue = new IncidentQueue(clocks, count);
+    const panel = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)!;
+    const detail = new IncidentDetailPanel(panel('incident-detail'), clocks);
+    const showTab = tabs();
+    const select = (id: string) => {
+      showTab('detail');
+      queue.mark(id);
+      void detail.open(id);
+    };
+    const queue = new IncidentQueue(clocks, count, select);
+    const triage = new TriageQueue(panel('triage-queue'), panel('triage-count'), select);
+    const board = new TaskBoard(panel('task-board'), panel('board-count'), select);
     const announcer = document.querySelector<HTMLElement>('[data-testid="announcer"]')!;
     const alarm = document.querySelector<HTMLElement>('[data-testid="clock-alarm"]')!;
     // Rows seen on the first load are not "new"; only later arrivals are highlighted.
@@ -70,7 +88,8 @@ startPage({
 
     const hub = live('/hubs/command', async (connection) => {
       await connection.invoke('WatchIncidents');
-      await loadList();
+      await Promise.all([loadList(), triage.load(), board.load()]);
+      detail.reloadSoon();
     });
     hub.connection.on('IncidentOpened', (incident: IncidentSummary) => {
       const isNew = !queue.has(incident.id);
@@ -79,21 +98,48 @@ startPage({
         const t = pick(TEXT);
         announcer.textContent = t.announce(t.kind[kindOf(incident)], categoryOf(incident), incident.address ?? '');
       }
+      triage.apply(incident);
     });
-    hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => queue.upsert([incident], true));
+    hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => {
+      queue.upsert([incident], true);
+      triage.apply(incident);
+      if (incident.id === detail.incidentId) detail.reloadSoon();
+    });
+    hub.connection.on('AssignmentChanged', (assignment: AssignmentSummary) => {
+      if (assignment.incidentId === detail.incidentId) detail.reloadSoon();
+    });
+    hub.connection.on('UnitChanged', (unit: UnitSummary) => {
+      if (detail.shows(unit.code)) detail.reloadSoon();
+    });
+    hub.connection.on('TaskOrderChanged', (order: TaskOrderView) => board.apply(order));
     hub.connection.on('ClockChanged', (view: ClockView) => {
       clocks.set(view);
       queue.tick();
+      detail.tick();
     });
     hub.connection.on('ClockAlarm', raiseAlarm);
 
-    onLanguage(() => queue.render());
-    // The countdowns tick every second; yesterday's rows gain their date after midnight even when nothing arrives.
-    setInterval(() => queue.tick(), 1000);
-    setInterval(() => queue.render(), 60_000);
+    onLanguage(() => {
+      queue.render();
+      detail.render();
+      triage.render();
+      board.render();
+    });
+    // The countdowns tick every second; yesterday's rows gain their date after midnight even when nothing arrives,
+    // and task orders turn amber or red as time passes.
+    setInterval(() => {
+      queue.tick();
+      detail.tick();
+    }, 1000);
+    setInterval(() => {
+      queue.render();
+      board.render();
+    }, 60_000);
 
     // Load straight away so the queue shows even if the hub is slow or unreachable; subscribing loads again.
     void loadList();
+    void triage.load();
+    void board.load();
     void hub.start();
   },
 });
