@@ -25,4 +25,7 @@ public interface ICommandClient
     /// recommended for the incident, so the operator can dispatch again at once; otherwise it is empty.
     /// </summary>
     Task AssignmentChanged(AssignmentSummary assignment, IReadOnlyList<RecommendedUnit> next);
+
+    /// <summary>A task order of the watcher's areas changed (<c>TaskOrderChanged</c>): the task-order board follows it.</summary>
+    Task TaskOrderChanged(TaskOrderView order, string change);
 }

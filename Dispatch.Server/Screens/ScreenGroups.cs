@@ -46,4 +46,11 @@ public static class ScreenGroups
         var placed = where?.District is not null || where?.Street is not null || where?.Precinct is not null;
         return [AllIncidents, .. areas, .. placed ? Array.Empty<string>() : [UnplacedIncidents]];
     }
+
+    /// <summary>The command-screen groups a task order's changes go to: those of its incident's areas.</summary>
+    public static IReadOnlyList<string> ForTaskOrder(TaskOrderView order)
+    {
+        var areas = new[] { order.DistrictCode, order.StreetCode, order.CommunityCode }.OfType<string>().Select(Area).ToList();
+        return [AllIncidents, .. areas, .. areas.Count == 0 ? [UnplacedIncidents] : Array.Empty<string>()];
+    }
 }

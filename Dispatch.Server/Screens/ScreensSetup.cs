@@ -22,6 +22,7 @@ public static class ScreensSetup
         bus.AddPerNodeConsumer<ClockScreenConsumer>();
         bus.AddPerNodeConsumer<AssignmentChangedScreenConsumer>();
         bus.AddPerNodeConsumer<UnitChangedScreenConsumer>();
+        bus.AddPerNodeConsumer<TaskOrderScreenConsumer>();
     }
 
     public static WebApplication MapScreens(this WebApplication app)

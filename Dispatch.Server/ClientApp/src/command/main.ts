@@ -1,6 +1,8 @@
-// The command screen (operators, supervisors): the live incident queue with the 1/3/5 clocks and the breach alarm.
+// The command screen (operators, supervisors): the live incident queue with the 1/3/5 clocks and the breach alarm,
+// and beside it the incident detail, the triage queue and the task-order board, all kept live by the command hub.
 import '../shared/base.css';
 import './command.css';
+import './panels.css';
 
 import { getJson } from '../shared/api';
 import { beep, CLOCK_TEXT, ClockBoard, type ClockView } from '../shared/clocks';
@@ -9,8 +11,14 @@ import { live } from '../shared/live';
 import type { IncidentSummary } from '../shared/model';
 import { headerSlot, startPage } from '../shared/session';
 import { CommandMap } from './map-pane';
+import { TaskBoard } from './board';
+import { IncidentDetailPanel } from './detail';
+import { PANEL_TEXT } from './panel-text';
 import { categoryOf, IncidentQueue, kindOf } from './queue';
+import { tabs } from './tabs';
 import { TEXT } from './text';
+import { TriageQueue } from './triage';
+import type { AssignmentSummary, TaskOrderView, UnitSummary } from './types';
 
 const PAGE_SIZE = 100;
 // Clocks are fetched for the newest open incidents on load only; later ones arrive by push.
@@ -19,7 +27,7 @@ const CLOCK_FETCH_LIMIT = 30;
 interface ClockAlarm { clock: ClockView; incident: IncidentSummary }
 
 startPage({
-  text: TEXT,
+  text: { zh: { ...TEXT.zh, ...PANEL_TEXT.zh }, en: { ...TEXT.en, ...PANEL_TEXT.en } },
   roles: ['Operator', 'Supervisor', 'Admin'],
   start: () => {
     const count = document.createElement('p');
@@ -28,22 +36,26 @@ startPage({
     headerSlot().append(count);
 
     const clocks = new ClockBoard();
-    const queue = new IncidentQueue(clocks, count);
-    const map = new CommandMap(document.querySelector<HTMLElement>('[data-testid="map"]')!);
+    const panel = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)!;
+    const detail = new IncidentDetailPanel(panel('incident-detail'), clocks);
+    const map = new CommandMap(panel('map'));
+    const showTab = tabs();
+    // One way to choose an incident, from a row, the triage list, the board or the map: open it and centre on it.
+    const select = (id: string) => {
+      showTab('detail');
+      queue.mark(id);
+      void detail.open(id);
+      const incident = queue.incidents.find((i) => i.id === id);
+      if (incident) map.focus(incident);
+    };
+    const queue = new IncidentQueue(clocks, count, select);
+    const triage = new TriageQueue(panel('triage-queue'), panel('triage-count'), select);
+    const board = new TaskBoard(panel('task-board'), panel('board-count'), select);
+    document.addEventListener('incident-selected', (event) => select((event as CustomEvent<string>).detail));
     const show = (incidents: IncidentSummary[], highlight: boolean) => {
       queue.upsert(incidents, highlight);
       map.showIncidents(incidents);
     };
-    // A click on the map brings the incident's row into view; the map centres on an incident chosen anywhere.
-    document.addEventListener('incident-selected', (event) => {
-      const id = (event as CustomEvent<string>).detail;
-      const incident = queue.incidents.find((i) => i.id === id);
-      if (incident) map.focus(incident);
-      for (const row of document.querySelectorAll('tr.is-selected')) row.classList.remove('is-selected');
-      const row = queue.row(id);
-      row?.classList.add('is-selected');
-      row?.scrollIntoView({ block: 'nearest' });
-    });
     const announcer = document.querySelector<HTMLElement>('[data-testid="announcer"]')!;
     const alarm = document.querySelector<HTMLElement>('[data-testid="clock-alarm"]')!;
     // Rows seen on the first load are not "new"; only later arrivals are highlighted.
@@ -86,7 +98,8 @@ startPage({
 
     const hub = live('/hubs/command', async (connection) => {
       await connection.invoke('WatchIncidents');
-      await Promise.all([loadList(), map.loadUnits().catch((error) => console.warn('Could not load the units', error))]);
+      await Promise.all([loadList(), triage.load(), board.load(), map.loadUnits().catch((error) => console.warn('Could not load the units', error))]);
+      detail.reloadSoon();
     });
     hub.connection.on('IncidentOpened', (incident: IncidentSummary) => {
       const isNew = !queue.has(incident.id);
@@ -95,22 +108,49 @@ startPage({
         const t = pick(TEXT);
         announcer.textContent = t.announce(t.kind[kindOf(incident)], categoryOf(incident), incident.address ?? '');
       }
+      triage.apply(incident);
     });
-    hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => show([incident], true));
+    hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => {
+      show([incident], true);
+      triage.apply(incident);
+      if (incident.id === detail.incidentId) detail.reloadSoon();
+    });
+    hub.connection.on('AssignmentChanged', (assignment: AssignmentSummary) => {
+      if (assignment.incidentId === detail.incidentId) detail.reloadSoon();
+    });
     map.listen(hub.connection);
+    hub.connection.on('UnitChanged', (unit: UnitSummary) => {
+      if (detail.shows(unit.code)) detail.reloadSoon();
+    });
+    hub.connection.on('TaskOrderChanged', (order: TaskOrderView) => board.apply(order));
     hub.connection.on('ClockChanged', (view: ClockView) => {
       clocks.set(view);
       queue.tick();
+      detail.tick();
     });
     hub.connection.on('ClockAlarm', raiseAlarm);
 
-    onLanguage(() => queue.render());
-    // The countdowns tick every second; yesterday's rows gain their date after midnight even when nothing arrives.
-    setInterval(() => queue.tick(), 1000);
-    setInterval(() => queue.render(), 60_000);
+    onLanguage(() => {
+      queue.render();
+      detail.render();
+      triage.render();
+      board.render();
+    });
+    // The countdowns tick every second; yesterday's rows gain their date after midnight even when nothing arrives,
+    // and task orders turn amber or red as time passes.
+    setInterval(() => {
+      queue.tick();
+      detail.tick();
+    }, 1000);
+    setInterval(() => {
+      queue.render();
+      board.render();
+    }, 60_000);
 
     // Load straight away so the queue shows even if the hub is slow or unreachable; subscribing loads again.
     void loadList();
+    void triage.load();
+    void board.load();
     void hub.start();
     map.load().catch((error) => console.warn('Could not load the map', error));
   },

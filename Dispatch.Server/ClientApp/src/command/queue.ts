@@ -23,8 +23,13 @@ export class IncidentQueue {
   private readonly empty = document.querySelector<HTMLElement>('.empty')!;
   private readonly count: HTMLElement;
 
-  constructor(private readonly clocks: ClockBoard, countLine: HTMLElement) {
+  constructor(private readonly clocks: ClockBoard, countLine: HTMLElement, private readonly select: (id: string) => void) {
     this.count = countLine;
+  }
+
+  /** Marks the row whose detail is open. */
+  mark(id: string | null): void {
+    for (const [key, { row }] of this.shown) row.setAttribute('aria-selected', String(key === id));
   }
 
   get incidents(): IncidentSummary[] {
@@ -46,6 +51,12 @@ export class IncidentQueue {
         const row = this.template.content.firstElementChild!.cloneNode(true) as HTMLTableRowElement;
         row.dataset.incidentId = incident.id;
         row.addEventListener('animationend', () => row.classList.remove('is-new'));
+        // Rows are focusable and open the detail on a click or Enter, so the queue works from the keyboard too.
+        row.tabIndex = 0;
+        row.addEventListener('click', () => this.select(incident.id));
+        row.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter') this.select(incident.id);
+        });
         if (highlight) row.classList.add('is-new');
         entry = { incident, row };
         this.shown.set(incident.id, entry);

@@ -1,0 +1,60 @@
+// The words of the command screen's side panels: incident detail, triage and the task-order board.
+import type { Bilingual } from '../shared/i18n';
+
+export const PANEL_TEXT: Bilingual<{
+  tabDetail: string; tabTriage: string; tabBoard: string; pickIncident: string;
+  callers: string; gridEvent: string; address: string; area: string; category: string; organisation: string;
+  clocks: string; assignments: string; recommendations: string; timeline: string; noAssignments: string; noRecommendations: string;
+  dispatch: string; dispatchAnyway: string; handOver: string; resolve: string; reclassify: string; reroute: string;
+  instructions: string; result: string; reason: string; overrideReason: string; categoryField: string; organisationField: string;
+  cancel: string; submit: string; dispatched: (unit: string) => string; noTriage: string; noOrders: string;
+  orderOrganisation: string; orderInstructions: string; orderStatus: string; orderDue: string;
+  triageCount: (n: number) => string; boardCount: (open: number, overdue: number) => string;
+  areaLayers: { community: string; grid: string; precinct: string };
+  assignmentState: Record<string, string>; unitStatus: Record<string, string>; orderStatusName: Record<string, string>;
+  role: Record<string, string>; due: Record<string, string>; caller: (phone: string) => string;
+  eventReporter: (reporter: string, tier: string) => string;
+}> = {
+  zh: {
+    tabDetail: '警情详情', tabTriage: '待研判', tabBoard: '任务单', pickIncident: '点击队列中的警情查看详情',
+    callers: '报警人陈述', gridEvent: '网格事件', address: '地址', area: '辖区', category: '类别', organisation: '责任单位',
+    clocks: '响应时钟', assignments: '已派力量', recommendations: '推荐力量', timeline: '处置经过',
+    noAssignments: '尚未派单', noRecommendations: '暂无可推荐力量',
+    dispatch: '派单', dispatchAnyway: '仍然派单', handOver: '移交部门', resolve: '办结',
+    reclassify: '重新定类', reroute: '指定责任单位',
+    instructions: '交办要求', result: '处置结果', reason: '理由', overrideReason: '强制派单理由（记入审计）',
+    categoryField: '类别', organisationField: '责任单位', cancel: '取消', submit: '确定',
+    dispatched: (unit) => `已派 ${unit}`, noTriage: '暂无待研判警情', noOrders: '暂无未办结任务单',
+    orderOrganisation: '承办单位', orderInstructions: '交办要求', orderStatus: '状态', orderDue: '办结期限',
+    triageCount: (n) => `${n}`, boardCount: (open, overdue) => (overdue > 0 ? `${open} · 超期 ${overdue}` : `${open}`),
+    areaLayers: { community: '社区', grid: '网格', precinct: '派出所辖区' },
+    assignmentState: { Dispatched: '已派单', Acknowledged: '已签收', EnRoute: '在途', OnScene: '已到场', Cleared: '已完成', Declined: '已拒绝' },
+    unitStatus: { OffDuty: '下班', Available: '空闲', Dispatched: '已派', EnRoute: '在途', OnScene: '到场' },
+    orderStatusName: { Issued: '已交办', Accepted: '已签收', DelayRequested: '申请延期', Returned: '已退回', Reopened: '返工' },
+    role: { Primary: '主办', Reinforcement: '增援' },
+    due: { overdue: '已超期', soon: '今日到期', ok: '' },
+    caller: (phone) => (phone ? `报警电话 ${phone}` : '未留电话'),
+    eventReporter: (reporter, tier) => `${reporter} · ${tier}`,
+  },
+  en: {
+    tabDetail: 'Incident', tabTriage: 'Triage', tabBoard: 'Task orders', pickIncident: 'Pick an incident in the queue to see it here',
+    callers: "Callers' words", gridEvent: 'Grid event', address: 'Address', area: 'Area', category: 'Category', organisation: 'Responsible',
+    clocks: 'Clocks', assignments: 'Units dispatched', recommendations: 'Recommended units', timeline: 'Timeline',
+    noAssignments: 'Nothing dispatched yet', noRecommendations: 'No unit to recommend',
+    dispatch: 'Dispatch', dispatchAnyway: 'Dispatch anyway', handOver: 'Hand over', resolve: 'Resolve',
+    reclassify: 'Reclassify', reroute: 'Reroute',
+    instructions: 'Instructions', result: 'Result', reason: 'Reason', overrideReason: 'Why dispatch a busy unit (audited)',
+    categoryField: 'Category', organisationField: 'Organisation', cancel: 'Cancel', submit: 'OK',
+    dispatched: (unit) => `${unit} dispatched`, noTriage: 'Nothing waits for triage', noOrders: 'No open task orders',
+    orderOrganisation: 'Organisation', orderInstructions: 'Instructions', orderStatus: 'State', orderDue: 'Due',
+    triageCount: (n) => `${n}`, boardCount: (open, overdue) => (overdue > 0 ? `${open} · ${overdue} overdue` : `${open}`),
+    areaLayers: { community: 'Community', grid: 'Grid', precinct: 'Precinct' },
+    assignmentState: { Dispatched: 'Dispatched', Acknowledged: 'Acknowledged', EnRoute: 'En route', OnScene: 'On scene', Cleared: 'Cleared', Declined: 'Declined' },
+    unitStatus: { OffDuty: 'Off duty', Available: 'Available', Dispatched: 'Dispatched', EnRoute: 'En route', OnScene: 'On scene' },
+    orderStatusName: { Issued: 'Issued', Accepted: 'Accepted', DelayRequested: 'Delay requested', Returned: 'Returned', Reopened: 'Reopened' },
+    role: { Primary: 'Primary', Reinforcement: 'Reinforcement' },
+    due: { overdue: 'Overdue', soon: 'Due today', ok: '' },
+    caller: (phone) => (phone ? `Caller ${phone}` : 'No number'),
+    eventReporter: (reporter, tier) => `${reporter} · ${tier}`,
+  },
+};

@@ -1,0 +1,18 @@
+// The side panels as tabs: one shows at a time; the tab labels carry the triage and task-order counts.
+
+export type Tab = 'detail' | 'triage' | 'board';
+
+export function tabs(): (tab: Tab) => void {
+  const show = (tab: Tab) => {
+    for (const button of document.querySelectorAll<HTMLButtonElement>('[role=tab]')) {
+      const selected = button.id === `tab-${tab}`;
+      button.setAttribute('aria-selected', String(selected));
+      button.tabIndex = selected ? 0 : -1;
+      document.getElementById(button.getAttribute('aria-controls')!)!.hidden = !selected;
+    }
+  };
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[role=tab]')) {
+    button.addEventListener('click', () => show(button.id.slice('tab-'.length) as Tab));
+  }
+  return show;
+}

@@ -1,0 +1,84 @@
+// The triage queue: incidents routing could not decide, oldest first, with the reasons, and the two decisions an
+// operator makes here: another category (routed again by it) or an organisation by hand.
+
+import { ApiError, getJson, postJson } from '../shared/api';
+import { pick } from '../shared/i18n';
+import type { IncidentSummary } from '../shared/model';
+import { timeOfDay } from '../shared/time';
+import { ask, type Field } from './dialog';
+import { button, el } from './dom';
+import { categoryOptions, organisationOptions } from './lookups';
+import { PANEL_TEXT } from './panel-text';
+import { categoryOf } from './queue';
+
+const PAGE_SIZE = 200;
+
+export class TriageQueue {
+  private readonly waiting = new Map<string, IncidentSummary>();
+  private readonly errors = new Map<string, string>();
+
+  constructor(private readonly root: HTMLElement, private readonly count: HTMLElement, private readonly select: (id: string) => void) {}
+
+  async load(): Promise<void> {
+    try {
+      const page = await getJson<{ items: IncidentSummary[] }>(`/api/triage?pageSize=${PAGE_SIZE}`);
+      this.waiting.clear();
+      for (const incident of page.items) this.waiting.set(incident.id, incident);
+    } catch (error) {
+      console.warn('Could not load the triage queue', error);
+    }
+    this.render();
+  }
+
+  /** Every incident push passes through here: it joins the queue in triage and leaves it once decided. */
+  apply(incident: IncidentSummary): void {
+    if (incident.status === 'NeedsTriage') this.waiting.set(incident.id, incident);
+    else if (!this.waiting.delete(incident.id)) return;
+    this.render();
+  }
+
+  render(): void {
+    const t = pick(PANEL_TEXT);
+    const items = [...this.waiting.values()].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+    const list = el('ol', { className: 'triage-list', testid: 'triage-list' });
+    for (const incident of items) {
+      const reasons = el('ul', { className: 'reasons' }, ...(incident.routing?.reasons ?? []).map((reason) => el('li', { text: reason })));
+      const open = el('button', { className: 'link', text: `${timeOfDay(incident.receivedAt)} · ${categoryOf(incident)} · ${incident.address ?? ''}` });
+      open.type = 'button';
+      open.addEventListener('click', () => this.select(incident.id));
+      const item = el('li', { testid: 'triage-item', data: { incidentId: incident.id } },
+        open,
+        el('p', { className: 'words', text: incident.description }),
+        reasons,
+        el('p', { className: 'detail-actions' },
+          button(t.reclassify, 'reclassify', () => void this.decide(incident.id, 'reclassify')),
+          button(t.reroute, 'reroute', () => void this.decide(incident.id, 'route'))));
+      const error = this.errors.get(incident.id);
+      if (error) {
+        const line = el('p', { className: 'refusal', testid: 'triage-error', text: error });
+        line.setAttribute('role', 'alert');
+        item.append(line);
+      }
+      list.append(item);
+    }
+    this.root.replaceChildren(items.length ? list : el('p', { className: 'hint', text: t.noTriage }));
+    this.count.textContent = t.triageCount(items.length);
+    this.count.dataset.count = String(items.length);
+  }
+
+  private async decide(id: string, action: 'reclassify' | 'route'): Promise<void> {
+    const t = pick(PANEL_TEXT);
+    this.errors.delete(id);
+    try {
+      const choice: Field = action === 'reclassify'
+        ? { name: 'categoryCode', label: t.categoryField, options: await categoryOptions() }
+        : { name: 'organisationCode', label: t.organisationField, options: await organisationOptions() };
+      const values = await ask(action === 'reclassify' ? t.reclassify : t.reroute, [choice, { name: 'reason', label: t.reason }]);
+      if (!values) return;
+      this.apply(await postJson<IncidentSummary>(`/api/incidents/${id}/${action}`, values));
+    } catch (error) {
+      this.errors.set(id, error instanceof ApiError ? error.message : String(error));
+      this.render();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Dispatch.Contracts;
+using Dispatch.Server.Geo;
+using Dispatch.Server.Intake;
+using Dispatch.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dispatch.Tests.EndToEnd;
+
+/// <summary>
+/// The command screen's side panels in a real Chromium: an incident's detail with one-click dispatch, the triage
+/// queue with reclassification, and the task-order board, each changing without a reload.
+/// </summary>
+[NonParallelizable]
+public sealed partial class CommandDetailTests
+{
+    private RunningServer running = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+    private JurisdictionIndex index = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        // No auto-dispatch: the operator dispatches from the page.
+        running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings) { ["Dispatch:AutoDispatch"] = "false" });
+        index = running.App.Services.GetRequiredService<JurisdictionIndex>();
+        (playwright, browser) = await Browser.LaunchAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+        await running.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Detail_OfAPostedAlert_ShowsTheCallerAndDispatchesARecommendedUnitInOneClick()
+    {
+        var page = await OperatorPageAsync();
+        var id = await PostAlertAsync("theft", "楼下电动车被偷了，刚刚看到一个人推走", "330102007004002", "13812345678");
+        var row = Row(page, id);
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await DocScreenshotAsync(page, "command");
+
+        await row.ClickAsync();
+
+        var detail = page.Locator("[data-testid=incident-detail]");
+        var caller = detail.Locator("[data-testid=caller]");
+        await Assertions.Expect(caller).ToContainTextAsync("楼下电动车被偷了");
+        await Assertions.Expect(caller).ToContainTextAsync("138****5678");
+        Assert.That(await caller.InnerTextAsync(), Does.Not.Contain("13812345678"), "the caller's number is masked on the wall display");
+        await Assertions.Expect(detail.Locator("[data-testid=detail-area]")).Not.ToHaveTextAsync(new Regex("^—?$"));
+        var recommendation = detail.Locator("[data-testid=recommendation]").First;
+        await Assertions.Expect(recommendation.Locator("[data-testid=distance]")).ToHaveTextAsync(DistancePattern());
+        await Assertions.Expect(recommendation.Locator("[data-testid=eta]")).Not.ToBeEmptyAsync();
+        var unit = await recommendation.GetAttributeAsync("data-unit");
+
+        await recommendation.Locator("[data-testid=dispatch]").ClickAsync();
+
+        await Assertions.Expect(detail.Locator($"[data-testid=assignment][data-unit='{unit}']")).ToHaveAttributeAsync("data-state", "Dispatched");
+        await Assertions.Expect(row.Locator(".pill")).ToHaveAttributeAsync("data-status", "InProgress");
+        await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveAttributeAsync("data-status", "InProgress");
+        await Assertions.Expect(detail.Locator("[data-testid=detail-timeline] li")).Not.ToHaveCountAsync(0);
+        await DocScreenshotAsync(page, "command-detail");
+    }
+
+    [Test]
+    public async Task Triage_VagueAlertReclassifiedInThePage_LeavesTriageAndIsRouted()
+    {
+        var page = await OperatorPageAsync();
+        await page.Locator("[data-testid=tab-triage]").ClickAsync();
+        var id = await PostAlertAsync(null, "门口有人一直在喊，不知道什么情况", "330102007002005");
+        var item = page.Locator($"[data-testid=triage-item][data-incident-id='{id}']");
+        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("[data-testid=triage-count]")).Not.ToHaveTextAsync("0");
+        await Assertions.Expect(item.Locator(".reasons li")).Not.ToHaveCountAsync(0);
+        await DocScreenshotAsync(page, "triage");
+
+        await item.Locator("[data-testid=reclassify]").ClickAsync();
+        var dialog = page.Locator("[data-testid=action-dialog]");
+        await dialog.Locator("[data-testid=field-categoryCode]").SelectOptionAsync("neighbour-dispute");
+        await dialog.Locator("[data-testid=field-reason]").FillAsync("回拨核实：邻居争吵");
+        await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
+
+        await Assertions.Expect(item).ToHaveCountAsync(0);
+        var row = Row(page, id);
+        await Assertions.Expect(row.Locator(".pill")).Not.ToHaveAttributeAsync("data-status", "NeedsTriage");
+        await Assertions.Expect(row.Locator("[data-testid=incident-organisation] .org")).ToHaveTextAsync(new Regex(@"\S"));
+    }
+
+    [Test]
+    public async Task TaskBoard_AfterAHandOverFromTheDetail_ShowsTheOrderWithItsDueTime()
+    {
+        var page = await OperatorPageAsync();
+        var id = await PostAlertAsync("neighbour-dispute", "楼上漏水，邻居争执不下", "330102007002003");
+        var row = Row(page, id);
+        await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await row.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var detail = page.Locator("[data-testid=incident-detail]");
+        await Assertions.Expect(detail.Locator("[data-testid=caller]")).ToContainTextAsync("楼上漏水");
+
+        await detail.Locator("[data-testid=hand-over]").ClickAsync();
+        var dialog = page.Locator("[data-testid=action-dialog]");
+        await dialog.Locator("[data-testid=field-instructions]").FillAsync("现场未能调解，请司法所组织调解");
+        await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
+        await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveAttributeAsync("data-status", "Closed");
+
+        await page.Locator("[data-testid=tab-board]").ClickAsync();
+        var order = page.Locator($"[data-testid=task-order][data-incident-id='{id}']");
+        await Assertions.Expect(order).ToContainTextAsync("现场未能调解，请司法所组织调解", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
+        await Assertions.Expect(order.Locator("[data-testid=task-order-due]")).ToHaveTextAsync(new Regex(@"\d{4}-\d{2}-\d{2} 23:59"));
+        await Assertions.Expect(order).ToHaveAttributeAsync("data-due", "ok");
+        await Assertions.Expect(page.Locator("[data-testid=board-count]")).Not.ToHaveTextAsync("0");
+        await DocScreenshotAsync(page, "task-board");
+    }
+
+    private async Task<IPage> OperatorPageAsync()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1800, Height = 1000 } });
+        await page.GotoAsync(running.Address.ToString());
+        await CommandPageTests.SignInAsync(page, "operator");
+        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        return page;
+    }
+
+    private async Task<Guid> PostAlertAsync(string? category, string description, string grid, string? callerPhone = null)
+    {
+        var at = index.PointInside(AreaLevel.Grid, grid)!;
+        var alertId = "110-detail-" + Guid.NewGuid().ToString("N")[..8];
+        using var platform = running.Machine();
+        var response = await platform.PostAsJsonAsync("/api/intake/alerts", new
+        {
+            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = category, description, address = "云峰街道新塘路88号", callerPhone,
+            location = new { lon = at.Lon, lat = at.Lat },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        return IncidentReference.ForAlert(alertId);
+    }
+
+    private static ILocator Row(IPage page, Guid id) => page.Locator($"[data-testid=incident-row][data-incident-id='{id}']");
+
+    /// <summary>A test artefact, and the README's picture of the screen.</summary>
+    private static async Task DocScreenshotAsync(IPage page, string name)
+    {
+        var path = await Browser.ScreenshotAsync(page, name);
+        File.Copy(path, TestEnvironment.RepoFile(Path.Combine("docs", "screenshots", name + ".png")), overwrite: true);
+    }
+
+    [GeneratedRegex(@"^\d+(\.\d)? k?m$")]
+    private static partial Regex DistancePattern();
+}
