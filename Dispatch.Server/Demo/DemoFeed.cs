@@ -4,6 +4,7 @@ using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Messaging;
 using Dispatch.Server.Operations.Metrics;
+using Dispatch.Server.Routing;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ namespace Dispatch.Server.Demo;
 /// </summary>
 public sealed class DemoFeed(
     IOptions<DemoFeedOptions> options, IHostEnvironment environment, IServiceScopeFactory scopes, IBus bus, IncidentStore incidents,
-    AssignmentStore assignments, ResponderSimulator responders, DispatchMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime,
+    AssignmentStore assignments, ResponderSimulator responders, CategoryCatalogue catalogue, DispatchMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<DemoFeed> logger) : BackgroundService
 {
     /// <summary>The channel intake metrics and validation record for the feed's arrivals.</summary>
@@ -47,7 +48,7 @@ public sealed class DemoFeed(
         var seed = settings.FeedSeed ?? Random.Shared.Next();
         var random = new Random(seed);
         var runId = DemoAlertGenerator.NewRunId();
-        var alerts = new DemoAlertGenerator(random, runId);
+        var alerts = new DemoAlertGenerator(random, runId, catalogue);
         var gridEvents = new DemoGridEventGenerator(random, runId);
         var nextArrival = clock.GetUtcNow() + DemoFeedRules.FirstArrival;
         logger.LogWarning(
@@ -61,7 +62,7 @@ public sealed class DemoFeed(
                 var now = clock.GetUtcNow();
                 await using var scope = scopes.CreateAsyncScope();
                 var dispatcher = scope.ServiceProvider.GetRequiredService<Dispatcher>();
-                var open = await FollowAsync(dispatcher, now, stoppingToken);
+                var open = await FollowAsync(dispatcher, random, now, stoppingToken);
                 if (now >= nextArrival)
                 {
                     if (DemoFeedRules.MayAdd(open, settings.FeedMaxOpen))
@@ -162,7 +163,7 @@ public sealed class DemoFeed(
     /// Looks after the feed's incidents (dispatch, close unattended triage, forget the closed ones) and answers how
     /// many distinct incidents are open. A caller who joined another incident counts with that one.
     /// </summary>
-    private async Task<int> FollowAsync(Dispatcher dispatcher, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> FollowAsync(Dispatcher dispatcher, Random random, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = new HashSet<Guid>();
         foreach (var (reference, follow) in followed.ToList())
@@ -185,7 +186,14 @@ public sealed class DemoFeed(
                         followed.Remove(reference);
                         continue;
                     case FeedIncidentStep.Dispatch when !await responders.DispatchNearestAsync(dispatcher, incident, AssignmentRole.Primary, cancellationToken):
-                        // Nobody free: try again later rather than every pass.
+                        // No free unit (many departments have no field team here): a department's case becomes its
+                        // task order, as the operator would hand it over; police work tries again later, not every pass.
+                        if (await responders.HandOverAsync(dispatcher, random, incident, cancellationToken))
+                        {
+                            followed.Remove(reference);
+                            continue;
+                        }
+
                         followed[reference] = follow with { Plan = new FeedIncidentPlan(null), PublishedAt = now };
                         break;
                     case FeedIncidentStep.CloseUnattended:

@@ -29,7 +29,7 @@ public sealed class DemoFeedOptions
     /// <c>Demo:FeedDispatchShare</c>: the share of incidents that auto-dispatch leaves alone which the feed dispatches
     /// itself after a few seconds; the rest wait for the operator (for <see cref="FeedOperatorGraceSeconds"/>).
     /// </summary>
-    public double FeedDispatchShare { get; set; } = 0.6;
+    public double FeedDispatchShare { get; set; } = 0.75;
 
     /// <summary><c>Demo:FeedOperatorGraceSeconds</c>: how long an incident left for the operator waits before the feed takes it.</summary>
     public int FeedOperatorGraceSeconds { get; set; } = 300;
@@ -64,7 +64,7 @@ public sealed class DemoFeedOptions
 
         if (!(FeedDispatchShare is >= 0 and <= 1))
         {
-            problems.Add("Demo:FeedDispatchShare must be from 0 to 1, e.g. 0.6.");
+            problems.Add("Demo:FeedDispatchShare must be from 0 to 1, e.g. 0.75.");
         }
 
         if (FeedOperatorGraceSeconds is < 1 or > 86_400)

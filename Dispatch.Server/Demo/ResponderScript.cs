@@ -47,7 +47,7 @@ public static class ResponderScript
     /// <summary>Share of acknowledgements that come after the 1-minute respond clock.</summary>
     public const double LateAcknowledgeShare = 0.12;
 
-    /// <summary>Share of arrivals that come after the 3-minute arrive clock.</summary>
+    /// <summary>Share of arrivals that come after their clock: 3 minutes for a primary, 5 for a reinforcement.</summary>
     public const double LateArrivalShare = 0.2;
 
     /// <summary>Share of primaries that ask for reinforcement from the scene.</summary>
@@ -59,11 +59,17 @@ public static class ResponderScript
     /// <summary>Share of reinforcement requests the feed answers itself; the others wait for the operator.</summary>
     public const double FeedSendsReinforcementShare = 0.6;
 
+    /// <summary>Share of expected reinforcements (the policy asks for them) the feed sends itself.</summary>
+    public const double ExpectedReinforcementSentShare = 0.85;
+
     /// <summary>The respond clock's default (1 minute from receipt) less a margin, so "on time" stays on time.</summary>
     private static readonly TimeSpan RespondBy = TimeSpan.FromSeconds(55);
 
     /// <summary>The arrive clock's default (3 minutes) less a margin.</summary>
     private static readonly TimeSpan ArriveBy = TimeSpan.FromSeconds(170);
+
+    /// <summary>The reinforce clock's default (5 minutes) less a margin: a reinforcement's arrival.</summary>
+    private static readonly TimeSpan ReinforceBy = TimeSpan.FromSeconds(290);
 
     private static readonly TimeSpan ShortestTrip = TimeSpan.FromSeconds(20);
 
@@ -71,8 +77,10 @@ public static class ResponderScript
     /// Draws a plan. <paramref name="dispatchLag"/> is how long after receipt (T0, where the clocks start) the unit was
     /// dispatched: an on-time responder answers within what is left of the clock. <paramref name="travel"/> is the
     /// trip at the unit's urban speed; an on-time arrival is squeezed into the clock, as a demo compresses distance.
+    /// When the category's policy expects reinforcements (<paramref name="reinforcementExpected"/>, e.g. a fight), the
+    /// primary's call for them comes at once, as the run card says; otherwise only sometimes, from the scene.
     /// </summary>
-    public static ResponderPlan Plan(AssignmentRole role, TimeSpan dispatchLag, TimeSpan travel, Random random)
+    public static ResponderPlan Plan(AssignmentRole role, TimeSpan dispatchLag, TimeSpan travel, bool reinforcementExpected, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
         var lag = dispatchLag < TimeSpan.Zero ? TimeSpan.Zero : dispatchLag;
@@ -83,13 +91,19 @@ public static class ResponderScript
         var enRoute = acknowledge + Seconds(random, 3, 12);
         var earliest = enRoute + ShortestTrip;
         var trip = enRoute + Max(travel, ShortestTrip);
+        var (clock, inTime) = role == AssignmentRole.Primary ? (TimeSpan.FromMinutes(3), ArriveBy) : (TimeSpan.FromMinutes(5), ReinforceBy);
         var onScene = random.NextDouble() < LateArrivalShare
-            ? Max(trip, Max(earliest, TimeSpan.FromMinutes(3) - lag + Seconds(random, 20, 120)))
-            : Min(trip, Max(earliest, ArriveBy - lag));
+            ? Max(trip, Max(earliest, clock - lag + Seconds(random, 20, 120)))
+            : Min(trip, Max(earliest, inTime - lag));
 
         TimeSpan? reinforcement = null;
         var sendsReinforcement = false;
-        if (role == AssignmentRole.Primary && random.NextDouble() < ReinforcementShare)
+        if (role == AssignmentRole.Primary && reinforcementExpected)
+        {
+            reinforcement = acknowledge + Seconds(random, 1, 8);
+            sendsReinforcement = random.NextDouble() < ExpectedReinforcementSentShare;
+        }
+        else if (role == AssignmentRole.Primary && random.NextDouble() < ReinforcementShare)
         {
             reinforcement = onScene + Seconds(random, 15, 60);
             sendsReinforcement = random.NextDouble() < FeedSendsReinforcementShare;
@@ -102,16 +116,24 @@ public static class ResponderScript
         return new ResponderPlan(acknowledge, enRoute, onScene, reinforcement, finish, ending, sendsReinforcement);
     }
 
-    /// <summary>The step that follows <paramref name="state"/> in the plan and when it falls due; null once the work is over.</summary>
-    public static ResponderMove? Next(AssignmentState state, ResponderPlan plan, bool reinforcementRequested) => state switch
+    /// <summary>
+    /// The step that follows <paramref name="state"/> in the plan and when it falls due; null once the work is over.
+    /// A planned call for reinforcement comes in between, at its time, once the assignment is acknowledged.
+    /// </summary>
+    public static ResponderMove? Next(AssignmentState state, ResponderPlan plan, bool reinforcementRequested)
     {
-        AssignmentState.Dispatched => new(ResponderStep.Acknowledge, plan.Acknowledge),
-        AssignmentState.Acknowledged => new(ResponderStep.EnRoute, plan.EnRoute),
-        AssignmentState.EnRoute => new(ResponderStep.OnScene, plan.OnScene),
-        AssignmentState.OnScene when plan.Reinforcement is { } ask && !reinforcementRequested => new(ResponderStep.RequestReinforcement, ask),
-        AssignmentState.OnScene => new(plan.Ending, plan.Finish),
-        _ => null,
-    };
+        ResponderMove? next = state switch
+        {
+            AssignmentState.Dispatched => new(ResponderStep.Acknowledge, plan.Acknowledge),
+            AssignmentState.Acknowledged => new(ResponderStep.EnRoute, plan.EnRoute),
+            AssignmentState.EnRoute => new(ResponderStep.OnScene, plan.OnScene),
+            AssignmentState.OnScene => new(plan.Ending, plan.Finish),
+            _ => null,
+        };
+        return next is not null && state != AssignmentState.Dispatched && !reinforcementRequested && plan.Reinforcement is { } ask && ask <= next.Due
+            ? new ResponderMove(ResponderStep.RequestReinforcement, ask)
+            : next;
+    }
 
     /// <summary>The step to take now, <paramref name="elapsed"/> after the dispatch; null when nothing is due.</summary>
     public static ResponderStep? Due(AssignmentState state, TimeSpan elapsed, ResponderPlan plan, bool reinforcementRequested) =>

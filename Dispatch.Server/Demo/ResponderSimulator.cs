@@ -3,6 +3,7 @@ using Dispatch.Server.Assignment;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Organisations;
+using Dispatch.Server.Routing;
 using Dispatch.Server.Security;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace Dispatch.Server.Demo;
 /// </summary>
 public sealed class ResponderSimulator(
     UnitStore units, AssignmentStore assignments, IncidentStore incidents, Recommender recommender, OrganisationDirectory organisations,
-    IBus bus, IOptions<UnitOptions> unitOptions, ILogger<ResponderSimulator> logger)
+    CategoryCatalogue catalogue, IBus bus, IOptions<UnitOptions> unitOptions, ILogger<ResponderSimulator> logger)
 {
     /// <summary>A moving unit reports its position this often (demo time), like a phone sharing its location.</summary>
     public static readonly TimeSpan MoveEvery = TimeSpan.FromSeconds(5);
@@ -86,7 +87,8 @@ public sealed class ResponderSimulator(
 
             var from = unit.Position ?? target;
             var travel = TimeSpan.FromHours(Geo.GreatCircle.DistanceMetres(from, target) / 1000 / unitOptions.Value.SpeedOf(unit.Kind));
-            var plan = ResponderScript.Plan(assignment.Role, assignment.DispatchedAt - incident.ReceivedAt, travel, random);
+            var expected = catalogue.Find(incident.CategoryCode)?.Response.ReinforceMinutes is not null;
+            var plan = ResponderScript.Plan(assignment.Role, assignment.DispatchedAt - incident.ReceivedAt, travel, expected, random);
             play = new Played(plan, from, target);
             played[assignment.Id] = play;
         }
@@ -127,7 +129,9 @@ public sealed class ResponderSimulator(
                 break;
             case ResponderStep.RequestReinforcement:
                 play.ReinforcementRequested = true;
-                await RequestReinforcementAsync(dispatcher, assignment.IncidentId, responder, script.FeedSendsReinforcement, now, cancellationToken);
+                // From the scene the responder asks; before that it is the operator following the run card.
+                await RequestReinforcementAsync(dispatcher, assignment.IncidentId, assignment.State == AssignmentState.OnScene ? responder : FeedOperator,
+                    script.FeedSendsReinforcement, now, cancellationToken);
                 break;
             case ResponderStep.Resolve:
                 await dispatcher.CloseAsync(assignment.IncidentId, false, Pick(random, Results), null, responder, cancellationToken);
@@ -153,12 +157,12 @@ public sealed class ResponderSimulator(
 
     /// <summary>As <c>POST /api/incidents/{id}/reinforcements</c> does; then, for a share, the feed sends the nearest free unit.</summary>
     private async Task RequestReinforcementAsync(
-        Dispatcher dispatcher, Guid incidentId, Actor responder, bool feedSends, DateTimeOffset now, CancellationToken cancellationToken)
+        Dispatcher dispatcher, Guid incidentId, Actor actor, bool feedSends, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string reason = "现场人员不足，请求增援（演示） / More hands needed on scene (demo)";
-        await assignments.AppendAuditAsync(new AuditEntry(now, responder.Name, responder.Role, AssignmentAudit.ReinforcementRequested, AuditNames.IncidentSubject,
+        await assignments.AppendAuditAsync(new AuditEntry(now, actor.Name, actor.Role, AssignmentAudit.ReinforcementRequested, AuditNames.IncidentSubject,
             IncidentStore.IdText(incidentId), null, AuditJson.Serialize(new { Reason = reason })), cancellationToken);
-        await bus.Publish(new ReinforcementRequested(incidentId, now, responder.Name, reason), cancellationToken);
+        await bus.Publish(new ReinforcementRequested(incidentId, now, actor.Name, reason), cancellationToken);
         if (feedSends && await incidents.GetAsync(incidentId, cancellationToken) is { } incident)
         {
             await DispatchNearestAsync(dispatcher, incident, AssignmentRole.Reinforcement, cancellationToken);
@@ -167,20 +171,26 @@ public sealed class ResponderSimulator(
 
     private async Task HandOverAsync(Dispatcher dispatcher, Random random, Guid incidentId, Actor responder, CancellationToken cancellationToken)
     {
-        if (await incidents.GetAsync(incidentId, cancellationToken) is not { } incident)
-        {
-            return;
-        }
-
         // Police work that is not a dispute is settled by the police; the script's hand-over becomes a resolve.
-        if (DemoFeedRules.HandOverTarget(incident, organisations.Current.All) is { } department)
-        {
-            await dispatcher.CloseAsync(incidentId, true, Pick(random, Instructions), department, FeedOperator, cancellationToken);
-        }
-        else
+        if (await incidents.GetAsync(incidentId, cancellationToken) is { } incident && !await HandOverAsync(dispatcher, random, incident, cancellationToken))
         {
             await dispatcher.CloseAsync(incidentId, false, Pick(random, Results), null, responder, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Hands the incident to the department that should follow it up (a task order for the department desk), as the
+    /// operator would; false when it is police work nobody takes over.
+    /// </summary>
+    public async Task<bool> HandOverAsync(Dispatcher dispatcher, Random random, IncidentSummary incident, CancellationToken cancellationToken)
+    {
+        if (DemoFeedRules.HandOverTarget(incident, organisations.Current.All) is not { } department)
+        {
+            return false;
+        }
+
+        await dispatcher.CloseAsync(incident.Id, true, Pick(random, Instructions), department, FeedOperator, cancellationToken);
+        return true;
     }
 
     /// <summary>
