@@ -115,48 +115,53 @@ public sealed class DemoFeed(
     private async Task ArriveAsync(
         bool gridEvent, DemoAlertGenerator alerts, DemoGridEventGenerator gridEvents, Random random, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        Guid reference;
+        Guid? reference;
         if (gridEvent)
         {
             var validation = GridEventValidator.Validate(gridEvents.Next(now), now, Source);
-            if (validation.Message is not { } message)
+            reference = await PublishAsync(validation.Message, validation.Errors, "grid event", m => (m.EventId, m.IncidentId), cancellationToken);
+            if (reference is not null)
             {
-                // The generator's tests keep its events valid; one that is not is skipped, not retried.
-                logger.LogWarning("Demo grid event refused by validation: {Errors}", string.Join("; ", validation.Errors.Select(e => e.Key)));
-                return;
+                metrics.GridEventReceived(Source);
             }
-
-            if (await BusPublisher.TryPublishAsync(bus, message, cancellationToken) is { } failure)
-            {
-                logger.LogError(failure, "Demo grid event {EventId} could not be put on the bus", message.EventId);
-                return;
-            }
-
-            metrics.GridEventReceived(Source);
-            reference = message.IncidentId;
-            logger.LogInformation("Demo grid event {EventId} published as incident {IncidentId}", message.EventId, reference);
         }
         else
         {
             var validation = AlertValidator.Validate(alerts.Next(now), now, Source);
-            if (validation.Message is not { } message)
+            reference = await PublishAsync(validation.Message, validation.Errors, "alert", m => (m.AlertId, m.IncidentId), cancellationToken);
+            if (reference is not null)
             {
-                logger.LogWarning("Demo alert refused by validation: {Errors}", string.Join("; ", validation.Errors.Select(e => e.Key)));
-                return;
+                metrics.AlertReceived(Source);
             }
-
-            if (await BusPublisher.TryPublishAsync(bus, message, cancellationToken) is { } failure)
-            {
-                logger.LogError(failure, "Demo alert {AlertId} could not be put on the bus", message.AlertId);
-                return;
-            }
-
-            metrics.AlertReceived(Source);
-            reference = message.IncidentId;
-            logger.LogInformation("Demo alert {AlertId} published as incident {IncidentId}", message.AlertId, reference);
         }
 
-        followed[reference] = new Followed(now, DemoFeedRules.PlanIncident(options.Value.FeedDispatchShare, random.NextDouble(), random.NextDouble()));
+        if (reference is { } published)
+        {
+            followed[published] = new Followed(now, DemoFeedRules.PlanIncident(options.Value.FeedDispatchShare, random.NextDouble(), random.NextDouble()));
+        }
+    }
+
+    /// <summary>Puts a validated arrival on the bus as intake does; its incident reference, or null when it was skipped.</summary>
+    private async Task<Guid?> PublishAsync<T>(
+        T? message, IReadOnlyDictionary<string, string[]> errors, string what, Func<T, (string Id, Guid IncidentId)> names, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (message is null)
+        {
+            // The generators' tests keep their output valid; one that is not is skipped, not retried.
+            logger.LogWarning("Demo {Arrival} refused by validation: {Errors}", what, string.Join("; ", errors.Keys));
+            return null;
+        }
+
+        var (id, incidentId) = names(message);
+        if (await BusPublisher.TryPublishAsync(bus, message, cancellationToken) is { } failure)
+        {
+            logger.LogError(failure, "Demo {Arrival} {ArrivalId} could not be put on the bus", what, id);
+            return null;
+        }
+
+        logger.LogInformation("Demo {Arrival} {ArrivalId} published as incident {IncidentId}", what, id, incidentId);
+        return incidentId;
     }
 
     /// <summary>

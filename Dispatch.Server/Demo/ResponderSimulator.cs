@@ -114,18 +114,13 @@ public sealed class ResponderSimulator(
         logger.LogDebug("Demo responder {UnitCode}: {Step} on incident {IncidentId}", unit.Code, step, assignment.IncidentId);
         switch (step)
         {
-            case ResponderStep.Acknowledge:
-                await StepAsync(dispatcher, assignment, AssignmentAction.Acknowledge, responder, cancellationToken);
-                break;
-            case ResponderStep.EnRoute:
-                await StepAsync(dispatcher, assignment, AssignmentAction.EnRoute, responder, cancellationToken);
+            case ResponderStep.Acknowledge or ResponderStep.EnRoute or ResponderStep.Clear:
+                await StepAsync(dispatcher, assignment, step == ResponderStep.Acknowledge ? AssignmentAction.Acknowledge
+                    : step == ResponderStep.EnRoute ? AssignmentAction.EnRoute : AssignmentAction.Clear, responder, cancellationToken);
                 break;
             case ResponderStep.OnScene:
                 await MoveAsync(unit.Code, play.To!, now, cancellationToken);
                 await StepAsync(dispatcher, assignment, AssignmentAction.OnScene, responder, cancellationToken);
-                break;
-            case ResponderStep.Clear:
-                await StepAsync(dispatcher, assignment, AssignmentAction.Clear, responder, cancellationToken);
                 break;
             case ResponderStep.RequestReinforcement:
                 play.ReinforcementRequested = true;
