@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Dispatch.Server.Demo;
 
 public static class DemoSetup
@@ -6,6 +8,12 @@ public static class DemoSetup
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<DemoDataSeeder>();
+
+        // Always registered: the feed reads Demo:Feed itself, so that Production can log why it refuses.
+        builder.Services.AddOptions<DemoFeedOptions>().Bind(builder.Configuration.GetSection(DemoFeedOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DemoFeedOptions>, DemoFeedOptionsValidator>();
+        builder.Services.AddSingleton<ResponderSimulator>();
+        builder.Services.AddHostedService<DemoFeed>();
         return builder;
     }
 }

@@ -26,6 +26,9 @@ public sealed class DispatchApp : WebApplicationFactory<Dispatch.Server.Storage.
 
             // The Development settings turn demo seeding on; a test server starts empty unless the test asks.
             ["Demo:Seed"] = "false",
+
+            // Likewise the live demo feed: it would add incidents and move units under every test.
+            ["Demo:Feed"] = "false",
         };
         if (rabbitMq is not null)
         {
