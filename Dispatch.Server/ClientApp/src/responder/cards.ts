@@ -20,7 +20,7 @@ export interface ResponderAssignment {
 
 /** geo: opens the phone's own maps app at the incident (RFC 5870; the label is for apps that show one). */
 export const geoUri = (at: GeoPoint, label: string): string =>
-  `geo:${at.latitude},${at.longitude}?q=${at.latitude},${at.longitude}(${encodeURIComponent(label)})`;
+  `geo:${at.lat},${at.lon}?q=${at.lat},${at.lon}(${encodeURIComponent(label)})`;
 
 export class AssignmentCards {
   private items: ResponderAssignment[] = [];
@@ -94,8 +94,8 @@ export class AssignmentCards {
     const map = element('div', 'assignment-map');
     map.dataset.testid = 'assignment-map';
     if (item.location) {
-      map.dataset.lat = String(item.location.latitude);
-      map.dataset.lon = String(item.location.longitude);
+      map.dataset.lat = String(item.location.lat);
+      map.dataset.lon = String(item.location.lon);
     }
 
     const steps = element('div', 'steps');

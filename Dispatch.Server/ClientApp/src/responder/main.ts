@@ -58,7 +58,9 @@ startPage({
         unit = await postJson<UnitView>(`/api/units/${encodeURIComponent(unit.code)}/duty`, { onDuty: unit.status === 'OffDuty' });
       } catch (failure) {
         // A unit with open work cannot sign off: the server's sentence says which incident holds it.
-        dutyError.textContent = failure instanceof ApiError ? failure.message : String(failure);
+        dutyError.textContent = failure instanceof ApiError
+          ? [failure.problem?.title, failure.message].filter((part) => part && part !== '').join('：')
+          : String(failure);
       }
       showDuty();
     });

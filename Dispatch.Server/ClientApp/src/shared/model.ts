@@ -1,6 +1,7 @@
 // The shapes the server sends (camelCase JSON of Dispatch.Contracts and the endpoints' records).
 
-export interface GeoPoint { latitude: number; longitude: number }
+// Dispatch.Contracts.GeoPoint(Lon, Lat), WGS-84.
+export interface GeoPoint { lon: number; lat: number }
 export interface AreaRef { code: string; name: string }
 export interface Jurisdiction {
   district: AreaRef | null; street: AreaRef | null; community: AreaRef | null; grid: AreaRef | null; precinct: AreaRef | null;
