@@ -40,6 +40,11 @@ public static class AssignmentSetup
             .WithSummary("Units ranked by how soon they could reach a point (haversine distance, speed per kind); stale positions last.")
             .Produces<NearestUnits>()
             .ProducesValidationProblem();
+        // Before /{code}: the literal segment wins, so a responder reads their own unit without the readers' right to all units.
+        units.MapGet("/mine", UnitEndpoints.Mine).RequireAuthorization(Policies.Respond)
+            .WithName("MyUnits")
+            .WithSummary("The signed-in responder's own unit with its status (on or off duty) and last position.")
+            .Produces<List<UnitView>>();
         units.MapGet("/{code}", UnitEndpoints.Get).RequireAuthorization(Policies.Read)
             .WithName("GetUnit")
             .WithSummary("One unit with its last position.")

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Organisations;
@@ -62,9 +63,10 @@ public sealed record StepAnswer(AssignmentSummary Assignment, bool Changed, IRea
 /// <summary>The recommendations for an incident.</summary>
 public sealed record Recommendations(Guid IncidentId, string Organisation, IReadOnlyList<RecommendedUnit> Units);
 
-/// <summary>An assignment on a responder's phone, with what they need to get there.</summary>
+/// <summary>An assignment on a responder's phone, with what they need to get there and the incident's clocks while it is open.</summary>
 public sealed record ResponderAssignment(
-    AssignmentSummary Assignment, IncidentStatus IncidentStatus, string? CategoryName, int? Priority, string Description, string? Address, GeoPoint? Location);
+    AssignmentSummary Assignment, IncidentStatus IncidentStatus, string? CategoryName, int? Priority, string Description, string? Address, GeoPoint? Location,
+    IReadOnlyList<ClockView> Clocks);
 
 /// <summary>What a reinforcement request or a closing answers.</summary>
 public sealed record IncidentActionAccepted(Guid IncidentId, string Action, DateTimeOffset At);
@@ -201,7 +203,7 @@ public static class DispatchEndpoints
             ? TypedResults.Ok(assignment)
             : Problems.NotFound($"Assignment {id}");
 
-    public static async Task<IResult> Mine(ClaimsPrincipal user, IncidentStore incidents, AssignmentStore assignments, CancellationToken cancellationToken)
+    public static async Task<IResult> Mine(ClaimsPrincipal user, IncidentStore incidents, AssignmentStore assignments, ClockStore clocks, CancellationToken cancellationToken)
     {
         var mine = new List<ResponderAssignment>();
         foreach (var unit in AccessScope.Of(user).Codes)
@@ -210,7 +212,11 @@ public static class DispatchEndpoints
             {
                 if (await incidents.GetAsync(assignment.IncidentId, cancellationToken) is { } incident)
                 {
-                    mine.Add(new ResponderAssignment(assignment, incident.Status, incident.CategoryName, incident.Priority, incident.Description, incident.Address, incident.Location));
+                    // The clocks are what the responder races on the way; finished work needs none.
+                    var views = AssignmentTransitions.IsOpen(assignment.State)
+                        ? (await clocks.ForIncidentAsync(incident.Id, cancellationToken)).Select(c => c.ToView()).ToList()
+                        : [];
+                    mine.Add(new ResponderAssignment(assignment, incident.Status, incident.CategoryName, incident.Priority, incident.Description, incident.Address, incident.Location, views));
                 }
             }
         }

@@ -159,6 +159,23 @@ public static class UnitEndpoints
             : TypedResults.Ok(View(unit, clock.GetUtcNow(), options.Value));
     }
 
+    /// <summary>The signed-in responder's own unit(s): their phone shows whether they are on duty.</summary>
+    public static async Task<IResult> Mine(
+        ClaimsPrincipal user, UnitStore store, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var mine = new List<UnitView>();
+        foreach (var code in AccessScope.Of(user).Codes)
+        {
+            if (await store.GetAsync(code, cancellationToken) is { } unit)
+            {
+                mine.Add(View(unit, now, options.Value));
+            }
+        }
+
+        return TypedResults.Ok(mine);
+    }
+
     /// <summary>Ranks the units of an optional organisation and kind by how soon they could reach the point.</summary>
     public static async Task<IResult> Nearest(
         string? lon, string? lat, string? crs, string? organisation, string? kind, string? limit,

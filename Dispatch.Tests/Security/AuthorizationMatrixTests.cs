@@ -49,6 +49,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/geo/areas/import"] = ["Admin"],
         ["GET /api/units"] = Readers,
         ["GET /api/units/nearest"] = Readers,
+        ["GET /api/units/mine"] = ["Responder"],
         ["GET /api/units/{code}"] = Readers,
         ["POST /api/units/{code}/location"] = ["Responder", Machine],
         ["POST /api/units/{code}/duty"] = Field,

@@ -1,5 +1,6 @@
 // The shapes the server sends (camelCase JSON of Dispatch.Contracts and the endpoints' records).
 
+// Dispatch.Contracts.GeoPoint(Lon, Lat), WGS-84.
 export interface GeoPoint { lon: number; lat: number }
 export interface AreaRef { code: string; name: string }
 export interface Jurisdiction {

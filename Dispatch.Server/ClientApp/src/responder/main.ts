@@ -1,0 +1,144 @@
+// The responder's phone (role Responder): duty, my assignments with big step buttons, location sharing, new-work alerts.
+import '../shared/base.css';
+import './responder.css';
+
+import { ApiError, getJson, postJson } from '../shared/api';
+import { beep, ClockBoard } from '../shared/clocks';
+import { onLanguage, pick } from '../shared/i18n';
+import { live } from '../shared/live';
+import { startPage } from '../shared/session';
+import { AssignmentCards, type ResponderAssignment } from './cards';
+import { LocationSharing } from './location';
+import { showOffline } from './offline';
+import { askText } from './reason';
+import { NEEDS_TEXT, type Step, stepRequest } from './steps';
+import { TEXT } from './text';
+
+interface UnitView { code: string; status: string }
+
+showOffline(TEXT);
+
+startPage({
+  text: TEXT,
+  roles: ['Responder'],
+  start: async () => {
+    const dutyState = document.querySelector<HTMLElement>('[data-testid=duty-state]')!;
+    const dutyToggle = document.querySelector<HTMLButtonElement>('[data-testid=duty-toggle]')!;
+    const dutyError = document.querySelector<HTMLElement>('[data-testid=duty-error]')!;
+    const locationState = document.querySelector<HTMLElement>('[data-testid=location-state]')!;
+    const banner = document.querySelector<HTMLElement>('[data-testid=new-assignment-banner]')!;
+    let unit: UnitView | null = null;
+
+    const location = new LocationSharing((state) => {
+      locationState.dataset.state = state;
+      locationState.textContent = pick(TEXT).location[state];
+    });
+
+    const showDuty = () => {
+      const t = pick(TEXT);
+      const onDuty = unit !== null && unit.status !== 'OffDuty';
+      dutyState.dataset.onDuty = String(onDuty);
+      dutyState.textContent = unit ? `${unit.code} · ${onDuty ? t.onDuty : t.offDuty}` : '';
+      dutyToggle.textContent = onDuty ? t.signOff : t.signOn;
+      dutyToggle.disabled = unit === null;
+      if (onDuty && unit) location.start(unit.code);
+      else location.stop();
+    };
+
+    const loadUnit = async () => {
+      const units = await getJson<UnitView[]>('/api/units/mine').catch(() => null);
+      if (units) unit = units[0] ?? null;
+      showDuty();
+    };
+
+    dutyToggle.addEventListener('click', async () => {
+      if (!unit) return;
+      dutyError.textContent = '';
+      try {
+        unit = await postJson<UnitView>(`/api/units/${encodeURIComponent(unit.code)}/duty`, { onDuty: unit.status === 'OffDuty' });
+      } catch (failure) {
+        // A unit with open work cannot sign off: the server's sentence says which incident holds it.
+        dutyError.textContent = failure instanceof ApiError
+          ? [failure.problem?.title, failure.message].filter((part) => part && part !== '').join('：')
+          : String(failure);
+      }
+      showDuty();
+    });
+
+    const clocks = new ClockBoard();
+    const cards = new AssignmentCards(
+      document.querySelector<HTMLElement>('[data-testid=assignment-list]')!,
+      document.querySelector<HTMLElement>('[data-testid=finished-list]')!,
+      clocks,
+      (item, step, card) => void act(item, step, card),
+    );
+
+    const loadList = async () => {
+      try {
+        cards.show(await getJson<ResponderAssignment[]>('/api/assignments/mine'));
+      } catch (error) {
+        console.warn('Could not load the assignments', error);
+      }
+    };
+
+    const act = async (item: ResponderAssignment, step: Step, card: HTMLElement) => {
+      const error = card.querySelector<HTMLElement>('[data-testid=card-error]')!;
+      let text = '';
+      if (NEEDS_TEXT.has(step)) {
+        const given = await askText(pick(TEXT).prompt[step]);
+        if (given === null) return;
+        text = given;
+      }
+      const buttons = card.querySelectorAll<HTMLButtonElement>('button.step');
+      for (const button of buttons) button.disabled = true;
+      try {
+        const { url, body } = stepRequest(step, item.assignment.id, item.assignment.incidentId, text);
+        await postJson(url, body);
+        await loadList();
+      } catch (failure) {
+        // Out of order (409) or gone: say the server's sentence, then show the assignment as it now is.
+        const message = failure instanceof ApiError ? failure.message : String(failure);
+        await loadList();
+        const fresh = document.querySelector<HTMLElement>(`[data-testid=assignment-card][data-assignment-id="${CSS.escape(item.assignment.id)}"] [data-testid=card-error]`);
+        (fresh ?? error).textContent = message;
+        for (const button of buttons) button.disabled = false;
+      }
+    };
+
+    const alertNewWork = (item: ResponderAssignment | undefined) => {
+      const t = pick(TEXT);
+      banner.querySelector('.banner-text')!.textContent = t.arrived(item?.categoryName ?? '—', item?.address ?? t.noAddress);
+      banner.hidden = false;
+      // Where the browser allows: Chrome on Android vibrates; iOS Safari has no vibration; sound needs an earlier tap.
+      navigator.vibrate?.([400, 150, 400]);
+      beep();
+    };
+    banner.querySelector('button')!.addEventListener('click', () => { banner.hidden = true; });
+
+    const hub = live('/hubs/responder', async (connection) => {
+      await connection.invoke('WatchAssignments');
+      await Promise.all([loadUnit(), loadList()]);
+    });
+    // The push carries the assignment only; the card needs the incident's address and clocks, so the list is re-read.
+    hub.connection.on('AssignmentChanged', async (assignment: { id: string; state: string }) => {
+      const isNew = !cards.get(assignment.id) && assignment.state === 'Dispatched';
+      await loadList();
+      if (isNew) alertNewWork(cards.get(assignment.id));
+    });
+
+    onLanguage(() => {
+      showDuty();
+      cards.render();
+    });
+    setInterval(() => cards.tick(), 1000);
+
+    await loadUnit();
+    void loadList();
+    void hub.start();
+  },
+});
+
+if ('serviceWorker' in navigator) {
+  // The app shell only, so the page opens without a network; the worker never answers /api or /hubs.
+  navigator.serviceWorker.register('/responder-sw.js', { scope: '/responder.html' }).catch((error) => console.warn('No service worker', error));
+}

@@ -1,0 +1,77 @@
+import type { Bilingual } from '../shared/i18n';
+import type { LocationState } from './location';
+import type { AssignmentState, Step } from './steps';
+
+export const TEXT: Bilingual<{
+  title: string; duty: string; onDuty: string; offDuty: string; signOn: string; signOff: string;
+  mine: string; empty: string; finished: string; openInMaps: string; dismiss: string; submit: string; cancel: string;
+  offline: string; noAddress: string; primary: string; reinforcement: string; dispatchedAt: string;
+  location: Record<LocationState, string>;
+  state: Record<AssignmentState, string>;
+  step: Record<Step, string>;
+  prompt: Record<Step, string>;
+  arrived: (category: string, address: string) => string;
+}> = {
+  zh: {
+    title: '处置端',
+    duty: '值班状态',
+    onDuty: '在岗',
+    offDuty: '未上岗',
+    signOn: '签到上岗',
+    signOff: '签退下岗',
+    mine: '我的派单',
+    empty: '暂无派单',
+    finished: '已结束',
+    openInMaps: '地图导航',
+    dismiss: '知道了',
+    submit: '提交',
+    cancel: '取消',
+    offline: '离线：页面来自本机缓存，数据需联网后才能更新',
+    noAddress: '无地址',
+    primary: '主办',
+    reinforcement: '增援',
+    dispatchedAt: '派单',
+    location: { off: '位置未共享', waiting: '正在定位…', sharing: '正在共享位置', denied: '定位权限被拒绝', unavailable: '无法定位' },
+    state: { Dispatched: '待签收', Acknowledged: '已签收', EnRoute: '途中', OnScene: '已到场', Cleared: '已结束', Declined: '已拒绝' },
+    step: {
+      acknowledge: '签收', 'en-route': '出发', 'on-scene': '到场', resolve: '办结', reinforce: '请求增援',
+      'hand-over': '申请移交', clear: '结束处置', decline: '拒绝',
+    },
+    prompt: {
+      acknowledge: '', 'en-route': '', 'on-scene': '', clear: '',
+      resolve: '处置结果', reinforce: '增援理由', 'hand-over': '移交原因（由指挥员决定移交）', decline: '拒绝理由',
+    },
+    arrived: (category, address) => `新派单：${category}，${address}`,
+  },
+  en: {
+    title: 'Responder',
+    duty: 'Duty',
+    onDuty: 'On duty',
+    offDuty: 'Off duty',
+    signOn: 'Sign on',
+    signOff: 'Sign off',
+    mine: 'My assignments',
+    empty: 'No assignments',
+    finished: 'Finished',
+    openInMaps: 'Open in maps',
+    dismiss: 'Got it',
+    submit: 'Send',
+    cancel: 'Cancel',
+    offline: 'Offline: this page comes from the phone’s cache; data updates once back online',
+    noAddress: 'No address',
+    primary: 'Primary',
+    reinforcement: 'Reinforcement',
+    dispatchedAt: 'Dispatched',
+    location: { off: 'Location off', waiting: 'Locating…', sharing: 'Sharing location', denied: 'Location permission denied', unavailable: 'Location unavailable' },
+    state: { Dispatched: 'To acknowledge', Acknowledged: 'Acknowledged', EnRoute: 'En route', OnScene: 'On scene', Cleared: 'Cleared', Declined: 'Declined' },
+    step: {
+      acknowledge: 'Acknowledge', 'en-route': 'En route', 'on-scene': 'On scene', resolve: 'Resolve', reinforce: 'Request reinforcement',
+      'hand-over': 'Request hand-over', clear: 'Clear', decline: 'Decline',
+    },
+    prompt: {
+      acknowledge: '', 'en-route': '', 'on-scene': '', clear: '',
+      resolve: 'Result', reinforce: 'Why reinforcement', 'hand-over': 'Why hand over (the operator decides)', decline: 'Why decline',
+    },
+    arrived: (category, address) => `New assignment: ${category}, ${address}`,
+  },
+};
