@@ -7,10 +7,17 @@ export default defineConfig({
   base: '/',
   build: {
     outDir: resolve(import.meta.dirname, '../wwwroot'),
-    emptyOutDir: true,
-    // Names without hashes would be cached across deployments; hashed assets may be cached forever.
+    // Stable names, and nothing deleted: the server build lists wwwroot's files before this runs, and a file it
+    // listed must still be there afterwards. The server makes browsers revalidate every file (ETag), so a
+    // stable name is never served stale.
+    emptyOutDir: false,
     assetsDir: 'assets',
     rollupOptions: {
+      output: {
+        entryFileNames: 'assets/[name].js',
+        chunkFileNames: 'assets/[name].js',
+        assetFileNames: 'assets/[name][extname]',
+      },
       input: {
         command: resolve(import.meta.dirname, 'index.html'),
         responder: resolve(import.meta.dirname, 'responder.html'),

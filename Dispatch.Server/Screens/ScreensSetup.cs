@@ -40,7 +40,11 @@ public static class ScreensSetup
     public static WebApplication UseScreens(this WebApplication app)
     {
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The app's files keep their names from build to build: browsers must revalidate (a cheap 304) every time.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
+        });
         return app;
     }
 }

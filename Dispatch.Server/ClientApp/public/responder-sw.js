@@ -44,13 +44,15 @@ self.addEventListener('fetch', (event) => {
   }
 
   if (url.pathname.startsWith('/assets/') || SHELL.includes(url.pathname)) {
-    // Hashed assets never change under their name: the cache is as good as the network.
+    // Assets keep their names from build to build: the network first, the cache only when offline.
     event.respondWith((async () => {
-      const cached = await caches.match(request);
-      if (cached) return cached;
-      const fresh = await fetch(request);
-      if (fresh.ok) await (await caches.open(SHELL_CACHE)).put(request, fresh.clone());
-      return fresh;
+      try {
+        const fresh = await fetch(request);
+        if (fresh.ok) await (await caches.open(SHELL_CACHE)).put(request, fresh.clone());
+        return fresh;
+      } catch {
+        return (await caches.match(request)) ?? Response.error();
+      }
     })());
   }
 });
