@@ -87,6 +87,8 @@ public sealed class ResponderPageTests
         await Assertions.Expect(page.Locator("[data-testid=new-assignment-banner]")).ToContainTextAsync("新派单");
         await Assertions.Expect(card).ToContainTextAsync("饭店门口两人互殴，有人受伤");
         await Assertions.Expect(card.Locator("[data-testid=assignment-map]")).ToHaveAttributeAsync("data-lat", new System.Text.RegularExpressions.Regex(@"^30\.\d+"));
+        await Assertions.Expect(card.Locator("[data-testid=assignment-map] [data-testid=map-incident]")).ToHaveCountAsync(1);
+        await Assertions.Expect(card.Locator("[data-testid=assignment-map] .area-label-community").First).ToBeVisibleAsync();
         Assert.That(await card.Locator("[data-testid=open-in-maps]").GetAttributeAsync("href"), Does.StartWith("geo:30."));
         Assert.That(await card.Locator("button.step").AllInnerTextsAsync(), Is.EqualTo(new[] { "签收", "拒绝" }), "only the next allowed steps");
         var acknowledge = card.Locator("[data-testid=step-acknowledge]");

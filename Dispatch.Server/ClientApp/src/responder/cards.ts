@@ -4,6 +4,7 @@ import type { ClockBoard, ClockView } from '../shared/clocks';
 import { pick } from '../shared/i18n';
 import type { GeoPoint, IncidentStatus } from '../shared/model';
 import { timeOfDay } from '../shared/time';
+import { AssignmentMaps } from './assignment-maps';
 import { type AssignmentRole, type AssignmentState, isOpen, nextSteps, type Step } from './steps';
 import { TEXT } from './text';
 
@@ -24,6 +25,7 @@ export const geoUri = (at: GeoPoint, label: string): string =>
 
 export class AssignmentCards {
   private items: ResponderAssignment[] = [];
+  private readonly maps = new AssignmentMaps();
 
   constructor(
     private readonly openList: HTMLElement,
@@ -47,6 +49,7 @@ export class AssignmentCards {
     this.openList.replaceChildren(...open.map((i) => this.card(i)));
     this.finishedList.replaceChildren(...this.items.filter((i) => !isOpen(i.assignment.state)).map((i) => this.card(i)));
     this.openList.dataset.empty = String(open.length === 0);
+    this.maps.attach(new Set(open.map((i) => i.assignment.id)));
     this.tick();
   }
 
@@ -91,12 +94,7 @@ export class AssignmentCards {
     const clocks = element('div', 'clocks');
     clocks.dataset.testid = 'assignment-clocks';
     clocks.dataset.incidentId = assignment.incidentId;
-    const map = element('div', 'assignment-map');
-    map.dataset.testid = 'assignment-map';
-    if (item.location) {
-      map.dataset.lat = String(item.location.lat);
-      map.dataset.lon = String(item.location.lon);
-    }
+    const map = this.maps.element(assignment.id, item.location, item.address ?? item.categoryName ?? '');
 
     const steps = element('div', 'steps');
     for (const step of nextSteps(assignment.state, assignment.role, item.incidentStatus === 'Closed')) {

@@ -3,9 +3,22 @@
 // shifted to match. Markers are circles drawn by Leaflet, so no image assets are fetched.
 
 import 'leaflet/dist/leaflet.css';
+import './map.css';
 import L from 'leaflet';
 import { getJson } from './api';
 import { wgs84ToGcj02 } from './gcj02';
+
+// Reference data read once per page, however many maps it shows (the responder has one per open assignment).
+const cache = new Map<string, Promise<unknown>>();
+function cached<T>(url: string): Promise<T> {
+  let answer = cache.get(url);
+  if (!answer) {
+    answer = getJson<T>(url);
+    answer.catch(() => cache.delete(url));
+    cache.set(url, answer);
+  }
+  return answer as Promise<T>;
+}
 
 export interface MapSettings { tileUrl: string | null; tileCrs: 'wgs84' | 'gcj02'; attribution: string | null }
 
@@ -41,20 +54,21 @@ export class DispatchMap {
   private areaBounds: L.LatLngBounds | null = null;
 
   constructor(readonly element: HTMLElement) {
+    element.classList.add('dispatch-map');
     this.map = L.map(element, { zoomControl: true, attributionControl: false, preferCanvas: false, zoomSnap: 0.25 });
     this.map.setView([30.25, 120.15], 13);
   }
 
   /** Loads the background (tiles if configured) and the areas of the given levels. */
-  async load(levels = 'street,community,grid'): Promise<void> {
-    const settings = await getJson<MapSettings>('/api/geo/map');
+  async load(levels = 'street,community,grid', fit = true): Promise<void> {
+    const settings = await cached<MapSettings>('/api/geo/map');
     if (settings.tileCrs === 'gcj02') this.shift = wgs84ToGcj02;
     if (settings.tileUrl) {
       L.tileLayer(settings.tileUrl, { attribution: settings.attribution ?? '' }).addTo(this.map);
       if (settings.attribution) L.control.attribution().addTo(this.map);
     }
-    const areas = await getJson<{ features: AreaFeature[] }>(`/api/geo/areas?level=${encodeURIComponent(levels)}`);
-    this.showAreas(areas.features);
+    const areas = await cached<{ features: AreaFeature[] }>(`/api/geo/areas?level=${encodeURIComponent(levels)}`);
+    this.showAreas(areas.features, fit);
   }
 
   private toLatLng(lon: number, lat: number): L.LatLngExpression {
@@ -62,7 +76,7 @@ export class DispatchMap {
     return [y, x];
   }
 
-  private showAreas(features: AreaFeature[]): void {
+  private showAreas(features: AreaFeature[], fit: boolean): void {
     // Coordinates are shifted once here, so the GeoJSON layer can draw them as they are.
     const shifted = features.map((f) => ({
       ...f,
@@ -87,7 +101,7 @@ export class DispatchMap {
     const bounds = layer.getBounds();
     if (bounds.isValid()) {
       this.areaBounds = bounds;
-      this.map.fitBounds(bounds, { padding: [12, 12] });
+      if (fit) this.map.fitBounds(bounds, { padding: [12, 12] });
     }
     this.element.dataset.areas = String(features.length);
   }
