@@ -105,8 +105,8 @@ public static class TaskOrdersSetup
             .WithSummary("考核 for a period (from, to: dates in Asia/Shanghai or instants) by organisation, street or community; format=csv or Accept: text/csv for Excel.")
             .Produces<AssessmentReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
         app.MapGet("/api/audit/breaches", AssessmentEndpoints.ListBreaches).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Breaches")
-            .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order), with how late and a link to the incident's timeline.")
-            .Produces<List<Breach>>().ProducesValidationProblem();
+            .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order; organisation; street), with how late and a link to the incident's timeline; format=csv for Excel.")
+            .Produces<List<Breach>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
 
         app.MapHub<DeskHub>("/hubs/desk").RequireAuthorization(DeskWatchers);
     }
