@@ -13,6 +13,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         command: resolve(import.meta.dirname, 'index.html'),
+        desk: resolve(import.meta.dirname, 'desk.html'),
       },
     },
   },
