@@ -14,6 +14,7 @@ export default defineConfig({
       input: {
         command: resolve(import.meta.dirname, 'index.html'),
         desk: resolve(import.meta.dirname, 'desk.html'),
+        supervisor: resolve(import.meta.dirname, 'supervisor.html'),
       },
     },
   },

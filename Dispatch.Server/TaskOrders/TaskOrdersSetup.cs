@@ -86,7 +86,7 @@ public static class TaskOrdersSetup
             .Accepts<TaskOrderRequest>("application/json").Produces<TaskOrderView>(StatusCodes.Status201Created).Produces<TaskOrderView>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         orders.MapGet("/{id:guid}", TaskOrderEndpoints.Get).RequireAuthorization(Policies.People).WithName("GetTaskOrder")
-            .WithSummary("One task order with its history.").Produces<TaskOrderDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One task order with its history and the incident it follows up (description, address, areas).").Produces<TaskOrderDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
         var order = orders.MapGroup("/{id:guid}");
         Step(order.MapPost("/accept", TaskOrderEndpoints.Accept), Policies.Handle, "AcceptTaskOrder", "签收: the organisation takes the order.");

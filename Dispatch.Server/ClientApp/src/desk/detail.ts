@@ -3,7 +3,6 @@
 
 import { ApiError, getJson, postJson } from '../shared/api';
 import { pick } from '../shared/i18n';
-import type { IncidentSummary } from '../shared/model';
 import { dateTime } from '../shared/time';
 import type { WorkCalendar } from './due';
 import { showDue, showStatus } from './list';
@@ -26,7 +25,6 @@ export class DetailPane {
   private readonly form = this.pane.querySelector<HTMLFormElement>('form')!;
   private readonly problem = this.pane.querySelector<HTMLElement>('[data-testid="detail-problem"]')!;
   private detail: TaskOrderDetail | null = null;
-  private incident: IncidentSummary | null = null;
   private step: Step | null = null;
 
   constructor(private readonly calendar: () => WorkCalendar, private readonly changed: (order: TaskOrderView) => void) {
@@ -49,11 +47,8 @@ export class DetailPane {
     if (this.detail?.order.id !== id) {
       this.closeForm();
       this.problem.textContent = '';
-      this.incident = null;
     }
     this.detail = detail;
-    this.incident = await getJson<{ incident: IncidentSummary }>(`/api/incidents/${detail.order.incidentId}`)
-      .then((found) => found.incident, () => null);
     this.render();
   }
 
@@ -62,12 +57,12 @@ export class DetailPane {
     this.pane.querySelector<HTMLElement>('.pick')!.hidden = this.detail !== null;
     this.content.hidden = this.detail === null;
     if (!this.detail) return;
-    const { order, history } = this.detail;
+    const { order, history, incident } = this.detail;
     const field = (selector: string) => this.content.querySelector<HTMLElement>(selector)!;
     showStatus(field('[data-testid="detail-status"]'), order.status);
     showDue(field('.head .due'), order, this.calendar());
-    field('.incident').textContent = this.incident?.description ?? t.noIncident;
-    field('.address').textContent = this.incident?.address ?? '—';
+    field('.incident').textContent = incident?.description ?? t.noIncident;
+    field('.address').textContent = incident?.address ?? '—';
     field('.instructions').textContent = order.instructions;
     field('.issued').textContent = dateTime(order.assignedAt);
     field('.due-at').textContent = dateTime(order.dueAt);

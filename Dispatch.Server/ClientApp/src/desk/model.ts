@@ -1,5 +1,7 @@
 // The task-order shapes the server sends (Dispatch.Contracts.TaskOrderView and TaskOrderEndpoints' records).
 
+import type { IncidentSummary } from '../shared/model';
+
 export interface TaskOrderView {
   id: string;
   incidentId: string;
@@ -28,4 +30,4 @@ export interface TaskOrderEvent {
   reason: string | null;
 }
 
-export interface TaskOrderDetail { order: TaskOrderView; history: TaskOrderEvent[] }
+export interface TaskOrderDetail { order: TaskOrderView; history: TaskOrderEvent[]; incident: IncidentSummary | null }
