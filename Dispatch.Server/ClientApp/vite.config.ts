@@ -21,6 +21,8 @@ export default defineConfig({
       input: {
         command: resolve(import.meta.dirname, 'index.html'),
         responder: resolve(import.meta.dirname, 'responder.html'),
+        desk: resolve(import.meta.dirname, 'desk.html'),
+        supervisor: resolve(import.meta.dirname, 'supervisor.html'),
       },
     },
   },

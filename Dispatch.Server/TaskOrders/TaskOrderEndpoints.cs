@@ -27,8 +27,11 @@ public sealed class TaskOrderRequest
     public string? Comment { get; set; }
 }
 
-/// <summary>One task order with its history, oldest line first.</summary>
-public sealed record TaskOrderDetail(TaskOrderView Order, IReadOnlyList<TaskOrderEvent> History);
+/// <summary>
+/// One task order with its history, oldest line first, and the incident it follows up: a department handler may not
+/// read incidents, yet needs the case's description and address to do the work.
+/// </summary>
+public sealed record TaskOrderDetail(TaskOrderView Order, IReadOnlyList<TaskOrderEvent> History, IncidentSummary? Incident = null);
 
 /// <summary>What every step needs, bound by the framework.</summary>
 public sealed record StepContext(
@@ -89,7 +92,7 @@ public static class TaskOrderEndpoints
         return TypedResults.Ok((await store.ListAsync(query, now, cancellationToken)).Select(o => o.ToView(now)).ToList());
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, TaskOrderStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, TaskOrderStore store, IncidentStore incidents, TimeProvider clock, CancellationToken cancellationToken)
     {
         var found = await store.GetAsync(id, cancellationToken);
         if (found is null || !CanSee(AccessScope.Of(user), found.Order))
@@ -97,7 +100,8 @@ public static class TaskOrderEndpoints
             return Problems.NotFound($"Task order {id}");
         }
 
-        return TypedResults.Ok(new TaskOrderDetail(found.Order.ToView(clock.GetUtcNow()), await store.HistoryAsync(id, cancellationToken)));
+        return TypedResults.Ok(new TaskOrderDetail(found.Order.ToView(clock.GetUtcNow()), await store.HistoryAsync(id, cancellationToken),
+            await incidents.GetAsync(found.Order.IncidentId, cancellationToken)));
     }
 
     /// <summary>An operator issues a task order by hand from an incident in their areas; a second issue for the same incident answers the first.</summary>

@@ -86,7 +86,7 @@ public static class TaskOrdersSetup
             .Accepts<TaskOrderRequest>("application/json").Produces<TaskOrderView>(StatusCodes.Status201Created).Produces<TaskOrderView>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         orders.MapGet("/{id:guid}", TaskOrderEndpoints.Get).RequireAuthorization(Policies.People).WithName("GetTaskOrder")
-            .WithSummary("One task order with its history.").Produces<TaskOrderDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("One task order with its history and the incident it follows up (description, address, areas).").Produces<TaskOrderDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
         var order = orders.MapGroup("/{id:guid}");
         Step(order.MapPost("/accept", TaskOrderEndpoints.Accept), Policies.Handle, "AcceptTaskOrder", "签收: the organisation takes the order.");
@@ -105,8 +105,8 @@ public static class TaskOrdersSetup
             .WithSummary("考核 for a period (from, to: dates in Asia/Shanghai or instants) by organisation, street or community; format=csv or Accept: text/csv for Excel.")
             .Produces<AssessmentReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
         app.MapGet("/api/audit/breaches", AssessmentEndpoints.ListBreaches).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Breaches")
-            .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order), with how late and a link to the incident's timeline.")
-            .Produces<List<Breach>>().ProducesValidationProblem();
+            .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order; organisation; street), with how late and a link to the incident's timeline; format=csv for Excel.")
+            .Produces<List<Breach>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
 
         app.MapHub<DeskHub>("/hubs/desk").RequireAuthorization(DeskWatchers);
     }

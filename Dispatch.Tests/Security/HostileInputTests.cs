@@ -134,6 +134,7 @@ public sealed class HostileInputTests
     [TestCase("/api/assessment?from=2025-10-31&to=2025-10-01")]
     [TestCase("/api/assessment?from=1900-01-01&to=8999-01-01")]
     [TestCase("/api/audit/breaches?from=2025-10-01&to=2025-10-31&kind=%27%20OR%201%3D1")]
+    [TestCase("/api/audit/breaches?from=2025-10-01&to=2025-10-31&format=xls&street=%27%20OR%201%3D1&organisation=%3Cscript%3E")]
     public async Task HostileQueries_AreAnsweredWithout5xx(string url)
     {
         var response = await clients["admin"].GetAsync(url);

@@ -18,16 +18,21 @@ public static class AssessmentCsv
 
     public static byte[] Write(AssessmentReport report)
     {
-        var text = new StringBuilder();
-        text.AppendJoin(',', Header.Select(Quote)).Append("\r\n");
-        foreach (var row in report.Rows.Append(report.Total))
+        return Table(Header, report.Rows.Append(report.Total).Select(row => new object?[]
         {
-            object?[] cells =
-            [
-                row.Code, row.Name, row.Received, row.Completed, row.CompletedOnTime, row.OnTimeRate, row.OverdueOpen, row.CompletedLate,
-                row.Overdue, row.Returned, row.Reopened, row.Evaluated, row.Satisfied, row.BasicallySatisfied, row.Dissatisfied,
-                row.SatisfactionRate, row.Incidents, row.Responded, row.MeanResponseSeconds, row.P90ResponseSeconds, row.ClockBreaches,
-            ];
+            row.Code, row.Name, row.Received, row.Completed, row.CompletedOnTime, row.OnTimeRate, row.OverdueOpen, row.CompletedLate,
+            row.Overdue, row.Returned, row.Reopened, row.Evaluated, row.Satisfied, row.BasicallySatisfied, row.Dissatisfied,
+            row.SatisfactionRate, row.Incidents, row.Responded, row.MeanResponseSeconds, row.P90ResponseSeconds, row.ClockBreaches,
+        }));
+    }
+
+    /// <summary>Any table as Excel-ready CSV bytes: the header row, then one line per row of cells.</summary>
+    public static byte[] Table(IEnumerable<string> header, IEnumerable<object?[]> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendJoin(',', header.Select(Quote)).Append("\r\n");
+        foreach (var cells in rows)
+        {
             text.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
         }
 
@@ -39,6 +44,7 @@ public static class AssessmentCsv
         null => "",
         double d => d.ToString("0.####", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToOffset(Calendar.WorkingCalendar.ShanghaiOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         _ => Quote(value.ToString() ?? ""),
     };
 

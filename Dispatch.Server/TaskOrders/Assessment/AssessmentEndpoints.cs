@@ -24,13 +24,7 @@ public static class AssessmentEndpoints
             errors["groupBy"] = ["groupBy must be organisation, street or community."];
         }
 
-        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-            || (string.IsNullOrEmpty(format) && request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrEmpty(format) && !csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
-        {
-            errors["format"] = ["format must be json or csv."];
-        }
-
+        var csv = IsCsv(request, format, errors);
         if (errors.Count > 0 || period is not var (start, end))
         {
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
@@ -54,7 +48,7 @@ public static class AssessmentEndpoints
     }
 
     public static async Task<IResult> ListBreaches(
-        string? from, string? to, string? kind, TaskOrderStore store, IncidentStore incidents, ClockReader clocks, TimeProvider clock,
+        HttpRequest request, string? from, string? to, string? kind, string? organisation, string? street, string? format, TaskOrderStore store, IncidentStore incidents, ClockReader clocks, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -66,6 +60,9 @@ public static class AssessmentEndpoints
             errors["kind"] = [$"kind must be one of {string.Join(", ", kinds)}."];
         }
 
+        var organisationCode = Code(organisation, "organisation", errors);
+        var streetCode = Code(street, "street", errors);
+        var csv = IsCsv(request, format, errors);
         if (errors.Count > 0 || period is not var (start, end))
         {
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
@@ -92,7 +89,38 @@ public static class AssessmentEndpoints
             }
         }
 
-        return TypedResults.Ok(breaches.OrderBy(b => b.DueAt).ThenBy(b => b.IncidentId).ToList());
+        var listed = Breaches.Filter(breaches, organisationCode, streetCode).OrderBy(b => b.DueAt).ThenBy(b => b.IncidentId).ToList();
+        if (csv)
+        {
+            return TypedResults.File(BreachesCsv.Write(listed), AssessmentCsv.ContentType, $"breaches-{start.ToOffset(WorkingCalendar.ShanghaiOffset):yyyyMMdd}.csv");
+        }
+
+        return TypedResults.Ok(listed);
+    }
+
+    /// <summary>CSV when asked by <c>format=csv</c> or by an Accept header naming text/csv; JSON otherwise.</summary>
+    private static bool IsCsv(HttpRequest request, string? format, Dictionary<string, string[]> errors)
+    {
+        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+            || (string.IsNullOrEmpty(format) && request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrEmpty(format) && !csv && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            errors["format"] = ["format must be json or csv."];
+        }
+
+        return csv;
+    }
+
+    private static string? Code(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        var code = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (code is { Length: > 64 })
+        {
+            errors[field] = [$"{field} is a code of at most 64 characters (an organisation code or a street's area code)."];
+            return null;
+        }
+
+        return code;
     }
 
     /// <summary>

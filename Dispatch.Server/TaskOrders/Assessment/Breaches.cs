@@ -45,9 +45,30 @@ public static class Breaches
             overdue.OrganisationCode, order.StreetCode, order.CommunityCode, Timeline(order.IncidentId));
     }
 
+    /// <summary>The breaches of one organisation and/or one street; a null filter keeps all.</summary>
+    public static IEnumerable<Breach> Filter(IEnumerable<Breach> breaches, string? organisationCode, string? streetCode) => breaches.Where(b =>
+        (organisationCode is null || string.Equals(b.OrganisationCode, organisationCode, StringComparison.Ordinal))
+        && (streetCode is null || string.Equals(b.StreetCode, streetCode, StringComparison.Ordinal)));
+
     public static Breach ForClock(ClockFact clock, IncidentSummary? incident, DateTimeOffset now) => new(
         clock.IncidentId, KindName(clock.Kind), null, clock.DueAt, clock.BreachedAt ?? clock.DueAt,
         Math.Max(0, ((clock.MetAt ?? now) - clock.DueAt).TotalSeconds),
         incident?.Routing?.Organisation?.Code, incident?.Jurisdiction?.Street?.Code, incident?.Jurisdiction?.Community?.Code,
         Timeline(clock.IncidentId));
+}
+
+/// <summary>Breaches as CSV for Excel, in Beijing time, with the same quoting as the assessment.</summary>
+public static class BreachesCsv
+{
+    private static readonly string[] Header =
+    [
+        "事件 incident", "类型 kind", "任务单 task order", "期限 due (UTC+8)", "超时记录 breached (UTC+8)", "超时秒 late s",
+        "责任单位 organisation", "街道 street", "社区 community", "时间线 timeline",
+    ];
+
+    public static byte[] Write(IEnumerable<Breach> breaches) => AssessmentCsv.Table(Header, breaches.Select(b => new object?[]
+    {
+        b.IncidentId.ToString(), b.Kind, b.TaskOrderId?.ToString(), b.DueAt, b.BreachedAt, Math.Round(b.LateSeconds),
+        b.OrganisationCode, b.StreetCode, b.CommunityCode, b.Timeline,
+    }));
 }

@@ -1,0 +1,86 @@
+// The organisation's task orders: open ones first by due time, each with its countdown. Server data by textContent only.
+
+import { pick } from '../shared/i18n';
+import { dateTime } from '../shared/time';
+import { byUrgency, dueState, RUNNING, type WorkCalendar } from './due';
+import type { TaskOrderView } from './model';
+import { TEXT } from './text';
+
+/** The countdown's words and colour, shared by the list and the pane. */
+export function showDue(element: HTMLElement, order: TaskOrderView, calendar: WorkCalendar, now = Date.now()): void {
+  if (!RUNNING.has(order.status)) {
+    element.textContent = '';
+    delete element.dataset.urgency;
+    return;
+  }
+  const t = pick(TEXT);
+  const state = dueState(order.dueAt, now, calendar);
+  element.dataset.urgency = state.urgency;
+  element.textContent = state.urgency === 'overdue' ? t.late(state.hours)
+    : state.workingDays === 0 ? t.hoursLeft(state.hours) : t.daysLeft(state.workingDays);
+}
+
+export function showStatus(element: HTMLElement, status: string): void {
+  element.dataset.status = status;
+  element.textContent = pick(TEXT).status[status] ?? status;
+}
+
+export class OrderList {
+  readonly orders = new Map<string, TaskOrderView>();
+  private readonly items = new Map<string, HTMLLIElement>();
+  private readonly list = document.querySelector<HTMLElement>('[data-testid="task-order-list"]')!;
+  private readonly template = document.querySelector<HTMLTemplateElement>('#order-template')!;
+  private readonly empty = document.querySelector<HTMLElement>('.orders .empty')!;
+  selected: string | null = null;
+
+  constructor(private readonly calendar: () => WorkCalendar, private readonly count: HTMLElement, private readonly choose: (id: string) => void) {}
+
+  replace(orders: TaskOrderView[]): void {
+    for (const id of [...this.orders.keys()]) if (!orders.some((o) => o.id === id)) this.orders.delete(id);
+    this.upsert(orders, false);
+  }
+
+  upsert(orders: TaskOrderView[], highlight: boolean): void {
+    for (const order of orders) {
+      if (!this.items.has(order.id) && highlight) this.item(order.id).classList.add('is-new');
+      this.orders.set(order.id, order);
+    }
+    this.render();
+  }
+
+  render(): void {
+    const sorted = byUrgency([...this.orders.values()]);
+    for (const [id, item] of this.items) if (!this.orders.has(id)) { item.remove(); this.items.delete(id); }
+    sorted.forEach((order, index) => {
+      const item = this.item(order.id);
+      this.fill(item, order);
+      if (this.list.children[index] !== item) this.list.insertBefore(item, this.list.children[index] ?? null);
+    });
+    const open = sorted.filter((o) => RUNNING.has(o.status));
+    this.count.textContent = pick(TEXT).count(open.length, open.filter((o) => Date.parse(o.dueAt) < Date.now()).length);
+    this.empty.hidden = sorted.length > 0;
+  }
+
+  private item(id: string): HTMLLIElement {
+    let item = this.items.get(id);
+    if (!item) {
+      item = this.template.content.firstElementChild!.cloneNode(true) as HTMLLIElement;
+      const button = item.querySelector<HTMLButtonElement>('button')!;
+      button.dataset.taskOrderId = id;
+      button.addEventListener('click', () => this.choose(id));
+      item.addEventListener('animationend', () => item!.classList.remove('is-new'));
+      this.items.set(id, item);
+    }
+    return item;
+  }
+
+  private fill(item: HTMLLIElement, order: TaskOrderView): void {
+    const button = item.querySelector<HTMLButtonElement>('button')!;
+    button.dataset.status = order.status;
+    button.setAttribute('aria-pressed', String(order.id === this.selected));
+    showStatus(item.querySelector('.pill')!, order.status);
+    showDue(item.querySelector('.due')!, order, this.calendar());
+    item.querySelector('.text')!.textContent = order.instructions;
+    item.querySelector('.meta')!.textContent = `${dateTime(order.assignedAt)} · ${order.organisation.name}`;
+  }
+}

@@ -1,0 +1,33 @@
+// The task-order shapes the server sends (Dispatch.Contracts.TaskOrderView and TaskOrderEndpoints' records).
+
+import type { IncidentSummary } from '../shared/model';
+
+export interface TaskOrderView {
+  id: string;
+  incidentId: string;
+  source: string;
+  organisation: { code: string; name: string };
+  status: string;
+  instructions: string;
+  categoryCode: string | null;
+  workingDays: number;
+  issuedAt: string;
+  assignedAt: string;
+  dueAt: string;
+  result: string | null;
+  completedAt: string | null;
+  reason: string | null;
+  requestedDueAt: string | null;
+  overdue: boolean;
+}
+
+export interface TaskOrderEvent {
+  at: string;
+  action: string;
+  actor: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string | null;
+}
+
+export interface TaskOrderDetail { order: TaskOrderView; history: TaskOrderEvent[]; incident: IncidentSummary | null }
