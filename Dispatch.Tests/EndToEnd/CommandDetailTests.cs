@@ -46,7 +46,7 @@ public sealed partial class CommandDetailTests
         var id = await PostAlertAsync("theft", "楼下电动车被偷了，刚刚看到一个人推走", "330102007004002", "13812345678");
         var row = Row(page, id);
         await row.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
-        await DocScreenshotAsync(page, "command");
+        await Browser.SaveDocScreenshotAsync(page, "command");
 
         await row.ClickAsync();
 
@@ -67,7 +67,7 @@ public sealed partial class CommandDetailTests
         await Assertions.Expect(row.Locator(".pill")).ToHaveAttributeAsync("data-status", "InProgress");
         await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveAttributeAsync("data-status", "InProgress");
         await Assertions.Expect(detail.Locator("[data-testid=detail-timeline] li")).Not.ToHaveCountAsync(0);
-        await DocScreenshotAsync(page, "command-detail");
+        await Browser.SaveDocScreenshotAsync(page, "command-detail");
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed partial class CommandDetailTests
         await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("[data-testid=triage-count]")).Not.ToHaveTextAsync("0");
         await Assertions.Expect(item.Locator(".reasons li")).Not.ToHaveCountAsync(0);
-        await DocScreenshotAsync(page, "triage");
+        await Browser.SaveDocScreenshotAsync(page, "triage");
 
         await item.Locator("[data-testid=reclassify]").ClickAsync();
         var dialog = page.Locator("[data-testid=action-dialog]");
@@ -118,7 +118,7 @@ public sealed partial class CommandDetailTests
         await Assertions.Expect(order.Locator("[data-testid=task-order-due]")).ToHaveTextAsync(new Regex(@"\d{4}-\d{2}-\d{2} 23:59"));
         await Assertions.Expect(order).ToHaveAttributeAsync("data-due", "ok");
         await Assertions.Expect(page.Locator("[data-testid=board-count]")).Not.ToHaveTextAsync("0");
-        await DocScreenshotAsync(page, "task-board");
+        await Browser.SaveDocScreenshotAsync(page, "task-board");
     }
 
     private async Task<IPage> OperatorPageAsync()
@@ -147,12 +147,6 @@ public sealed partial class CommandDetailTests
     private static ILocator Row(IPage page, Guid id) => page.Locator($"[data-testid=incident-row][data-incident-id='{id}']");
 
     /// <summary>A test artefact, and the README's picture of the screen.</summary>
-    private static async Task DocScreenshotAsync(IPage page, string name)
-    {
-        var path = await Browser.ScreenshotAsync(page, name);
-        File.Copy(path, TestEnvironment.RepoFile(Path.Combine("docs", "screenshots", name + ".png")), overwrite: true);
-    }
-
     [GeneratedRegex(@"^\d+(\.\d)? k?m$")]
     private static partial Regex DistancePattern();
 }

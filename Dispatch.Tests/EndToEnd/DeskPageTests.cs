@@ -73,7 +73,7 @@ public sealed class DeskPageTests
             await Assertions.Expect(page.Locator("[data-testid=detail-problem]")).ToContainTextAsync("延期后的期限须晚于当前期限");
             await Assertions.Expect(status).ToHaveTextAsync("办理中");
 
-            await SaveScreenshotAsync(page, "desk");
+            await Browser.SaveDocScreenshotAsync(page, "desk");
         }
         finally
         {
@@ -108,19 +108,4 @@ public sealed class DeskPageTests
         }, TimeSpan.FromSeconds(10), "the task order");
     }
 
-    /// <summary>A test artefact, and the picture in the README: docs/screenshots/&lt;name&gt;.png, overwritten.</summary>
-    internal static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var path = await Browser.ScreenshotAsync(page, name);
-        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Dispatch.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is not null)
-        {
-            File.Copy(path, Path.Combine(root.FullName, "docs", "screenshots", name + ".png"), overwrite: true);
-        }
-    }
 }

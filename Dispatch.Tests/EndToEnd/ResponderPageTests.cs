@@ -110,8 +110,7 @@ public sealed class ResponderPageTests
         await Assertions.Expect(refusal).ToContainTextAsync("尚有任务");
         await Assertions.Expect(refusal).ToContainTextAsync("clear the assignment before signing off");
         await Assertions.Expect(duty).ToHaveAttributeAsync("data-on-duty", "true");
-        var path = await Browser.ScreenshotAsync(page, "responder");
-        File.Copy(path, Path.Combine(RepositoryRoot(), "docs", "screenshots", "responder.png"), overwrite: true);
+        await Browser.SaveDocScreenshotAsync(page, "responder");
     }
 
     [Test]
@@ -168,18 +167,5 @@ public sealed class ResponderPageTests
             .Where(a => a.GetProperty("unitCode").GetString() == Unit)
             .Select(a => a.GetProperty("state").GetString())
             .FirstOrDefault();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dispatch.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Dispatch.sln) was not found above the test directory.");
     }
 }

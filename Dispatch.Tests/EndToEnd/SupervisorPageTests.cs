@@ -82,7 +82,7 @@ public sealed class SupervisorPageTests
             await page.Locator("[data-testid=filter-kind]").SelectOptionAsync("");
             await Assertions.Expect(breach).ToBeVisibleAsync();
 
-            await DeskPageTests.SaveScreenshotAsync(page, "supervisor");
+            await Browser.SaveDocScreenshotAsync(page, "supervisor");
         }
         finally
         {

@@ -31,4 +31,11 @@ public static class Browser
         TestContext.AddTestAttachment(path, name);
         return path;
     }
+
+    /// <summary>A test artefact and the README's picture: also copied to docs/screenshots/&lt;name&gt;.png, overwritten.</summary>
+    public static async Task SaveDocScreenshotAsync(IPage page, string name)
+    {
+        var path = await ScreenshotAsync(page, name);
+        File.Copy(path, TestEnvironment.RepoFile(Path.Combine("docs", "screenshots", name + ".png")), overwrite: true);
+    }
 }

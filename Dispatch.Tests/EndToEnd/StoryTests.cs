@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Dispatch.Contracts;
+using Dispatch.Server.Geo;
+using Dispatch.Server.Intake;
+using Dispatch.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dispatch.Tests.EndToEnd;
+
+/// <summary>
+/// The whole story in real Chromium, each role in its own browser context, nobody pressing refresh: an alert
+/// reaches the operator's screen, the operator dispatches, the responder acknowledges on a phone, a clock is
+/// missed, the case is handed over to 城管, the handler completes it and the supervisor sees it assessed.
+/// </summary>
+[NonParallelizable]
+public sealed class StoryTests
+{
+    [Test]
+    public async Task AlertToAssessment_EveryRoleInTheBrowser_NoRefresh()
+    {
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        // The operator dispatches by hand in this story.
+        await using var running = await RunningServer.StartAsync(clock: clock,
+            settings: new Dictionary<string, string>(Session.DemoSettings) { ["Dispatch:AutoDispatch"] = "false" });
+        var scene = running.App.Services.GetRequiredService<JurisdictionIndex>().PointInside(AreaLevel.Grid, "330102007002003")!;
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var desk = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 }, Locale = "zh-CN" };
+            var operatorPage = await (await browser.NewContextAsync(desk)).NewPageAsync();
+            var phone = await (await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+                IsMobile = true,
+                HasTouch = true,
+                Geolocation = new Geolocation { Latitude = (float)scene.Lat, Longitude = (float)scene.Lon, Accuracy = 10 },
+                Permissions = ["geolocation"],
+                Locale = "zh-CN",
+            })).NewPageAsync();
+
+            // The responder comes on duty (the car is put off duty first, so the story starts at signing on); the phone shares where it is.
+            using (var admin = await running.AsAsync("operator"))
+            {
+                Assert.That((await admin.PostAsJsonAsync("/api/units/YF-PC01/duty", new { onDuty = false })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            }
+
+            await SignInAsync(phone, running, "/responder.html", "responder");
+            await Assertions.Expect(phone.Locator("[data-testid=duty-state]")).ToHaveAttributeAsync("data-on-duty", "false");
+            await phone.Locator("[data-testid=duty-toggle]").ClickAsync();
+            await Assertions.Expect(phone.Locator("[data-testid=duty-state]")).ToHaveAttributeAsync("data-on-duty", "true");
+            await Assertions.Expect(phone.Locator("[data-testid=location-state]")).ToHaveAttributeAsync("data-state", "sharing", new() { Timeout = 10_000 });
+            await SignInAsync(operatorPage, running, "/", "operator");
+
+            // 1. An alert is posted; it is on the operator's screen within a second.
+            var alertId = "110-story-" + Guid.NewGuid().ToString("N")[..8];
+            var incident = IncidentReference.ForAlert(alertId);
+            using var platform = running.Machine();
+            var posted = await platform.PostAsJsonAsync("/api/intake/alerts", new
+            {
+                alertId, receivedAt = clock.GetUtcNow().ToString("O"), categoryCode = "fight",
+                description = "菜场门口两名摊主因占道发生争执，推搡中", address = "杭州市上城区云峰路18号菜场", callerPhone = "13900001111",
+                location = new { lon = scene.Lon, lat = scene.Lat },
+            });
+            var sent = Stopwatch.StartNew();
+            Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await posted.Content.ReadAsStringAsync());
+            var row = operatorPage.Locator($"[data-testid=incident-row][data-incident-id='{incident}']");
+            await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 1_000 });
+            TestContext.Out.WriteLine($"On the operator's screen {sent.ElapsedMilliseconds} ms after intake answered.");
+            await Assertions.Expect(operatorPage.Locator($"[data-testid=map-incident][data-id='{incident}']")).ToHaveCountAsync(1);
+
+            // 2. The operator opens it and dispatches the responder's car in one click.
+            await row.ClickAsync();
+            var detail = operatorPage.Locator("[data-testid=incident-detail]");
+            await Assertions.Expect(detail.Locator("[data-testid=caller]")).ToContainTextAsync("两名摊主因占道发生争执");
+            var car = detail.Locator("[data-testid=recommendation][data-unit=YF-PC01]");
+            await car.Locator("[data-testid=dispatch]").ClickAsync();
+            var assignment = detail.Locator("[data-testid=assignment][data-unit=YF-PC01]");
+            await Assertions.Expect(assignment).ToHaveAttributeAsync("data-state", "Dispatched");
+
+            // 3. The phone rings; the responder acknowledges and the operator's screen follows without a refresh.
+            var card = phone.Locator($"[data-testid=assignment-card][data-incident-id='{incident}']");
+            await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            await Assertions.Expect(phone.Locator("[data-testid=new-assignment-banner]")).ToBeVisibleAsync();
+            await Browser.SaveDocScreenshotAsync(phone, "story-responder");
+            await card.Locator("[data-testid=step-acknowledge]").ClickAsync();
+            await Assertions.Expect(assignment).ToHaveAttributeAsync("data-state", "Acknowledged", new() { Timeout = 5_000 });
+            await Assertions.Expect(row.Locator("[data-testid=incident-clocks] .clock-chip[data-kind=Respond]")).ToHaveAttributeAsync("data-state", "Met");
+            await card.Locator("[data-testid=step-en-route]").ClickAsync();
+            await Assertions.Expect(assignment).ToHaveAttributeAsync("data-state", "EnRoute", new() { Timeout = 5_000 });
+
+            // 4. Time passes and the car is not on scene in three minutes: the alarm goes off on the operator's screen.
+            clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(5));
+            var alarm = operatorPage.Locator("[data-testid=clock-alarm]");
+            await Assertions.Expect(alarm).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            await Assertions.Expect(alarm).ToContainTextAsync("到场");
+            await Assertions.Expect(row.Locator("[data-testid=incident-clocks] .clock-chip[data-kind=Arrive]")).ToHaveAttributeAsync("data-state", "Breached");
+            await Browser.SaveDocScreenshotAsync(operatorPage, "story-alarm");
+            await operatorPage.Locator("[data-testid=alarm-ack]").ClickAsync();
+            await Assertions.Expect(alarm).ToBeHiddenAsync();
+
+            // 5. On scene the stall-holders will not settle: the operator hands the case over to 城管 as a task order ...
+            await card.Locator("[data-testid=step-on-scene]").ClickAsync();
+            await Assertions.Expect(assignment).ToHaveAttributeAsync("data-state", "OnScene", new() { Timeout = 5_000 });
+            var handlerPage = await (await browser.NewContextAsync(desk)).NewPageAsync();
+            await SignInAsync(handlerPage, running, "/desk.html", "handler");
+            var instructions = "占道纠纷现场未能调解，请城管依法规范摊位 " + alertId[^4..];
+            await detail.Locator("[data-testid=hand-over]").ClickAsync();
+            var dialog = operatorPage.Locator("[data-testid=action-dialog]");
+            await dialog.Locator("[data-testid=field-organisationCode]").SelectOptionAsync("CG-YUNFENG");
+            await dialog.Locator("[data-testid=field-instructions]").FillAsync(instructions);
+            await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
+            await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveAttributeAsync("data-status", "Closed", new() { Timeout = 5_000 });
+
+            // ... which appears on the department desk without a refresh, and the handler accepts and completes it.
+            var order = handlerPage.Locator("[data-testid=task-order-item]", new() { HasText = instructions });
+            await Assertions.Expect(order).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            await order.ClickAsync();
+            await handlerPage.Locator("[data-testid=action-accept]").ClickAsync();
+            await Assertions.Expect(handlerPage.Locator("[data-testid=detail-status]")).ToHaveTextAsync("办理中");
+            await handlerPage.Locator("[data-testid=action-complete]").ClickAsync();
+            await handlerPage.Locator("[data-testid=step-text]").FillAsync("已约谈双方摊主，划定摊位界线，现场恢复通行");
+            await handlerPage.Locator("[data-testid=step-submit]").ClickAsync();
+            await Assertions.Expect(handlerPage.Locator("[data-testid=detail-status]")).ToHaveTextAsync("已办结");
+            await Browser.SaveDocScreenshotAsync(handlerPage, "story-desk");
+
+            // 6. The supervisor sees the missed clock and 城管's on-time completion in today's assessment.
+            var supervisorPage = await (await browser.NewContextAsync(desk)).NewPageAsync();
+            await SignInAsync(supervisorPage, running, "/supervisor.html", "supervisor");
+            await Assertions.Expect(supervisorPage.Locator($"[data-testid=breach-row][data-incident-id='{incident}'][data-kind=arrive]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+            var cg = supervisorPage.Locator("[data-testid=assessment-row][data-code=CG-YUNFENG]");
+            await Assertions.Expect(cg).ToContainTextAsync("100%", new() { Timeout = 10_000 });
+            await Browser.SaveDocScreenshotAsync(supervisorPage, "story-supervisor");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    private static async Task SignInAsync(IPage page, RunningServer running, string path, string user)
+    {
+        await page.GotoAsync(new Uri(running.Address, path).ToString());
+        await CommandPageTests.SignInAsync(page, user);
+        await Assertions.Expect(page.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 10_000 });
+    }
+}
