@@ -125,6 +125,7 @@ public sealed class StoryTests
             await handlerPage.Locator("[data-testid=step-submit]").ClickAsync();
             await Assertions.Expect(handlerPage.Locator("[data-testid=detail-status]")).ToHaveTextAsync("已办结");
             await Browser.SaveDocScreenshotAsync(handlerPage, "story-desk");
+            await Assertions.Expect(detail.Locator("[data-testid=detail-timeline]")).ToContainTextAsync("移交部门");
 
             // 6. The supervisor sees the missed clock and 城管's on-time completion in today's assessment.
             var supervisorPage = await (await browser.NewContextAsync(desk)).NewPageAsync();

@@ -72,6 +72,7 @@ public sealed class SupervisorPageTests
             await breach.Locator("[data-testid=open-timeline]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=timeline-incident]")).ToContainTextAsync("超市门口电动车被盗");
             await Assertions.Expect(page.Locator("[data-testid=timeline-entries] li").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=timeline-entries]")).ToContainTextAsync("时钟超时");
 
             Assert.That(await CsvHeaderAsync(page, "breaches-csv"), Does.StartWith("事件 incident,类型 kind"));
             Assert.That(await CsvHeaderAsync(page, "assessment-csv"), Does.StartWith("代码 code,名称 name"));

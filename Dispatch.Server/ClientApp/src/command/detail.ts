@@ -2,6 +2,7 @@
 // the units recommended, one-click dispatch, hand-over and resolve, and its timeline. Redrawn from the server on
 // every push that concerns it, so it never goes stale.
 
+import { actionLabel } from '../shared/actions';
 import { ApiError, getJson, postJson } from '../shared/api';
 import { type ClockBoard } from '../shared/clocks';
 import { currentLang, pick } from '../shared/i18n';
@@ -191,7 +192,7 @@ export class IncidentDetailPanel {
     for (const step of detail.timeline) {
       const at = el('time', { text: dateTime(step.at) });
       at.dateTime = step.at;
-      list.append(el('li', {}, at, el('span', { className: 'action-name', text: step.action }), el('span', { className: 'meta', text: step.actor })));
+      list.append(el('li', {}, at, el('span', { className: 'action-name', text: actionLabel(step.action), data: { action: step.action } }), el('span', { className: 'meta', text: step.actor })));
     }
     return section(pick(PANEL_TEXT).timeline, list);
   }

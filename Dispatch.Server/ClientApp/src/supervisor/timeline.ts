@@ -1,5 +1,6 @@
 // Any incident's timeline, from the audit log: opened by clicking a breach or by typing the incident's id.
 
+import { actionLabel } from '../shared/actions';
 import { ApiError, getJson } from '../shared/api';
 import { pick } from '../shared/i18n';
 import type { IncidentSummary } from '../shared/model';
@@ -34,7 +35,7 @@ export class TimelineViewer {
         when.dateTime = entry.at;
         when.textContent = dateTime(entry.at);
         const what = document.createElement('span');
-        what.textContent = ` ${entry.action} · ${entry.actor}`;
+        what.textContent = ` ${actionLabel(entry.action)} · ${entry.actor}`;
         item.append(when, what);
         return item;
       }));
