@@ -136,6 +136,23 @@ public sealed class ClockStoreTests(string provider)
         Assert.That((stored.State, stored.WarnedAt, stored.BreachedAt), Is.EqualTo((ClockState.Breached, (DateTimeOffset?)warnedAt, (DateTimeOffset?)T0.AddSeconds(70))));
     }
 
+    [Test]
+    public async Task Seed_WhenGivenClocksInEveryState_StoresEveryColumn()
+    {
+        var id = Guid.NewGuid();
+        var clocks = NewClocks(id);
+        var seeded = new[]
+        {
+            clocks[0] with { State = ClockState.Met, MetAt = T0.AddSeconds(40) },
+            clocks[1] with { State = ClockState.Breached, WarnedAt = T0.AddSeconds(150), BreachedAt = T0.AddSeconds(182), Late = true },
+        };
+
+        await store.SeedAsync(seeded, CancellationToken.None);
+
+        Assert.That(await store.ForIncidentAsync(id, CancellationToken.None), Is.EqualTo(seeded));
+        Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE subject_id = @Id", new { Id = IncidentStore.IdText(id) }), Is.Zero);
+    }
+
     private Task<int> AuditedAsync(Guid incidentId, string action) =>
         db.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'incident' AND subject_id = @Id AND action = @Action",
             new { Id = IncidentStore.IdText(incidentId), Action = action });
