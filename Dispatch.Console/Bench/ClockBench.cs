@@ -14,6 +14,9 @@ namespace Dispatch.Console.Bench;
 /// </summary>
 public static class ClockBench
 {
+    // Set-up must finish before the first clock falls due, or the lateness measures the set-up, not the sweeper.
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(5);
+
     public static Command Build()
     {
         var count = new Option<int>("--count") { Description = "Open clocks to insert.", DefaultValueFactory = _ => 100_000 };
@@ -53,19 +56,20 @@ public static class ClockBench
                 }
             }
 
-            var table = new Table().AddColumns("Engine", "Clocks", "Fired", "p50 ms", "p95 ms", "p99 ms", "max ms", "Target p99 ≤ 1000 ms");
+            var table = new Table().AddColumns("Engine", "Clocks", "Set-up s", "Fired", "p50 ms", "p95 ms", "p99 ms", "max ms", "Target p99 ≤ 1000 ms");
             foreach (var (engine, s) in results)
             {
-                table.AddRow(engine, s.Count.ToString("N0"), s.Fired.ToString("N0"), Ms(s.P50), Ms(s.P95), Ms(s.P99), Ms(s.Max), s.P99 <= TimeSpan.FromSeconds(1) ? "met" : "MISSED");
+                table.AddRow(engine, s.Count.ToString("N0"), s.SetUp.TotalSeconds.ToString("N1"), s.Fired.ToString("N0"), Ms(s.P50), Ms(s.P95), Ms(s.P99), Ms(s.Max),
+                    s.SetUp > Lead ? $"invalid: set-up > {Lead.TotalSeconds:N0} s lead" : s.P99 <= TimeSpan.FromSeconds(1) ? "met" : "MISSED");
             }
 
             AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) }).Write(table);
-            return results.All(r => r.Stats.P99 <= TimeSpan.FromSeconds(1) && r.Stats.Fired == r.Stats.Count) ? ExitCodes.Ok : ExitCodes.Rejected;
+            return results.All(r => r.Stats.SetUp <= Lead && r.Stats.P99 <= TimeSpan.FromSeconds(1) && r.Stats.Fired == r.Stats.Count) ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         return command;
     }
 
-    private sealed record Stats(int Count, int Fired, TimeSpan P50, TimeSpan P95, TimeSpan P99, TimeSpan Max);
+    private sealed record Stats(int Count, TimeSpan SetUp, int Fired, TimeSpan P50, TimeSpan P95, TimeSpan P99, TimeSpan Max);
 
     private static async Task<Stats> RunAsync(Dispatch.Server.Storage.Database database, int count, int windowSeconds, CancellationToken cancellationToken)
     {
@@ -74,12 +78,12 @@ public static class ClockBench
         var store = new ClockStore(database);
         var options = new ClockOptions();
 
-        // Due from 5 s after set-up, spread evenly over the window; warnings far away so only breaches fire.
+        // Due from the lead after set-up began, spread evenly over the window; warnings far away so only breaches fire.
         var setUp = Stopwatch.StartNew();
         var start = DateTimeOffset.UtcNow;
         var clocks = Enumerable.Range(0, count).Select(i =>
         {
-            var due = start + TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(windowSeconds * (double)i / count);
+            var due = start + Lead + TimeSpan.FromSeconds(windowSeconds * (double)i / count);
             return new IncidentClock(Guid.NewGuid(), ClockKind.Respond, due.AddMinutes(-1), due.AddYears(1), due, ClockState.Running, null, null, null, false, start);
         }).ToList();
         foreach (var chunk in clocks.Chunk(10_000))
@@ -105,7 +109,7 @@ public static class ClockBench
 
         lateness.Sort();
         TimeSpan At(double q) => lateness.Count == 0 ? TimeSpan.MaxValue : lateness[Math.Min(lateness.Count - 1, (int)Math.Ceiling(q * lateness.Count) - 1)];
-        return new Stats(count, lateness.Count, At(0.50), At(0.95), At(0.99), lateness.Count == 0 ? TimeSpan.MaxValue : lateness[^1]);
+        return new Stats(count, setUp.Elapsed, lateness.Count, At(0.50), At(0.95), At(0.99), lateness.Count == 0 ? TimeSpan.MaxValue : lateness[^1]);
     }
 
     private static string Ms(TimeSpan t) => t == TimeSpan.MaxValue ? "-" : t.TotalMilliseconds.ToString("N0");

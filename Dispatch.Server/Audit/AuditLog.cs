@@ -15,6 +15,16 @@ public sealed class AuditLog(Database database)
         VALUES (@At, @Actor, @ActorRole, @Action, @SubjectType, @SubjectId, @Before, @After)
         """;
 
+    // PostgreSQL: a whole batch in one statement; Npgsql binds each .NET array as one array parameter.
+    private const string InsertManyPostgreSql = """
+        INSERT INTO audit_log (at, actor, actor_role, action, subject_type, subject_id, before_state, after_state)
+        SELECT e.at, e.actor, e.actor_role, e.action, e.subject_type, e.subject_id, e.before_state, e.after_state
+        FROM unnest(@At::timestamptz[], @Actor::text[], @ActorRole::text[], @Action::text[], @SubjectType::text[],
+                    @SubjectId::text[], @Before::text[], @After::text[])
+             WITH ORDINALITY AS e(at, actor, actor_role, action, subject_type, subject_id, before_state, after_state, n)
+        ORDER BY e.n
+        """;
+
     private const string SelectForSubject = """
         SELECT at AS At, actor AS Actor, actor_role AS ActorRole, action AS Action,
                subject_type AS SubjectType, subject_id AS SubjectId, before_state AS Before, after_state AS After
@@ -26,6 +36,41 @@ public sealed class AuditLog(Database database)
     /// <summary>Appends inside the caller's transaction, so the change and its record commit together.</summary>
     public static Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(Insert, entry with { At = entry.At.ToUniversalTime() }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Appends many entries, in order, inside the caller's transaction: one statement on PostgreSQL, one per entry
+    /// elsewhere (SQLite runs in-process, so a statement costs no round trip; SQL Server keeps the simple path).
+    /// </summary>
+    public static async Task AppendManyAsync(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        if (dialect.Provider != DatabaseProvider.PostgreSql)
+        {
+            foreach (var entry in entries)
+            {
+                await AppendAsync(connection, transaction, entry, cancellationToken);
+            }
+
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(InsertManyPostgreSql, new
+        {
+            At = entries.Select(e => e.At.ToUniversalTime()).ToArray(),
+            Actor = entries.Select(e => e.Actor).ToArray(),
+            ActorRole = entries.Select(e => e.ActorRole).ToArray(),
+            Action = entries.Select(e => e.Action).ToArray(),
+            SubjectType = entries.Select(e => e.SubjectType).ToArray(),
+            SubjectId = entries.Select(e => e.SubjectId).ToArray(),
+            Before = entries.Select(e => e.Before).ToArray(),
+            After = entries.Select(e => e.After).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+    }
 
     public async Task<IReadOnlyList<AuditEntry>> ForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken)
     {

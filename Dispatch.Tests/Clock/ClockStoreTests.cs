@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Clock;
+using Dispatch.Server.Incidents;
 using Dispatch.Tests.Support;
 
 namespace Dispatch.Tests.Clock;
@@ -74,6 +75,87 @@ public sealed class ClockStoreTests(string provider)
         var audited = await db.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'clock.breached'");
         Assert.That(audited, Is.GreaterThanOrEqualTo(ids.Count * 2));
     }
+
+    [Test]
+    public async Task Fire_WhenAnotherNodeFiredOrAResponderMetSomeFirst_ReturnsAndAuditsOnlyTheChangedOnes()
+    {
+        var (mine, otherNodes, met) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        foreach (var id in new[] { mine, otherNodes, met })
+        {
+            await store.StartAsync(NewClocks(id), T0, CancellationToken.None);
+        }
+
+        var now = T0.AddMinutes(4);
+        var read = new List<IncidentClock>();
+        foreach (var id in new[] { mine, otherNodes, met })
+        {
+            read.AddRange(await store.ForIncidentAsync(id, CancellationToken.None));
+        }
+
+        var batch = read.Select(c => ClockRules.Fire(c, now, TimeSpan.FromSeconds(1))).OfType<ClockChange>().ToList();
+        Assert.That(batch, Has.Count.EqualTo(6), "both clocks of each incident are due");
+        // Between this node's read and its write: another node fires one incident, a responder meets another's clock.
+        var elsewhere = await new ClockStore(db.Database).FireAsync(batch.Where(c => c.After.IncidentId == otherNodes).ToList(), CancellationToken.None);
+        Assert.That(elsewhere, Has.Count.EqualTo(2));
+        var respond = read.Single(c => c.IncidentId == met && c.Kind == ClockKind.Respond);
+        await store.ApplyAsync(new ClockChange(respond, respond with { State = ClockState.Met, MetAt = T0.AddSeconds(50), UpdatedAt = T0.AddSeconds(50) },
+            ClockActions.Met), "responder", CancellationToken.None);
+
+        var fired = await store.FireAsync(batch, CancellationToken.None);
+
+        Assert.That(fired.Select(c => (c.After.IncidentId, c.After.Kind)),
+            Is.EqualTo(new[] { (mine, ClockKind.Respond), (mine, ClockKind.Arrive), (met, ClockKind.Arrive) }));
+        Assert.That(await AuditedAsync(mine, ClockActions.Breached), Is.EqualTo(2));
+        Assert.That(await AuditedAsync(otherNodes, ClockActions.Breached), Is.EqualTo(2), "fired once, by the other node");
+        Assert.That(await AuditedAsync(met, ClockActions.Breached), Is.EqualTo(1), "the met clock is not breached");
+        var stored = await store.ForIncidentAsync(met, CancellationToken.None);
+        Assert.That(stored.Select(c => c.State), Is.EqualTo(new[] { ClockState.Met, ClockState.Breached }));
+        Assert.That(stored[0].BreachedAt, Is.Null);
+    }
+
+    [Test]
+    public async Task Fire_WhenAnotherNodeWarnedFirst_WarnsOnceAndTheBreachKeepsTheWarning()
+    {
+        var id = Guid.NewGuid();
+        await store.StartAsync(NewClocks(id), T0, CancellationToken.None);
+        var respond = (await store.ForIncidentAsync(id, CancellationToken.None))[0];
+        var warnedAt = T0.AddSeconds(50);
+        var warning = ClockRules.Fire(respond, warnedAt, TimeSpan.FromSeconds(1))!;
+        Assert.That(warning.After.State, Is.EqualTo(ClockState.Warned));
+
+        var first = await new ClockStore(db.Database).FireAsync([warning], CancellationToken.None);
+        var again = await store.FireAsync([warning], CancellationToken.None);
+        // Read while still running, fired after the other node's warning: the breach still wins, once.
+        var breach = await store.FireAsync([ClockRules.Fire(respond, T0.AddSeconds(70), TimeSpan.FromSeconds(1))!], CancellationToken.None);
+        var breachAgain = await store.FireAsync([ClockRules.Fire(respond, T0.AddSeconds(71), TimeSpan.FromSeconds(1))!], CancellationToken.None);
+
+        Assert.That((first.Count, again.Count, breach.Count, breachAgain.Count), Is.EqualTo((1, 0, 1, 0)));
+        Assert.That(await AuditedAsync(id, ClockActions.Warned), Is.EqualTo(1));
+        Assert.That(await AuditedAsync(id, ClockActions.Breached), Is.EqualTo(1));
+        var stored = (await store.ForIncidentAsync(id, CancellationToken.None))[0];
+        Assert.That((stored.State, stored.WarnedAt, stored.BreachedAt), Is.EqualTo((ClockState.Breached, (DateTimeOffset?)warnedAt, (DateTimeOffset?)T0.AddSeconds(70))));
+    }
+
+    [Test]
+    public async Task Seed_WhenGivenClocksInEveryState_StoresEveryColumn()
+    {
+        var id = Guid.NewGuid();
+        var clocks = NewClocks(id);
+        var seeded = new[]
+        {
+            clocks[0] with { State = ClockState.Met, MetAt = T0.AddSeconds(40) },
+            clocks[1] with { State = ClockState.Breached, WarnedAt = T0.AddSeconds(150), BreachedAt = T0.AddSeconds(182), Late = true },
+        };
+
+        await store.SeedAsync(seeded, CancellationToken.None);
+
+        Assert.That(await store.ForIncidentAsync(id, CancellationToken.None), Is.EqualTo(seeded));
+        Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE subject_id = @Id", new { Id = IncidentStore.IdText(id) }), Is.Zero);
+    }
+
+    private Task<int> AuditedAsync(Guid incidentId, string action) =>
+        db.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'incident' AND subject_id = @Id AND action = @Action",
+            new { Id = IncidentStore.IdText(incidentId), Action = action });
 
     [Test]
     public async Task Due_ReturnsBreachesBeforeWarningsAndNothingTwice()
