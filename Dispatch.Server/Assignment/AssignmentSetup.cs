@@ -92,8 +92,8 @@ public static class AssignmentSetup
             .WithSummary("Close the incident as resolved on scene (result required): an operator, or the primary responder on scene. Clears every assignment.")
             .Accepts<ResolveRequest>("application/json").Produces<IncidentActionAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/hand-over", DispatchEndpoints.HandOver).RequireAuthorization(Policies.Operate).WithName("HandOverIncident")
-            .WithSummary("Close the incident and hand the follow-up to a department (instructions required; organisation defaults to the responsible one).")
+        incident.MapPost("/hand-over", DispatchEndpoints.HandOver).RequireAuthorization(Policies.Field).WithName("HandOverIncident")
+            .WithSummary("Close the incident and hand the follow-up to a department as a task order (instructions required; organisation defaults to the responsible one): an operator, or the primary responder on scene.")
             .Accepts<HandOverRequest>("application/json").Produces<IncidentActionAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 

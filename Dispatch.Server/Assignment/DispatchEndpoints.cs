@@ -280,8 +280,8 @@ public static class DispatchEndpoints
     }
 
     public static async Task<IResult> HandOver(
-        Guid id, HttpRequest request, ClaimsPrincipal user, IncidentStore incidents, OrganisationDirectory organisations, Dispatcher dispatcher, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, HttpRequest request, ClaimsPrincipal user, IncidentStore incidents, AssignmentStore assignments, OrganisationDirectory organisations,
+        Dispatcher dispatcher, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (body, instructions, problem) = await ReadAsync<HandOverRequest>(request, r => r.Instructions, "instructions", "请填写交办要求 / Instructions are required", cancellationToken);
         if (problem is not null)
@@ -301,7 +301,10 @@ public static class DispatchEndpoints
             given = new OrganisationRef(found.Code, found.Name, found.Type);
         }
 
-        if (await VisibleIncidentAsync(id, user, incidents, cancellationToken) is not { } incident)
+        // Like resolving: the primary responder hands over from the scene (a dispute not settled there goes to the
+        // street), an operator from the centre.
+        if (await FieldIncidentAsync(id, user, incidents, assignments,
+                a => a is { Role: AssignmentRole.Primary, State: AssignmentState.OnScene }, cancellationToken) is not { } incident)
         {
             return Problems.NotFound($"Incident {id}");
         }

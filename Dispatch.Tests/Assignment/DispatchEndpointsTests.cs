@@ -179,6 +179,25 @@ public sealed class DispatchEndpointsTests
     }
 
     [Test]
+    public async Task PrimaryResponderOnScene_HandsTheCaseOverToADepartment_NotBeforeArriving()
+    {
+        var id = await OpenIncidentAsync();
+        var own = await DispatchAsync(id, "YF-PC01");
+        await StepAsync(responder, own, "acknowledge");
+
+        var early = await responder.PostAsJsonAsync($"/api/incidents/{id}/hand-over", new { instructions = "请司法所调解", organisationCode = "CG-YUNFENG" });
+        await StepAsync(responder, own, "on-scene");
+        var handed = await responder.PostAsJsonAsync($"/api/incidents/{id}/hand-over", new { instructions = "现场未能调解，请城管规范摊位", organisationCode = "CG-YUNFENG" });
+
+        Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "only from the scene");
+        Assert.That(handed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await handed.Content.ReadAsStringAsync());
+        var orders = await operatorClient.GetFromJsonAsync<JsonElement>("/api/task-orders");
+        var order = orders.EnumerateArray().Single(o => o.GetProperty("incidentId").GetGuid() == id);
+        Assert.That(order.GetProperty("organisation").GetProperty("code").GetString(), Is.EqualTo("CG-YUNFENG"));
+        Assert.That(await UnitStatusAsync("YF-PC01"), Is.EqualTo("Available"));
+    }
+
+    [Test]
     public async Task HandOver_ClosesTheIncidentForTheNamedOrganisation()
     {
         var id = await OpenIncidentAsync();

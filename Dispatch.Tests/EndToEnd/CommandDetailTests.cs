@@ -121,14 +121,7 @@ public sealed partial class CommandDetailTests
         await Browser.SaveDocScreenshotAsync(page, "task-board");
     }
 
-    private async Task<IPage> OperatorPageAsync()
-    {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1800, Height = 1000 } });
-        await page.GotoAsync(running.Address.ToString());
-        await CommandPageTests.SignInAsync(page, "operator");
-        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
-        return page;
-    }
+    private Task<IPage> OperatorPageAsync() => Browser.SignedInPageAsync(browser, running.Address, "/", "operator", 1800, 1000);
 
     private async Task<Guid> PostAlertAsync(string? category, string description, string grid, string? callerPhone = null)
     {

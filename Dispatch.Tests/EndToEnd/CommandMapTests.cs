@@ -32,14 +32,7 @@ public sealed class CommandMapTests
         await running.DisposeAsync();
     }
 
-    private async Task<IPage> OpenAsOperatorAsync()
-    {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
-        await page.GotoAsync(running.Address.ToString());
-        await CommandPageTests.SignInAsync(page, "operator");
-        await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
-        return page;
-    }
+    private Task<IPage> OpenAsOperatorAsync() => Browser.SignedInPageAsync(browser, running.Address, "/", "operator");
 
     [Test]
     public async Task Map_DrawsTheDemoStreetWithItsNamesAndUnitsWithoutTiles()

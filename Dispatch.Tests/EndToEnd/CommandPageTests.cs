@@ -95,12 +95,6 @@ public sealed class CommandPageTests
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo(after), "the choice is remembered");
     }
 
-    /// <summary>Signs in through the page's own form, as an operator would.</summary>
-    internal static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.Locator("[data-testid=login-user]").FillAsync(userName);
-        await page.Locator("[data-testid=login-password]").FillAsync(Session.DemoPassword);
-        await page.Locator("[data-testid=login-submit]").ClickAsync();
-        await page.Locator("[data-testid=whoami]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
-    }
+    /// <summary>Signs in through the page already open, with its own form, as an operator would.</summary>
+    internal static Task SignInAsync(IPage page, string userName) => Browser.SubmitSignInAsync(page, userName);
 }

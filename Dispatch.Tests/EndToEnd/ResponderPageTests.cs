@@ -103,7 +103,7 @@ public sealed class ResponderPageTests
             Assert.That(seen, Is.EqualTo(state), "the operator's API shows the step");
         }
 
-        Assert.That(await card.Locator("button.step").AllInnerTextsAsync(), Is.EqualTo(new[] { "办结", "请求增援", "申请移交" }));
+        Assert.That(await card.Locator("button.step").AllInnerTextsAsync(), Is.EqualTo(new[] { "办结", "请求增援", "移交部门" }));
 
         await page.Locator("[data-testid=duty-toggle]").ClickAsync();
         var refusal = page.Locator("[data-testid=duty-error]");

@@ -13,7 +13,7 @@ namespace Dispatch.Tests.EndToEnd;
 /// <summary>
 /// The whole story in real Chromium, each role in its own browser context, nobody pressing refresh: an alert
 /// reaches the operator's screen, the operator dispatches, the responder acknowledges on a phone, a clock is
-/// missed, the case is handed over to 城管, the handler completes it and the supervisor sees it assessed.
+/// missed, the responder hands the case over to 城管, the handler completes it and the supervisor sees it assessed.
 /// </summary>
 [NonParallelizable]
 public sealed class StoryTests
@@ -47,12 +47,12 @@ public sealed class StoryTests
                 Assert.That((await admin.PostAsJsonAsync("/api/units/YF-PC01/duty", new { onDuty = false })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
             }
 
-            await SignInAsync(phone, running, "/responder.html", "responder");
+            await Browser.SignInAsync(phone, running.Address, "/responder.html", "responder");
             await Assertions.Expect(phone.Locator("[data-testid=duty-state]")).ToHaveAttributeAsync("data-on-duty", "false");
             await phone.Locator("[data-testid=duty-toggle]").ClickAsync();
             await Assertions.Expect(phone.Locator("[data-testid=duty-state]")).ToHaveAttributeAsync("data-on-duty", "true");
             await Assertions.Expect(phone.Locator("[data-testid=location-state]")).ToHaveAttributeAsync("data-state", "sharing", new() { Timeout = 10_000 });
-            await SignInAsync(operatorPage, running, "/", "operator");
+            await Browser.SignInAsync(operatorPage, running.Address, "/", "operator");
 
             // 1. An alert is posted; it is on the operator's screen within a second.
             var alertId = "110-story-" + Guid.NewGuid().ToString("N")[..8];
@@ -101,17 +101,17 @@ public sealed class StoryTests
             await operatorPage.Locator("[data-testid=alarm-ack]").ClickAsync();
             await Assertions.Expect(alarm).ToBeHiddenAsync();
 
-            // 5. On scene the stall-holders will not settle: the operator hands the case over to 城管 as a task order ...
+            // 5. On scene the stall-holders will not settle: the responder hands the case over to 城管 from the phone ...
             await card.Locator("[data-testid=step-on-scene]").ClickAsync();
             await Assertions.Expect(assignment).ToHaveAttributeAsync("data-state", "OnScene", new() { Timeout = 5_000 });
             var handlerPage = await (await browser.NewContextAsync(desk)).NewPageAsync();
-            await SignInAsync(handlerPage, running, "/desk.html", "handler");
+            await Browser.SignInAsync(handlerPage, running.Address, "/desk.html", "handler");
             var instructions = "占道纠纷现场未能调解，请城管依法规范摊位 " + alertId[^4..];
-            await detail.Locator("[data-testid=hand-over]").ClickAsync();
-            var dialog = operatorPage.Locator("[data-testid=action-dialog]");
-            await dialog.Locator("[data-testid=field-organisationCode]").SelectOptionAsync("CG-YUNFENG");
-            await dialog.Locator("[data-testid=field-instructions]").FillAsync(instructions);
-            await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
+            await card.Locator("[data-testid=step-hand-over]").ClickAsync();
+            await phone.Locator("[data-testid=reason-organisation]").SelectOptionAsync("CG-YUNFENG");
+            await phone.Locator("[data-testid=reason-input]").FillAsync(instructions);
+            await phone.Locator("[data-testid=reason-submit]").ClickAsync();
+            await Assertions.Expect(card).ToHaveAttributeAsync("data-state", "Cleared", new() { Timeout = 5_000 });
             await Assertions.Expect(detail.Locator("[data-testid=detail-status]")).ToHaveAttributeAsync("data-status", "Closed", new() { Timeout = 5_000 });
 
             // ... which appears on the department desk without a refresh, and the handler accepts and completes it.
@@ -129,7 +129,7 @@ public sealed class StoryTests
 
             // 6. The supervisor sees the missed clock and 城管's on-time completion in today's assessment.
             var supervisorPage = await (await browser.NewContextAsync(desk)).NewPageAsync();
-            await SignInAsync(supervisorPage, running, "/supervisor.html", "supervisor");
+            await Browser.SignInAsync(supervisorPage, running.Address, "/supervisor.html", "supervisor");
             await Assertions.Expect(supervisorPage.Locator($"[data-testid=breach-row][data-incident-id='{incident}'][data-kind=arrive]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
             var cg = supervisorPage.Locator("[data-testid=assessment-row][data-code=CG-YUNFENG]");
             await Assertions.Expect(cg).ToContainTextAsync("100%", new() { Timeout = 10_000 });
@@ -140,12 +140,5 @@ public sealed class StoryTests
             await browser.DisposeAsync();
             playwright.Dispose();
         }
-    }
-
-    private static async Task SignInAsync(IPage page, RunningServer running, string path, string user)
-    {
-        await page.GotoAsync(new Uri(running.Address, path).ToString());
-        await CommandPageTests.SignInAsync(page, user);
-        await Assertions.Expect(page.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 10_000 });
     }
 }

@@ -57,7 +57,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/incidents/{id}/dispatch"] = ["Operator"],
         ["POST /api/incidents/{id}/reinforcements"] = Field,
         ["POST /api/incidents/{id}/resolve"] = Field,
-        ["POST /api/incidents/{id}/hand-over"] = ["Operator"],
+        ["POST /api/incidents/{id}/hand-over"] = Field,
         ["GET /api/assignments/mine"] = ["Responder"],
         ["GET /api/assignments/{id}"] = Field,
         ["POST /api/assignments/{id}/acknowledge"] = Field,

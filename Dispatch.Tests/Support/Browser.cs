@@ -21,6 +21,35 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/>, signs in through the page's own form as a person would, and waits until the
+    /// page's live connection is up, so whatever the test does next is pushed to it.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, Uri server, string path, string user)
+    {
+        await page.GotoAsync(new Uri(server, path).ToString());
+        await SubmitSignInAsync(page, user);
+        await Assertions.Expect(page.Locator("[data-testid=connection-state]"))
+            .ToHaveAttributeAsync("data-state", "connected", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
+    }
+
+    /// <summary>Fills in and submits the sign-in form of the page already open, with the demo password.</summary>
+    public static async Task SubmitSignInAsync(IPage page, string user)
+    {
+        await page.Locator("[data-testid=login-user]").FillAsync(user);
+        await page.Locator("[data-testid=login-password]").FillAsync(Session.DemoPassword);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.Locator("[data-testid=whoami]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+    }
+
+    /// <summary>A new wide page (a wall display) at <paramref name="path"/>, signed in as <paramref name="user"/> and live.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri server, string path, string user, int width = 1600, int height = 900)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await SignInAsync(page, server, path, user);
+        return page;
+    }
+
     /// <summary>Saves a screenshot as a test artefact (attached to the result) and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

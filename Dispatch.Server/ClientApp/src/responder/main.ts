@@ -81,18 +81,25 @@ startPage({
       }
     };
 
+    // The departments a case can be handed to from the scene: every organisation but the police themselves.
+    const departments = async () => {
+      const all = await getJson<Array<{ code: string; name: string; type: string }>>('/api/organisations').catch(() => []);
+      return all.filter((o) => o.type !== 'PoliceStation' && o.type !== 'CommandRoom').map((o) => ({ value: o.code, label: o.name }));
+    };
+
     const act = async (item: ResponderAssignment, step: Step, card: HTMLElement) => {
       const error = card.querySelector<HTMLElement>('[data-testid=card-error]')!;
       let text = '';
+      let organisation: string | null = null;
       if (NEEDS_TEXT.has(step)) {
-        const given = await askText(pick(TEXT).prompt[step]);
+        const given = await askText(pick(TEXT).prompt[step], step === 'hand-over' ? await departments() : []);
         if (given === null) return;
-        text = given;
+        ({ text, choice: organisation } = given);
       }
       const buttons = card.querySelectorAll<HTMLButtonElement>('button.step');
       for (const button of buttons) button.disabled = true;
       try {
-        const { url, body } = stepRequest(step, item.assignment.id, item.assignment.incidentId, text);
+        const { url, body } = stepRequest(step, item.assignment.id, item.assignment.incidentId, text, organisation);
         await postJson(url, body);
         await loadList();
       } catch (failure) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HAND_OVER_MARK, nextSteps, stepRequest } from './steps';
+import { nextSteps, stepRequest } from './steps';
 
 describe('nextSteps', () => {
   it('offers acknowledge first to a fresh assignment, with decline', () => {
@@ -37,9 +37,9 @@ describe('stepRequest', () => {
     expect(stepRequest('resolve', 'a1', 'i1', '已调解')).toEqual({ url: '/api/incidents/i1/resolve', body: { result: '已调解' } });
   });
 
-  it('asks for a hand-over through the reinforcement request, marked as such', () => {
-    expect(stepRequest('hand-over', 'a1', 'i1', '需司法所调解')).toEqual({
-      url: '/api/incidents/i1/reinforcements', body: { reason: `${HAND_OVER_MARK}需司法所调解` },
+  it('hands the case over to the organisation chosen, with the instructions typed', () => {
+    expect(stepRequest('hand-over', 'a1', 'i1', '双方未达成一致，请司法所调解', 'SF-YUNFENG')).toEqual({
+      url: '/api/incidents/i1/hand-over', body: { instructions: '双方未达成一致，请司法所调解', organisationCode: 'SF-YUNFENG' },
     });
   });
 });

@@ -24,18 +24,16 @@ export function nextSteps(state: AssignmentState, role: AssignmentRole, incident
   }
 }
 
-/** Hand-over is an operator's decision: the responder asks for it through the reinforcement request, marked so. */
-export const HAND_OVER_MARK = '申请移交 / Hand-over requested: ';
-
 /** The request a step makes. */
-export function stepRequest(step: Step, assignmentId: string, incidentId: string, text = ''): { url: string; body: object } {
+export function stepRequest(step: Step, assignmentId: string, incidentId: string, text = '', organisationCode: string | null = null): { url: string; body: object } {
   const assignment = `/api/assignments/${encodeURIComponent(assignmentId)}`;
   const incident = `/api/incidents/${encodeURIComponent(incidentId)}`;
   switch (step) {
     case 'decline': return { url: `${assignment}/decline`, body: { reason: text } };
     case 'resolve': return { url: `${incident}/resolve`, body: { result: text } };
     case 'reinforce': return { url: `${incident}/reinforcements`, body: { reason: text } };
-    case 'hand-over': return { url: `${incident}/reinforcements`, body: { reason: HAND_OVER_MARK + text } };
+    // Not settled on scene: the case goes to a department as a task order (a dispute to the street's 司法所, say).
+    case 'hand-over': return { url: `${incident}/hand-over`, body: organisationCode ? { instructions: text, organisationCode } : { instructions: text } };
     default: return { url: `${assignment}/${step}`, body: {} };
   }
 }

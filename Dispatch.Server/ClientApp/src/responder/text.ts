@@ -4,7 +4,7 @@ import type { AssignmentState, Step } from './steps';
 
 export const TEXT: Bilingual<{
   title: string; duty: string; onDuty: string; offDuty: string; signOn: string; signOff: string;
-  mine: string; empty: string; finished: string; openInMaps: string; dismiss: string; submit: string; cancel: string;
+  mine: string; empty: string; finished: string; openInMaps: string; dismiss: string; submit: string; cancel: string; organisation: string;
   offline: string; noAddress: string; primary: string; reinforcement: string; dispatchedAt: string;
   location: Record<LocationState, string>;
   state: Record<AssignmentState, string>;
@@ -25,6 +25,7 @@ export const TEXT: Bilingual<{
     openInMaps: '地图导航',
     dismiss: '知道了',
     submit: '提交',
+    organisation: '交办单位',
     cancel: '取消',
     offline: '离线：页面来自本机缓存，数据需联网后才能更新',
     noAddress: '无地址',
@@ -35,11 +36,11 @@ export const TEXT: Bilingual<{
     state: { Dispatched: '待签收', Acknowledged: '已签收', EnRoute: '途中', OnScene: '已到场', Cleared: '已结束', Declined: '已拒绝' },
     step: {
       acknowledge: '签收', 'en-route': '出发', 'on-scene': '到场', resolve: '办结', reinforce: '请求增援',
-      'hand-over': '申请移交', clear: '结束处置', decline: '拒绝',
+      'hand-over': '移交部门', clear: '结束处置', decline: '拒绝',
     },
     prompt: {
       acknowledge: '', 'en-route': '', 'on-scene': '', clear: '',
-      resolve: '处置结果', reinforce: '增援理由', 'hand-over': '移交原因（由指挥员决定移交）', decline: '拒绝理由',
+      resolve: '处置结果', reinforce: '增援理由', 'hand-over': '交办要求（现场未能解决的事项）', decline: '拒绝理由',
     },
     arrived: (category, address) => `新派单：${category}，${address}`,
   },
@@ -56,6 +57,7 @@ export const TEXT: Bilingual<{
     openInMaps: 'Open in maps',
     dismiss: 'Got it',
     submit: 'Send',
+    organisation: 'Hand to',
     cancel: 'Cancel',
     offline: 'Offline: this page comes from the phone’s cache; data updates once back online',
     noAddress: 'No address',
@@ -66,11 +68,11 @@ export const TEXT: Bilingual<{
     state: { Dispatched: 'To acknowledge', Acknowledged: 'Acknowledged', EnRoute: 'En route', OnScene: 'On scene', Cleared: 'Cleared', Declined: 'Declined' },
     step: {
       acknowledge: 'Acknowledge', 'en-route': 'En route', 'on-scene': 'On scene', resolve: 'Resolve', reinforce: 'Request reinforcement',
-      'hand-over': 'Request hand-over', clear: 'Clear', decline: 'Decline',
+      'hand-over': 'Hand over', clear: 'Clear', decline: 'Decline',
     },
     prompt: {
       acknowledge: '', 'en-route': '', 'on-scene': '', clear: '',
-      resolve: 'Result', reinforce: 'Why reinforcement', 'hand-over': 'Why hand over (the operator decides)', decline: 'Why decline',
+      resolve: 'Result', reinforce: 'Why reinforcement', 'hand-over': 'Instructions (what could not be settled on scene)', decline: 'Why decline',
     },
     arrived: (category, address) => `New assignment: ${category}, ${address}`,
   },
