@@ -41,6 +41,25 @@ public sealed record AccessScope(string Role, bool All, IReadOnlyList<string> Co
             .Any(a => a is not null && Codes.Contains(a.Code, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// For records that carry area codes rather than a jurisdiction (a task order's district, street, community):
+    /// in scope when one of them is, or when none is set, as for an incident no area holds.
+    /// </summary>
+    public bool InAreaCodes(params string?[] codes)
+    {
+        if (All)
+        {
+            return true;
+        }
+
+        if (codes.All(c => c is null))
+        {
+            return Role is Roles.Operator or Roles.Supervisor;
+        }
+
+        return codes.Any(c => c is not null && Codes.Contains(c, StringComparer.Ordinal));
+    }
+
     public bool IsOrganisation(string? code) => All || (code is not null && Codes.Contains(code, StringComparer.Ordinal));
 }
 

@@ -28,6 +28,8 @@ public sealed class TaskOrderEndpointsTests
         });
         await running.App.Services.GetRequiredService<AccountService>()
             .CreateAsync("sj-handler", "市场监管所", Roles.DepartmentHandler, "SJ-YUNFENG", Session.DemoPassword, "test", CancellationToken.None);
+        await running.App.Services.GetRequiredService<AccountService>()
+            .CreateAsync("sup-elsewhere", "邻街督查", Roles.Supervisor, "330102008", Session.DemoPassword, "test", CancellationToken.None);
         machine = running.Machine();
         operatorClient = await running.AsAsync("operator");
         handler = await running.AsAsync("handler");
@@ -182,6 +184,13 @@ public sealed class TaskOrderEndpointsTests
         Assert.That(csv.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
         Assert.That(bytes[..3], Is.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }));
         Assert.That((await handler.GetAsync("/api/assessment?from=2025-09-01&to=2025-10-31")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+
+        // A supervisor of the neighbouring street audits their own street: none of this is theirs.
+        using var elsewhere = await running.AsAsync("sup-elsewhere");
+        var theirBreaches = await elsewhere.GetFromJsonAsync<JsonElement>("/api/audit/breaches?from=2025-10-01&to=2025-10-31");
+        Assert.That(theirBreaches.EnumerateArray().Select(b => b.GetProperty("incidentId").GetGuid()), Does.Not.Contain(incidentId));
+        var theirReport = await elsewhere.GetFromJsonAsync<JsonElement>("/api/assessment?from=2025-09-01&to=2025-10-31&groupBy=organisation");
+        Assert.That(theirReport.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("code").GetString()), Does.Not.Contain("CG-YUNFENG"));
 
         var file = Path.Combine(Path.GetTempPath(), $"assessment-{Guid.NewGuid():N}.csv");
         using var output = new StringWriter();

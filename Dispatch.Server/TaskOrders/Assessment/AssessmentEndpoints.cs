@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders.Calendar;
 
 namespace Dispatch.Server.TaskOrders.Assessment;
@@ -13,7 +15,7 @@ public static class AssessmentEndpoints
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(366);
 
     public static async Task<IResult> Assess(
-        HttpRequest request, string? from, string? to, string? groupBy, string? format,
+        HttpRequest request, ClaimsPrincipal user, string? from, string? to, string? groupBy, string? format,
         TaskOrderStore store, IncidentStore incidents, ClockReader clocks, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -30,13 +32,16 @@ public static class AssessmentEndpoints
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
+        // A supervisor is assessed on, and sees, the work of their own areas only.
+        var scope = AccessScope.Of(user);
         var now = clock.GetUtcNow();
-        var events = await store.EventsAsync(start, end, cancellationToken);
-        var orders = await store.ListAsync(new TaskOrderQuery(), now, cancellationToken);
-        var received = await incidents.ListAsync(new IncidentQuery(null, start, end, 1, int.MaxValue / 2), cancellationToken);
-        var clockRows = await clocks.ForIncidentsReceivedAsync(start, end, cancellationToken);
-        var input = new AssessmentInput(start, end, end < now ? end : now, events, orders,
-            received.Items.Select(Fact).ToList(), clockRows ?? []);
+        var orders = (await store.ListAsync(new TaskOrderQuery(), now, cancellationToken)).Where(o => InScope(scope, o)).ToList();
+        var orderIds = orders.Select(o => o.Id).ToHashSet();
+        var events = (await store.EventsAsync(start, end, cancellationToken)).Where(e => orderIds.Contains(e.TaskOrderId)).ToList();
+        var received = (await incidents.ListAsync(new IncidentQuery(null, start, end, 1, int.MaxValue / 2), cancellationToken)).Items.Where(scope.CanSee).ToList();
+        var incidentIds = received.Select(i => i.Id).ToHashSet();
+        var clockRows = (await clocks.ForIncidentsReceivedAsync(start, end, cancellationToken))?.Where(c => incidentIds.Contains(c.IncidentId)).ToList();
+        var input = new AssessmentInput(start, end, end < now ? end : now, events, orders, received.Select(Fact).ToList(), clockRows ?? []);
         var report = AssessmentCalculator.Compute(input, grouping, clockRows is not null);
         if (csv)
         {
@@ -48,7 +53,7 @@ public static class AssessmentEndpoints
     }
 
     public static async Task<IResult> ListBreaches(
-        HttpRequest request, string? from, string? to, string? kind, string? organisation, string? street, string? format, TaskOrderStore store, IncidentStore incidents, ClockReader clocks, TimeProvider clock,
+        HttpRequest request, ClaimsPrincipal user, string? from, string? to, string? kind, string? organisation, string? street, string? format, TaskOrderStore store, IncidentStore incidents, ClockReader clocks, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -68,6 +73,7 @@ public static class AssessmentEndpoints
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
+        var scope = AccessScope.Of(user);
         var now = clock.GetUtcNow();
         var breaches = new List<Breach>();
         if (wanted is null or Breaches.TaskOrderKind)
@@ -75,7 +81,7 @@ public static class AssessmentEndpoints
             var overdue = await store.OverdueEventsAsync(start, end, cancellationToken);
             if (overdue.Count > 0)
             {
-                var orders = (await store.ListAsync(new TaskOrderQuery(), now, cancellationToken)).ToDictionary(o => o.Id);
+                var orders = (await store.ListAsync(new TaskOrderQuery(), now, cancellationToken)).Where(o => InScope(scope, o)).ToDictionary(o => o.Id);
                 var later = await store.EventsAsync(overdue.Min(e => e.At), now.AddTicks(1), cancellationToken);
                 breaches.AddRange(overdue.Where(e => orders.ContainsKey(e.TaskOrderId)).Select(e => Breaches.ForTaskOrder(e, orders[e.TaskOrderId], later, now)));
             }
@@ -85,7 +91,11 @@ public static class AssessmentEndpoints
         {
             foreach (var row in breached.Where(c => wanted is null || Breaches.KindName(c.Kind) == wanted))
             {
-                breaches.Add(Breaches.ForClock(row, await incidents.GetAsync(row.IncidentId, cancellationToken), now));
+                var incident = await incidents.GetAsync(row.IncidentId, cancellationToken);
+                if (incident is null ? scope.All : scope.CanSee(incident))
+                {
+                    breaches.Add(Breaches.ForClock(row, incident, now));
+                }
             }
         }
 
@@ -160,6 +170,8 @@ public static class AssessmentEndpoints
         errors[field] = [$"{field} is required: a date (2025-10-01, Asia/Shanghai) or a time with its offset (2025-10-01T00:00:00+08:00)."];
         return null;
     }
+
+    private static bool InScope(AccessScope scope, TaskOrder order) => scope.InAreaCodes(order.DistrictCode, order.StreetCode, order.CommunityCode);
 
     private static IncidentFact Fact(IncidentSummary i) => new(
         i.Id, i.ReceivedAt, i.Routing?.Organisation?.Code, i.Routing?.Organisation?.Name,

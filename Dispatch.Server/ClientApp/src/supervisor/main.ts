@@ -102,14 +102,14 @@ startPage({
     form.addEventListener('change', () => void load());
     form.addEventListener('submit', (event) => event.preventDefault());
 
-    // Clock breaches reach supervisors on the command hub (ClockAlarm); task orders going overdue on the desk hub.
+    // One connection, so the header's light tells the truth: the command hub carries both what moves the figures,
+    // a clock breached (ClockAlarm) and a task order changed or gone overdue (TaskOrderChanged), for the supervisor's areas.
     const command = live('/hubs/command', async (connection) => {
       await connection.invoke('WatchIncidents');
       await load();
     });
     command.connection.on('ClockAlarm', reloadSoon);
-    const desk = live('/hubs/desk', (connection) => connection.invoke('WatchTaskOrders'));
-    desk.connection.on('TaskOrderChanged', reloadSoon);
+    command.connection.on('TaskOrderChanged', reloadSoon);
 
     onLanguage(() => {
       table.render();
@@ -118,6 +118,5 @@ startPage({
     });
     void load();
     void command.start();
-    void desk.start();
   },
 });
