@@ -191,9 +191,14 @@ public sealed class DispatchEndpointsTests
 
         Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "only from the scene");
         Assert.That(handed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await handed.Content.ReadAsStringAsync());
-        var orders = await operatorClient.GetFromJsonAsync<JsonElement>("/api/task-orders");
-        var order = orders.EnumerateArray().Single(o => o.GetProperty("incidentId").GetGuid() == id);
-        Assert.That(order.GetProperty("organisation").GetProperty("code").GetString(), Is.EqualTo("CG-YUNFENG"));
+        // The task order is issued by a consumer of the hand-over event: wait for it as a desk would.
+        var organisation = await Eventually.GetAsync<string>(async () =>
+        {
+            var orders = await operatorClient.GetFromJsonAsync<JsonElement>("/api/task-orders");
+            return orders.EnumerateArray().Where(o => o.GetProperty("incidentId").GetGuid() == id)
+                .Select(o => o.GetProperty("organisation").GetProperty("code").GetString()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(10), "the task order");
+        Assert.That(organisation, Is.EqualTo("CG-YUNFENG"));
         Assert.That(await UnitStatusAsync("YF-PC01"), Is.EqualTo("Available"));
     }
 
