@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment;
+using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Messaging;
@@ -20,7 +21,7 @@ namespace Dispatch.Server.Demo;
 /// </summary>
 public sealed class DemoFeed(
     IOptions<DemoFeedOptions> options, IHostEnvironment environment, IServiceScopeFactory scopes, IBus bus, IncidentStore incidents,
-    AssignmentStore assignments, ResponderSimulator responders, CategoryCatalogue catalogue, DispatchMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime,
+    AssignmentStore assignments, UnitStore units, ResponderSimulator responders, CategoryCatalogue catalogue, DispatchMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<DemoFeed> logger) : BackgroundService
 {
     /// <summary>The channel intake metrics and validation record for the feed's arrivals.</summary>
@@ -45,6 +46,7 @@ public sealed class DemoFeed(
             return;
         }
 
+        await ParkHumanUnitAsync(stoppingToken);
         var seed = settings.FeedSeed ?? Random.Shared.Next();
         var random = new Random(seed);
         var runId = DemoAlertGenerator.NewRunId();
@@ -93,6 +95,36 @@ public sealed class DemoFeed(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// The responder account's unit waits off duty until a person signs on from the phone page: on duty with nobody
+    /// holding the phone, auto-dispatch would give it work nobody answers, and its clocks would stay red for good.
+    /// A unit with work in hand (after a restart) is left as it is.
+    /// </summary>
+    private async Task ParkHumanUnitAsync(CancellationToken cancellationToken)
+    {
+        var code = ResponderSimulator.HumanUnit;
+        try
+        {
+            if (await units.GetAsync(code, cancellationToken) is not { Unit.Status: UnitStatus.Available } unit)
+            {
+                return;
+            }
+
+            var actor = ResponderSimulator.FeedOperator;
+            var audit = new AuditEntry(clock.GetUtcNow(), actor.Name, actor.Role, AssignmentAudit.Duty, AssignmentAudit.UnitSubject, code,
+                AuditJson.Serialize(new { Status = UnitStatus.Available }), AuditJson.Serialize(new { Status = UnitStatus.OffDuty }));
+            if (await units.ChangeStatusAsync(code, UnitStatus.Available, UnitStatus.OffDuty, audit, cancellationToken))
+            {
+                await bus.Publish(new UnitChanged(unit.Unit with { Status = UnitStatus.OffDuty }, "status"), cancellationToken);
+                logger.LogInformation("Demo feed: unit {UnitCode} is off duty until its responder signs on", code);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Demo feed could not sign unit {UnitCode} off duty; it stays as it was", code);
         }
     }
 

@@ -30,6 +30,14 @@ public sealed class DemoFeedTests
         var seeded = DemoUnits.Load(DateTimeOffset.UnixEpoch).ToDictionary(u => u.Code, u => u.Position);
         var human = ResponderSimulator.HumanUnit;
 
+        // The human responder's unit waits off duty for its person; they sign on (here through the API).
+        await Eventually.GetAsync(async () => (await admin.GetFromJsonAsync<JsonElement>($"/api/units/{human}")).GetProperty("status").GetString() == "OffDuty" ? "" : null,
+            TimeSpan.FromSeconds(15), "the feed to sign the human's unit off duty");
+        using (var signOn = await operatorClient.PostAsJsonAsync($"/api/units/{human}/duty", new { onDuty = true }))
+        {
+            Assert.That(signOn.IsSuccessStatusCode, await signOn.Content.ReadAsStringAsync());
+        }
+
         // The human responder's unit gets work of its own: a theft in the street, with YF-PC01 sent as reinforcement.
         const string alertId = "110-feed-human-1";
         var post = await machine.PostAsJsonAsync("/api/intake/alerts", new
