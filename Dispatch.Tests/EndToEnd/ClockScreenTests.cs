@@ -23,6 +23,13 @@ public sealed class ClockScreenTests
         try
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1700, Height = 900 } });
+            // Counts the alarm's tones; the page's own timers run on Playwright's clock so the test can move them on.
+            await page.AddInitScriptAsync("""
+                window.tones = 0;
+                const create = AudioContext.prototype.createOscillator;
+                AudioContext.prototype.createOscillator = function () { window.tones++; return create.call(this); };
+                """);
+            await page.Clock.InstallAsync();
             await page.GotoAsync(running.Address.ToString());
             await CommandPageTests.SignInAsync(page, "operator");
             await page.Locator("[data-testid=connection-state][data-state=connected]").WaitForAsync();
@@ -48,8 +55,13 @@ public sealed class ClockScreenTests
             await Assertions.Expect(alarm).ToBeVisibleAsync();
             await Assertions.Expect(alarm).ToContainTextAsync("响应");
             await Browser.ScreenshotAsync(page, "clock-alarm");
+            await page.Clock.RunForAsync(9_000);
+            Assert.That(await page.EvaluateAsync<int>("window.tones"), Is.GreaterThanOrEqualTo(3), "the tone repeats until acknowledged");
             await page.Locator("[data-testid=alarm-ack]").ClickAsync();
             await Assertions.Expect(alarm).ToBeHiddenAsync();
+            var afterAck = await page.EvaluateAsync<int>("window.tones");
+            await page.Clock.RunForAsync(9_000);
+            Assert.That(await page.EvaluateAsync<int>("window.tones"), Is.EqualTo(afterAck), "and stops once acknowledged");
             await Assertions.Expect(row.Locator(".clock-chip[data-kind=Arrive]")).ToHaveAttributeAsync("data-state", "Running");
         }
         finally

@@ -81,6 +81,10 @@ startPage({
       }
     };
 
+    // The tone repeats until someone acknowledges: one beep is easy to miss in a busy room.
+    const ALARM_REPEAT_MS = 4000;
+    let tone: number | undefined;
+
     /** A breach alarms until an operator acknowledges it: a banner, the row flashing, and a tone where the browser allows. */
     const raiseAlarm = ({ clock, incident }: ClockAlarm) => {
       clocks.set(clock);
@@ -90,8 +94,11 @@ startPage({
       alarm.hidden = false;
       queue.row(incident.id)?.classList.add('is-alarm');
       beep();
+      tone ??= window.setInterval(() => beep(), ALARM_REPEAT_MS);
     };
     alarm.querySelector('button')!.addEventListener('click', () => {
+      window.clearInterval(tone);
+      tone = undefined;
       alarm.hidden = true;
       for (const row of document.querySelectorAll('tr.is-alarm')) row.classList.remove('is-alarm');
     });

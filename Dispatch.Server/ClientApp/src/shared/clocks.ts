@@ -61,10 +61,13 @@ export class ClockBoard {
   }
 }
 
+/** One audio context for the page: browsers cap how many may be open, and an alarm tone repeats. */
+let audio: AudioContext | null = null;
+
 /** A short tone where the browser allows (not before the user has interacted with the page, nor without audio). */
 export function beep(frequency = 880, seconds = 0.6): void {
   try {
-    const audio = new AudioContext();
+    audio ??= new AudioContext();
     const tone = audio.createOscillator();
     tone.frequency.value = frequency;
     tone.connect(audio.destination);
