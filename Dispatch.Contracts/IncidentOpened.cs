@@ -2,7 +2,11 @@ namespace Dispatch.Contracts;
 
 /// <summary>An incident was opened from an alert and stored; screens show it.</summary>
 /// <param name="Incident">The incident as operators see it in the queue.</param>
-public sealed record IncidentOpened(IncidentSummary Incident);
+/// <param name="Clocks">
+/// The response clocks started with it, in the same transaction, so screens show the countdowns without another
+/// message per clock; null from a sender that did not start them.
+/// </param>
+public sealed record IncidentOpened(IncidentSummary Incident, IReadOnlyList<ClockView>? Clocks = null);
 
 /// <summary>One row of the incident queue, as pushed to screens and listed by <c>GET /api/incidents</c>.</summary>
 /// <param name="Id">The incident reference.</param>

@@ -7,30 +7,34 @@ using Microsoft.Extensions.Options;
 
 namespace Dispatch.Server.Clock;
 
-/// <summary>Starts an incident's clocks from its category's policy (load → decide → store → publish); idempotent.</summary>
+/// <summary>
+/// Starts an incident's clocks from its category's policy; idempotent. Routing starts them in the incident's own
+/// transaction (<see cref="Decide"/>, then <see cref="InTransaction"/>); <see cref="StartAsync"/> is for an
+/// incident stored without them.
+/// </summary>
 public sealed class ClockStarter(ClockStore store, CategoryCatalogue catalogue, TimeProvider clock, IOptions<ClockOptions> options)
 {
     /// <summary>The policy of the incident's category, or null for the 1-3-5 default.</summary>
     public ResponsePolicy? PolicyOf(IncidentSummary incident) => catalogue.Find(incident.CategoryCode)?.Response;
 
+    /// <summary>The clocks a newly opened incident starts with, counting from T0 (its receipt), triage time included.</summary>
+    public IReadOnlyList<IncidentClock> Decide(IncidentSummary incident, DateTimeOffset now) =>
+        ClockPolicy.Start(incident, PolicyOf(incident), options.Value.WarnFraction, now);
+
+    /// <summary>Stores <paramref name="clocks"/> and their audit entry in the transaction that opens their incident.</summary>
+    public AlsoInTransaction InTransaction(IReadOnlyList<IncidentClock> clocks, DateTimeOffset now) =>
+        (connection, tx, cancellationToken) => store.StartAsync(connection, tx, clocks, now, cancellationToken);
+
+    /// <summary>The incident's clocks as they stand now (to announce an incident again).</summary>
+    public async Task<IReadOnlyList<ClockView>> ViewsAsync(Guid incidentId, CancellationToken cancellationToken) =>
+        (await store.ForIncidentAsync(incidentId, cancellationToken)).Select(c => c.ToView()).ToList();
+
     /// <summary>The clocks it started; empty when the incident had them already.</summary>
     public async Task<IReadOnlyList<IncidentClock>> StartAsync(IncidentSummary incident, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var clocks = ClockPolicy.Start(incident, PolicyOf(incident), options.Value.WarnFraction, now);
+        var clocks = Decide(incident, now);
         return await store.StartAsync(clocks, now, cancellationToken) ? clocks : [];
-    }
-}
-
-/// <summary>Every incident gets its clocks when it is opened, counting from T0 (its receipt), triage time included.</summary>
-public sealed class StartIncidentClocksConsumer(ClockStarter starter) : IConsumer<IncidentOpened>
-{
-    public async Task Consume(ConsumeContext<IncidentOpened> context)
-    {
-        foreach (var started in await starter.StartAsync(context.Message.Incident, context.CancellationToken))
-        {
-            await context.Publish(new ClockUpdated(started.ToView(), "started"), context.CancellationToken);
-        }
     }
 }
 
@@ -73,7 +77,8 @@ public sealed class ApplyClockRulesConsumer(
             var clocks = await store.ForIncidentAsync(incidentId, cancellationToken);
             if (clocks.Count == 0)
             {
-                // The event overtook IncidentOpened on another queue: start the clocks here, then apply.
+                // Clocks start with their incident; one stored by an earlier version may still lack them (they
+                // were started from IncidentOpened on another queue): start them here, then apply.
                 await starter.StartAsync(incident, cancellationToken);
                 clocks = await store.ForIncidentAsync(incidentId, cancellationToken);
             }

@@ -19,10 +19,10 @@ public static class ClockSetup
 
     public static void AddClockConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<StartIncidentClocksConsumer>();
         bus.AddConsumer<ApplyClockRulesConsumer>();
         bus.AddConsumer<ClockEscalationConsumer>();
 
-        // The screen pushes (ClockChanged, ClockAlarm) are Screens' per-node ClockScreenConsumer.
+        // Clocks start in the transaction that opens the incident (Routing, with ClockStarter) and travel in
+        // IncidentOpened. The screen pushes (ClockChanged, ClockAlarm) are Screens' per-node consumers.
     }
 }

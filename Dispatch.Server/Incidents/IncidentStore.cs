@@ -9,6 +9,12 @@ using Dispatch.Server.Storage;
 namespace Dispatch.Server.Incidents;
 
 /// <summary>
+/// More writes that belong to opening an incident (its clocks), done on the connection and inside the
+/// transaction that stores it: they commit with it, or neither does.
+/// </summary>
+public delegate Task AlsoInTransaction(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken);
+
+/// <summary>
 /// Owns the <c>incidents</c> and <c>alerts</c> tables. Every change goes with its audit entry in one
 /// transaction; changes after opening are guarded by the row's version, so two operators cannot overwrite
 /// each other silently.
@@ -109,11 +115,17 @@ public sealed class IncidentStore(Database database)
     private const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
     private const string OldestFirst = "\nORDER BY received_at, id";
 
+    /// <summary>Stores a new incident and its first alert, with nothing else in the transaction.</summary>
+    public Task<OpenOutcome> OpenFromAlertAsync(IncidentSummary incident, StoredAlert alert, CancellationToken cancellationToken) =>
+        OpenFromAlertAsync(incident, alert, null, cancellationToken);
+
     /// <summary>
     /// Stores a new incident and its first alert, with the audit entry, in one transaction. An alert id that
-    /// is already stored opens nothing and returns the incident it belongs to (at-least-once delivery).
+    /// is already stored opens nothing and returns the incident it belongs to (at-least-once delivery); nor
+    /// does it run <paramref name="also"/>, which otherwise runs after the inserts, in their transaction.
     /// </summary>
-    public async Task<OpenOutcome> OpenFromAlertAsync(IncidentSummary incident, StoredAlert alert, CancellationToken cancellationToken)
+    public async Task<OpenOutcome> OpenFromAlertAsync(
+        IncidentSummary incident, StoredAlert alert, AlsoInTransaction? also, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var existing = await FindByAlertAsync(connection, alert.AlertId, cancellationToken);
@@ -130,6 +142,11 @@ public sealed class IncidentStore(Database database)
             await AuditLog.AppendAsync(connection, tx, new AuditEntry(
                 incident.OpenedAt, AuditNames.SystemActor, null, AuditNames.IncidentOpened, AuditNames.IncidentSubject,
                 IdText(incident.Id), null, AuditJson.Serialize(incident)), cancellationToken);
+            if (also is not null)
+            {
+                await also(connection, tx, cancellationToken);
+            }
+
             await tx.CommitAsync(cancellationToken);
             return new OpenOutcome(true, incident);
         }
@@ -143,9 +160,10 @@ public sealed class IncidentStore(Database database)
 
     /// <summary>
     /// Stores an incident opened from a grid event, with the event and the audit entry. An event id already
-    /// stored opens nothing and returns its incident.
+    /// stored opens nothing and returns its incident, and does not run <paramref name="also"/>.
     /// </summary>
-    public async Task<OpenOutcome> OpenFromGridEventAsync(IncidentSummary incident, StoredGridEvent gridEvent, CancellationToken cancellationToken)
+    public async Task<OpenOutcome> OpenFromGridEventAsync(
+        IncidentSummary incident, StoredGridEvent gridEvent, AlsoInTransaction? also, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         async Task<IncidentSummary?> Existing()
@@ -183,6 +201,11 @@ public sealed class IncidentStore(Database database)
             await AuditLog.AppendAsync(connection, tx, new AuditEntry(
                 incident.OpenedAt, AuditNames.SystemActor, null, AuditNames.IncidentOpened, AuditNames.IncidentSubject,
                 IdText(incident.Id), null, AuditJson.Serialize(incident)), cancellationToken);
+            if (also is not null)
+            {
+                await also(connection, tx, cancellationToken);
+            }
+
             await tx.CommitAsync(cancellationToken);
             return new OpenOutcome(true, incident);
         }

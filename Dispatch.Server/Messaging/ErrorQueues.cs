@@ -22,7 +22,6 @@ public static class ErrorQueues
         EndpointNames.Consumer<OpenIncidentFromAlertConsumer>(),
         EndpointNames.Consumer<OpenIncidentFromGridEventConsumer>(),
         EndpointNames.Consumer<UnitPositionConsumer>(),
-        EndpointNames.Consumer<Clock.StartIncidentClocksConsumer>(),
         EndpointNames.Consumer<Clock.ApplyClockRulesConsumer>(),
         EndpointNames.Consumer<Clock.ClockEscalationConsumer>(),
         EndpointNames.Consumer<AutoDispatchConsumer>(),

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations.Metrics;
@@ -7,9 +8,10 @@ using MassTransit;
 namespace Dispatch.Server.Routing;
 
 /// <summary>
-/// Opens an incident for each 110 alert: classify → locate → join a duplicate, or route → store → publish.
-/// A redelivered or resent alert opens nothing new; its incident is announced again, because the first
-/// announcement may be the one that was lost (consumers of the announcements are idempotent).
+/// Opens an incident for each 110 alert: classify → locate → join a duplicate, or route → store (with its clocks,
+/// in one transaction) → publish. A redelivered or resent alert opens nothing new; its incident is announced
+/// again, because the first announcement may be the one that was lost (consumers of the announcements are
+/// idempotent).
 /// </summary>
 public sealed class OpenIncidentFromAlertConsumer(
     IncidentStore incidents,
@@ -18,6 +20,7 @@ public sealed class OpenIncidentFromAlertConsumer(
     RoutingOptions options,
     JurisdictionIndex jurisdictions,
     ResponsibleLookup responsible,
+    ClockStarter clocks,
     TimeProvider clock,
     DispatchMetrics metrics,
     ILogger<OpenIncidentFromAlertConsumer> logger) : IConsumer<AlertReceived>
@@ -51,12 +54,13 @@ public sealed class OpenIncidentFromAlertConsumer(
             alert.Description, alert.Address, alert.Location, AlertCount: 1,
             classification.Category?.Priority, where, routed.Decision, IncidentSource.Alert);
 
-        var outcome = await incidents.OpenFromAlertAsync(incident, stored, context.CancellationToken);
+        var started = clocks.Decide(incident, now);
+        var outcome = await incidents.OpenFromAlertAsync(incident, stored, clocks.InTransaction(started, now), context.CancellationToken);
         if (!outcome.Opened)
         {
             logger.LogInformation("Alert {AlertId} was already stored under incident {IncidentId}; announcing it again", alert.AlertId, outcome.Incident.Id);
             await (outcome.Incident.Id == alert.IncidentId
-                ? context.Publish(new IncidentOpened(outcome.Incident), context.CancellationToken)
+                ? context.Publish(new IncidentOpened(outcome.Incident, await clocks.ViewsAsync(outcome.Incident.Id, context.CancellationToken)), context.CancellationToken)
                 : context.Publish(new IncidentUpdated(outcome.Incident, "alert-joined"), context.CancellationToken));
             return;
         }
@@ -69,6 +73,6 @@ public sealed class OpenIncidentFromAlertConsumer(
 
         logger.LogInformation("Incident {IncidentId} opened from alert {AlertId}: {Outcome} to {Organisation} ({Reasons})",
             incident.Id, alert.AlertId, routed.Decision.Outcome, routed.Decision.Organisation?.Code, string.Join("; ", routed.Decision.Reasons));
-        await context.Publish(new IncidentOpened(incident), context.CancellationToken);
+        await context.Publish(new IncidentOpened(incident, [.. started.Select(c => c.ToView())]), context.CancellationToken);
     }
 }

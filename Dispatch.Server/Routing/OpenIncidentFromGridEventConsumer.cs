@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations.Metrics;
@@ -8,7 +9,8 @@ namespace Dispatch.Server.Routing;
 
 /// <summary>
 /// Opens an incident for each grid event: classify → locate (by position, or inside the named grid) → route by
-/// tier → store → publish. A redelivered event opens nothing new and is announced again.
+/// tier → store (with its clocks, in one transaction) → publish. A redelivered event opens nothing new and is
+/// announced again.
 /// </summary>
 public sealed class OpenIncidentFromGridEventConsumer(
     IncidentStore incidents,
@@ -16,6 +18,7 @@ public sealed class OpenIncidentFromGridEventConsumer(
     ClassifierSettings classifier,
     JurisdictionIndex jurisdictions,
     ResponsibleLookup responsible,
+    ClockStarter clocks,
     TimeProvider clock,
     DispatchMetrics metrics,
     ILogger<OpenIncidentFromGridEventConsumer> logger) : IConsumer<GridEventReported>
@@ -38,7 +41,8 @@ public sealed class OpenIncidentFromGridEventConsumer(
         var stored = new StoredGridEvent(report.EventId, report.ReportedAt, report.Reporter, report.ReporterKind, report.Tier,
             report.CategoryCode, report.Description, report.Location, report.GridCode, report.PhotoUrls, now);
 
-        var outcome = await incidents.OpenFromGridEventAsync(incident, stored, context.CancellationToken);
+        var started = clocks.Decide(incident, now);
+        var outcome = await incidents.OpenFromGridEventAsync(incident, stored, clocks.InTransaction(started, now), context.CancellationToken);
         if (outcome.Opened)
         {
             metrics.IncidentOpened(incident.Kind.ToString());
@@ -46,6 +50,9 @@ public sealed class OpenIncidentFromGridEventConsumer(
                 incident.Id, report.EventId, report.Tier, routed.Decision.Outcome, routed.Decision.Organisation?.Code);
         }
 
-        await context.Publish(new IncidentOpened(outcome.Incident), context.CancellationToken);
+        var views = outcome.Opened
+            ? [.. started.Select(c => c.ToView())]
+            : await clocks.ViewsAsync(outcome.Incident.Id, context.CancellationToken);
+        await context.Publish(new IncidentOpened(outcome.Incident, views), context.CancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Incidents;
 using Dispatch.Tests.Support;
 
@@ -53,6 +54,38 @@ public sealed class IncidentStoreTests(string provider)
         Assert.That(again.Incident.Description, Is.EqualTo("电动车被盗"));
         Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM incidents"), Is.EqualTo(1));
         Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task OpenFromAlert_WithItsClocks_StoresThemInTheSameTransactionOnce()
+    {
+        var (incident, alert) = Sample("110-clocks", T0);
+        var clocks = new ClockStore(db.Database);
+        var started = ClockPolicy.Start(incident, null, 0.8, T0);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            store.OpenFromAlertAsync(incident, alert, (c, tx, ct) => clocks.StartAsync(c, tx, started, T0, ct), CancellationToken.None)));
+        var redelivered = await store.OpenFromAlertAsync(incident, alert, (c, tx, ct) => clocks.StartAsync(c, tx, started, T0, ct), CancellationToken.None);
+
+        Assert.That(outcomes.Count(o => o.Opened), Is.EqualTo(1));
+        Assert.That(redelivered.Opened, Is.False);
+        Assert.That(await clocks.ForIncidentAsync(incident.Id, CancellationToken.None), Is.EqualTo(started), "every column round-trips");
+        var history = await new AuditLog(db.Database).ForSubjectAsync(AuditNames.IncidentSubject, incident.Id.ToString(), CancellationToken.None);
+        Assert.That(history.Select(h => h.Action), Is.EquivalentTo(new[] { AuditNames.IncidentOpened, ClockActions.Started }));
+    }
+
+    [Test]
+    public async Task OpenFromAlert_WhenItsClocksCannotBeStored_StoresNoIncident()
+    {
+        var (incident, alert) = Sample("110-clock-fails", T0);
+        var clocks = new ClockStore(db.Database);
+        var started = ClockPolicy.Start(incident, null, 0.8, T0);
+        await clocks.StartAsync(started, T0, CancellationToken.None);
+
+        Assert.That(() => store.OpenFromAlertAsync(incident, alert, (c, tx, ct) => clocks.StartAsync(c, tx, started, T0, ct), CancellationToken.None),
+            Throws.InstanceOf<InvalidOperationException>(), "the clocks' insert fails, and the incident's with it");
+        Assert.That(await store.GetAsync(incident.Id, CancellationToken.None), Is.Null);
+        Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts"), Is.EqualTo(0));
     }
 
     [Test]
