@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// One HTML page per role, sharing the modules under src/shared. The output is the server's wwwroot,
+// One HTML page per role, sharing the modules under src/common. The output is the server's wwwroot,
 // which is generated: `dotnet build` runs this (see Dispatch.Server.csproj) and git ignores it.
 export default defineConfig({
   base: '/',

@@ -1,8 +1,8 @@
 // The task-order board: open orders handed to departments, soonest due first; overdue red, due today amber.
 
-import { getJson } from '../shared/api';
-import { pick } from '../shared/i18n';
-import { dateTime } from '../shared/time';
+import { getJson } from '../common/api';
+import { pick } from '../common/i18n';
+import { dateTime } from '../common/time';
 import { el } from './dom';
 import { dueState, isOpenOrder } from './format';
 import { PANEL_TEXT } from './panel-text';

@@ -2,11 +2,11 @@
 // the units recommended, one-click dispatch, hand-over and resolve, and its timeline. Redrawn from the server on
 // every push that concerns it, so it never goes stale.
 
-import { actionLabel } from '../shared/actions';
-import { ApiError, getJson, postJson } from '../shared/api';
-import { type ClockBoard } from '../shared/clocks';
-import { currentLang, pick } from '../shared/i18n';
-import { dateTime, timeOfDay } from '../shared/time';
+import { actionLabel } from '../common/actions';
+import { ApiError, getJson, postJson } from '../common/api';
+import { type ClockBoard } from '../common/clocks';
+import { currentLang, pick } from '../common/i18n';
+import { dateTime, timeOfDay } from '../common/time';
 import { ask } from './dialog';
 import { button, el } from './dom';
 import { formatDistance, formatEta, maskPhone } from './format';

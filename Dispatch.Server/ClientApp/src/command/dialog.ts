@@ -1,6 +1,6 @@
 // One modal form for every action that needs words from the operator (a reason, a result, a category).
 
-import { pick } from '../shared/i18n';
+import { pick } from '../common/i18n';
 import { el } from './dom';
 import { PANEL_TEXT } from './panel-text';
 

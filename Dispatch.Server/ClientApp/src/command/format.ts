@@ -1,6 +1,6 @@
 // Pure formatting and classification for the command screen's panels (tested in format.test.ts).
 
-import type { Lang } from '../shared/i18n';
+import type { Lang } from '../common/i18n';
 import type { TaskOrderStatus, TaskOrderView } from './types';
 
 /** A caller's number with the middle hidden (138****5678): the screen hangs where visitors can read it. */

@@ -1,7 +1,7 @@
 // The catalogue and the organisations, read once per page: both change rarely, and only by an administrator.
 
-import { getJson } from '../shared/api';
-import { currentLang } from '../shared/i18n';
+import { getJson } from '../common/api';
+import { currentLang } from '../common/i18n';
 import type { Field } from './dialog';
 import type { CategoryView, OrganisationView } from './types';
 

@@ -1,15 +1,15 @@
 // The command screen (operators, supervisors): the live incident queue with the 1/3/5 clocks and the breach alarm,
 // and beside it the incident detail, the triage queue and the task-order board, all kept live by the command hub.
-import '../shared/base.css';
+import '../common/base.css';
 import './command.css';
 import './panels.css';
 
-import { getJson } from '../shared/api';
-import { beep, CLOCK_TEXT, ClockBoard, type ClockView } from '../shared/clocks';
-import { onLanguage, pick } from '../shared/i18n';
-import { live } from '../shared/live';
-import type { IncidentSummary } from '../shared/model';
-import { headerSlot, startPage } from '../shared/session';
+import { getJson } from '../common/api';
+import { beep, CLOCK_TEXT, ClockBoard, type ClockView } from '../common/clocks';
+import { onLanguage, pick } from '../common/i18n';
+import { live } from '../common/live';
+import type { IncidentSummary } from '../common/model';
+import { headerSlot, startPage } from '../common/session';
 import { CommandMap } from './map-pane';
 import { TaskBoard } from './board';
 import { IncidentDetailPanel } from './detail';

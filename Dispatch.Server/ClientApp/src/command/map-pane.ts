@@ -2,10 +2,10 @@
 // Clicking an incident says so with an `incident-selected` event, which the queue and the detail pane follow.
 
 import type { HubConnection } from '@microsoft/signalr';
-import { getJson } from '../shared/api';
-import { pick } from '../shared/i18n';
-import { DispatchMap } from '../shared/map';
-import type { GeoPoint, IncidentSummary } from '../shared/model';
+import { getJson } from '../common/api';
+import { pick } from '../common/i18n';
+import { DispatchMap } from '../common/map';
+import type { GeoPoint, IncidentSummary } from '../common/model';
 import { TEXT } from './text';
 
 interface Unit { code: string; name: string; organisation: string; position: GeoPoint | null; status: string }

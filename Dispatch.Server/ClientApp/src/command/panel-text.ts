@@ -1,5 +1,5 @@
 // The words of the command screen's side panels: incident detail, triage and the task-order board.
-import type { Bilingual } from '../shared/i18n';
+import type { Bilingual } from '../common/i18n';
 
 export const PANEL_TEXT: Bilingual<{
   tabDetail: string; tabTriage: string; tabBoard: string; pickIncident: string;

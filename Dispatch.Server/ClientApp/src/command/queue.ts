@@ -1,10 +1,10 @@
 // The incident queue, newest first, one row per incident however often it arrives. Everything the server sends is
 // data: it reaches the page through textContent or attributes only, never as HTML.
 
-import { type ClockBoard } from '../shared/clocks';
-import { pick } from '../shared/i18n';
-import type { IncidentKind, IncidentSummary } from '../shared/model';
-import { dateOf, timeOfDay } from '../shared/time';
+import { type ClockBoard } from '../common/clocks';
+import { pick } from '../common/i18n';
+import type { IncidentKind, IncidentSummary } from '../common/model';
+import { dateOf, timeOfDay } from '../common/time';
 import { TEXT } from './text';
 
 // A wall display runs for days; keep the page bounded.

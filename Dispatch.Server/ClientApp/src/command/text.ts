@@ -1,5 +1,5 @@
-import type { Bilingual } from '../shared/i18n';
-import type { IncidentKind } from '../shared/model';
+import type { Bilingual } from '../common/i18n';
+import type { IncidentKind } from '../common/model';
 
 export const TEXT: Bilingual<{
   title: string; queue: string; colReceived: string; colKind: string; colStatus: string; colCategory: string;

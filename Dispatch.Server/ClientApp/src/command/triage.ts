@@ -1,10 +1,10 @@
 // The triage queue: incidents routing could not decide, oldest first, with the reasons, and the two decisions an
 // operator makes here: another category (routed again by it) or an organisation by hand.
 
-import { ApiError, getJson, postJson } from '../shared/api';
-import { pick } from '../shared/i18n';
-import type { IncidentSummary } from '../shared/model';
-import { timeOfDay } from '../shared/time';
+import { ApiError, getJson, postJson } from '../common/api';
+import { pick } from '../common/i18n';
+import type { IncidentSummary } from '../common/model';
+import { timeOfDay } from '../common/time';
 import { ask, type Field } from './dialog';
 import { button, el } from './dom';
 import { categoryOptions, organisationOptions } from './lookups';

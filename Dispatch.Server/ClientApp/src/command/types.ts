@@ -1,7 +1,7 @@
 // The shapes the command screen's panels read (camelCase JSON of the server's records; enums as names).
 
-import type { ClockView } from '../shared/clocks';
-import type { GeoPoint, IncidentKind, IncidentSummary } from '../shared/model';
+import type { ClockView } from '../common/clocks';
+import type { GeoPoint, IncidentKind, IncidentSummary } from '../common/model';
 
 export type AssignmentState = 'Dispatched' | 'Acknowledged' | 'EnRoute' | 'OnScene' | 'Cleared' | 'Declined';
 

@@ -1,9 +1,9 @@
 // One task order: the incident, the instructions, the history, and the steps the department may take now.
 // A refusal from the server (409 wrong state, 403, 400) is shown as the server's own sentence.
 
-import { ApiError, getJson, postJson } from '../shared/api';
-import { pick } from '../shared/i18n';
-import { dateTime } from '../shared/time';
+import { ApiError, getJson, postJson } from '../common/api';
+import { pick } from '../common/i18n';
+import { dateTime } from '../common/time';
 import type { WorkCalendar } from './due';
 import { showDue, showStatus } from './list';
 import type { TaskOrderDetail, TaskOrderView } from './model';

@@ -1,7 +1,7 @@
 // How long a task order has left, in the words a department uses: working days, then hours on the due day.
 // Pure: the calendar days come from /api/calendar/years/{year}; a year without a notice counts Monday–Friday, as the server does.
 
-import { dateOf } from '../shared/time';
+import { dateOf } from '../common/time';
 
 export interface HolidayDay { name: string; date: string; isOffDay: boolean }
 

@@ -1,7 +1,7 @@
 // The organisation's task orders: open ones first by due time, each with its countdown. Server data by textContent only.
 
-import { pick } from '../shared/i18n';
-import { dateTime } from '../shared/time';
+import { pick } from '../common/i18n';
+import { dateTime } from '../common/time';
 import { byUrgency, dueState, RUNNING, type WorkCalendar } from './due';
 import type { TaskOrderView } from './model';
 import { TEXT } from './text';

@@ -1,13 +1,13 @@
 // The department desk (department handlers; admins may look): the organisation's task orders, live over /hubs/desk.
-import '../shared/base.css';
+import '../common/base.css';
 import './desk.css';
 
-import { getJson } from '../shared/api';
-import { beep } from '../shared/clocks';
-import { onLanguage, pick } from '../shared/i18n';
-import { live } from '../shared/live';
-import { headerSlot, startPage } from '../shared/session';
-import { dateOf } from '../shared/time';
+import { getJson } from '../common/api';
+import { beep } from '../common/clocks';
+import { onLanguage, pick } from '../common/i18n';
+import { live } from '../common/live';
+import { headerSlot, startPage } from '../common/session';
+import { dateOf } from '../common/time';
 import { DetailPane } from './detail';
 import { type HolidayDay, WorkCalendar } from './due';
 import { OrderList } from './list';

@@ -1,6 +1,6 @@
 // The task-order shapes the server sends (Dispatch.Contracts.TaskOrderView and TaskOrderEndpoints' records).
 
-import type { IncidentSummary } from '../shared/model';
+import type { IncidentSummary } from '../common/model';
 
 export interface TaskOrderView {
   id: string;

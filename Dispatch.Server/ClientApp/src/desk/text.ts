@@ -1,4 +1,4 @@
-import type { Bilingual } from '../shared/i18n';
+import type { Bilingual } from '../common/i18n';
 
 export const TEXT: Bilingual<{
   title: string; orders: string; detail: string; empty: string; pick: string;

@@ -2,8 +2,8 @@
 // Cards are rebuilt on every change; a card's map is made once and moved into each new card, so it neither
 // flickers nor reloads under the responder's thumb.
 
-import { DispatchMap } from '../shared/map';
-import type { GeoPoint } from '../shared/model';
+import { DispatchMap } from '../common/map';
+import type { GeoPoint } from '../common/model';
 
 interface Entry { element: HTMLElement; map: DispatchMap | null; at: GeoPoint | null; label: string }
 

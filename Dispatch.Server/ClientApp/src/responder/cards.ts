@@ -1,9 +1,9 @@
 // The assignment cards: open work first with the next allowed steps as big buttons, finished work below.
 
-import type { ClockBoard, ClockView } from '../shared/clocks';
-import { pick } from '../shared/i18n';
-import type { GeoPoint, IncidentStatus } from '../shared/model';
-import { timeOfDay } from '../shared/time';
+import type { ClockBoard, ClockView } from '../common/clocks';
+import { pick } from '../common/i18n';
+import type { GeoPoint, IncidentStatus } from '../common/model';
+import { timeOfDay } from '../common/time';
 import { AssignmentMaps } from './assignment-maps';
 import { type AssignmentRole, type AssignmentState, isOpen, nextSteps, type Step } from './steps';
 import { TEXT } from './text';

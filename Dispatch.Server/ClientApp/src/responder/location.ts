@@ -1,6 +1,6 @@
 // Shares the phone's position while on duty: watchPosition → POST /api/units/{code}/location, throttled.
 
-import { postJson } from '../shared/api';
+import { postJson } from '../common/api';
 import { type Fix, shouldSend } from './throttle';
 
 export type LocationState = 'off' | 'waiting' | 'sharing' | 'denied' | 'unavailable';

@@ -1,12 +1,12 @@
 // The responder's phone (role Responder): duty, my assignments with big step buttons, location sharing, new-work alerts.
-import '../shared/base.css';
+import '../common/base.css';
 import './responder.css';
 
-import { ApiError, getJson, postJson } from '../shared/api';
-import { beep, ClockBoard } from '../shared/clocks';
-import { onLanguage, pick } from '../shared/i18n';
-import { live } from '../shared/live';
-import { startPage } from '../shared/session';
+import { ApiError, getJson, postJson } from '../common/api';
+import { beep, ClockBoard } from '../common/clocks';
+import { onLanguage, pick } from '../common/i18n';
+import { live } from '../common/live';
+import { startPage } from '../common/session';
 import { AssignmentCards, type ResponderAssignment } from './cards';
 import { LocationSharing } from './location';
 import { showOffline } from './offline';

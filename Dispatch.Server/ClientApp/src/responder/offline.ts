@@ -1,6 +1,6 @@
 // Says so when the phone has no network: the shell may come from the service worker's cache, the data never does.
 
-import { type Bilingual, onLanguage, pick } from '../shared/i18n';
+import { type Bilingual, onLanguage, pick } from '../common/i18n';
 
 export function showOffline(text: Bilingual<{ offline: string }>): void {
   const banner = document.querySelector<HTMLElement>('[data-testid=offline-banner]')!;

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../shared/i18n';
+import type { Bilingual } from '../common/i18n';
 import type { LocationState } from './location';
 import type { AssignmentState, Step } from './steps';
 

@@ -1,7 +1,7 @@
 // 考核: the table per organisation with its two rate charts, the table per street, and incidents by community as
 // a heat map (a coloured grid: the areas' shapes add little to a handful of communities).
 
-import { pick } from '../shared/i18n';
+import { pick } from '../common/i18n';
 import { barChart, heat } from './charts';
 import { type AssessmentReport, type AssessmentRow, percent } from './model';
 import { TEXT } from './text';

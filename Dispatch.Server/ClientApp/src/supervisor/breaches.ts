@@ -1,7 +1,7 @@
 // The breaches of the period as a table (newest deadline first) and by hour of day. Server data by textContent only.
 
-import { pick } from '../shared/i18n';
-import { dateTime } from '../shared/time';
+import { pick } from '../common/i18n';
+import { dateTime } from '../common/time';
 import { columnChart } from './charts';
 import type { Breach } from './model';
 import { byHourOfDay } from './period';

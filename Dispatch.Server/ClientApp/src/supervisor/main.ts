@@ -1,12 +1,12 @@
 // The supervisor desk (supervisors; admins may look): breaches of a period with filters, the assessment with its
 // charts and heat map, any incident's timeline, CSV exports. Live: a breach anywhere in scope reloads the figures.
-import '../shared/base.css';
+import '../common/base.css';
 import './supervisor.css';
 
-import { getJson, query } from '../shared/api';
-import { onLanguage, pick } from '../shared/i18n';
-import { live } from '../shared/live';
-import { headerSlot, startPage } from '../shared/session';
+import { getJson, query } from '../common/api';
+import { onLanguage, pick } from '../common/i18n';
+import { live } from '../common/live';
+import { headerSlot, startPage } from '../common/session';
 import { showAssessment } from './assessment';
 import { BreachTable } from './breaches';
 import type { AssessmentReport, Breach } from './model';

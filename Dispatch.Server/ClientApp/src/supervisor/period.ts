@@ -1,7 +1,7 @@
 // Periods in Beijing time, as the assessment counts them: dates (YYYY-MM-DD) that /api/assessment and
 // /api/audit/breaches read as whole days in Asia/Shanghai, `to` included.
 
-import { dateOf } from '../shared/time';
+import { dateOf } from '../common/time';
 
 export type PeriodKind = 'today' | 'week' | 'month' | 'custom';
 export interface Period { from: string; to: string }

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../shared/i18n';
+import type { Bilingual } from '../common/i18n';
 
 type Words = {
   title: string; period: string; today: string; week: string; month: string; custom: string; from: string; to: string;

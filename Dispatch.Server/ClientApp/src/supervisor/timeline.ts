@@ -1,10 +1,10 @@
 // Any incident's timeline, from the audit log: opened by clicking a breach or by typing the incident's id.
 
-import { actionLabel } from '../shared/actions';
-import { ApiError, getJson } from '../shared/api';
-import { pick } from '../shared/i18n';
-import type { IncidentSummary } from '../shared/model';
-import { dateTime } from '../shared/time';
+import { actionLabel } from '../common/actions';
+import { ApiError, getJson } from '../common/api';
+import { pick } from '../common/i18n';
+import type { IncidentSummary } from '../common/model';
+import { dateTime } from '../common/time';
 import type { TimelineEntry } from './model';
 import { TEXT } from './text';
 
