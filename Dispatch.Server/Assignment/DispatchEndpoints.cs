@@ -326,8 +326,7 @@ public static class DispatchEndpoints
     /// A unit with open work cannot sign off: it must clear or be cleared first.
     /// </summary>
     public static async Task<IResult> Duty(
-        string code, HttpRequest request, ClaimsPrincipal user, UnitStore units, AssignmentStore assignments, IPublishEndpoint bus, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string code, HttpRequest request, ClaimsPrincipal user, Dispatcher dispatcher, CancellationToken cancellationToken)
     {
         var scope = AccessScope.Of(user);
         if (scope.Role == Roles.Responder && !scope.IsOrganisation(code))
@@ -347,39 +346,13 @@ public static class DispatchEndpoints
             return Problems.Invalid(new Dictionary<string, string[]> { ["onDuty"] = ["onDuty is required: true to sign on, false to sign off."] }, "值班状态有误 / Invalid duty");
         }
 
-        var unit = code.Length > UnitEndpoints.MaxCodeLength ? null : await units.GetAsync(code, cancellationToken);
-        if (unit is null)
+        var result = code.Length > UnitEndpoints.MaxCodeLength ? new DutyResult(null, null) : await dispatcher.SetDutyAsync(code, onDuty, ActorOf(user), cancellationToken);
+        return result switch
         {
-            return Problems.NotFound($"Unit '{code}' (处置力量)");
-        }
-
-        var current = unit.Unit.Status;
-        var target = onDuty ? UnitStatus.Available : UnitStatus.OffDuty;
-        var openWork = onDuty ? [] : await assignments.OpenOfUnitAsync(code, cancellationToken);
-        if (openWork.Count > 0 && openWork[0] is var open)
-        {
-            return Answer(new Refusal(StatusCodes.Status409Conflict, "尚有任务 / The unit has open work",
-                $"{code} is {current} on incident {open.IncidentId}; clear the assignment before signing off.",
-                new Dictionary<string, object?> { ["unitStatus"] = current.ToString(), ["currentIncident"] = open.IncidentId }));
-        }
-
-        // On duty with work in hand stays as its work says; a repeat changes nothing.
-        if (current == target || (onDuty && current != UnitStatus.OffDuty))
-        {
-            return TypedResults.Ok(unit.Unit);
-        }
-
-        var actor = ActorOf(user);
-        var after = unit.Unit with { Status = target };
-        var audit = new AuditEntry(clock.GetUtcNow(), actor.Name, actor.Role, AssignmentAudit.Duty, AssignmentAudit.UnitSubject, code,
-            AuditJson.Serialize(new { Status = current }), AuditJson.Serialize(new { Status = target }));
-        if (!await units.ChangeStatusAsync(code, current, target, audit, cancellationToken))
-        {
-            return Answer(new Refusal(StatusCodes.Status409Conflict, "状态已变 / The unit changed meanwhile", $"{code}'s status changed meanwhile; reload it and try again."));
-        }
-
-        await bus.Publish(new UnitChanged(after, "status"), cancellationToken);
-        return TypedResults.Ok(after);
+            { Refused: { } refusal } => Answer(refusal),
+            { Unit: { } unit } => TypedResults.Ok(unit),
+            _ => Problems.NotFound($"Unit '{code}' (处置力量)"),
+        };
     }
 
     private static async Task<IResult> StepAsync(

@@ -20,6 +20,9 @@ public sealed record DispatchResult(IReadOnlyList<AssignmentSummary> Assignments
 /// <summary>What a step on an assignment did; <see cref="Next"/> holds the new recommendations after a decline.</summary>
 public sealed record StepResult(AssignmentSummary? Assignment, bool Changed, Refusal? Refused, IReadOnlyList<RecommendedUnit>? Next = null);
 
+/// <summary>What signing a unit on or off did: the unit as it now is, or why not; neither when there is no such unit.</summary>
+public sealed record DutyResult(UnitSummary? Unit, Refusal? Refused);
+
 /// <summary>
 /// Dispatch and the assignment lifecycle: load → decide (<see cref="DispatchRules"/>, <see cref="AssignmentTransitions"/>)
 /// → store → publish. Used by the endpoints and by auto-dispatch alike, so both follow one rule.
@@ -148,6 +151,45 @@ public sealed class Dispatcher(
         }
 
         return new StepResult(after, true, null, next);
+    }
+
+    /// <summary>
+    /// Signs a unit on (Available) or off (OffDuty), audited. A unit with open work cannot sign off; on duty with
+    /// work in hand it stays as its work says; a repeat changes nothing.
+    /// </summary>
+    public async Task<DutyResult> SetDutyAsync(string code, bool onDuty, Actor actor, CancellationToken cancellationToken)
+    {
+        if (await units.GetAsync(code, cancellationToken) is not { } unit)
+        {
+            return new DutyResult(null, null);
+        }
+
+        var current = unit.Unit.Status;
+        var target = onDuty ? UnitStatus.Available : UnitStatus.OffDuty;
+        var openWork = onDuty ? [] : await assignments.OpenOfUnitAsync(code, cancellationToken);
+        if (openWork.Count > 0 && openWork[0] is var open)
+        {
+            return new DutyResult(unit.Unit, new Refusal(StatusCodes.Status409Conflict, "尚有任务 / The unit has open work",
+                $"{code} is {current} on incident {open.IncidentId}; clear the assignment before signing off.",
+                new Dictionary<string, object?> { ["unitStatus"] = current.ToString(), ["currentIncident"] = open.IncidentId }));
+        }
+
+        if (current == target || (onDuty && current != UnitStatus.OffDuty))
+        {
+            return new DutyResult(unit.Unit, null);
+        }
+
+        var after = unit.Unit with { Status = target };
+        var audit = new AuditEntry(clock.GetUtcNow(), actor.Name, actor.Role, AssignmentAudit.Duty, AssignmentAudit.UnitSubject, code,
+            AuditJson.Serialize(new { Status = current }), AuditJson.Serialize(new { Status = target }));
+        if (!await units.ChangeStatusAsync(code, current, target, audit, cancellationToken))
+        {
+            return new DutyResult(unit.Unit, new Refusal(StatusCodes.Status409Conflict, "状态已变 / The unit changed meanwhile",
+                $"{code}'s status changed meanwhile; reload it and try again."));
+        }
+
+        await bus.Publish(new UnitChanged(after, "status"), cancellationToken);
+        return new DutyResult(after, null);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment;
-using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Messaging;
@@ -21,7 +20,7 @@ namespace Dispatch.Server.Demo;
 /// </summary>
 public sealed class DemoFeed(
     IOptions<DemoFeedOptions> options, IHostEnvironment environment, IServiceScopeFactory scopes, IBus bus, IncidentStore incidents,
-    AssignmentStore assignments, UnitStore units, ResponderSimulator responders, CategoryCatalogue catalogue, DispatchMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime,
+    AssignmentStore assignments, ResponderSimulator responders, CategoryCatalogue catalogue, DispatchMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<DemoFeed> logger) : BackgroundService
 {
     /// <summary>The channel intake metrics and validation record for the feed's arrivals.</summary>
@@ -108,17 +107,11 @@ public sealed class DemoFeed(
         var code = ResponderSimulator.HumanUnit;
         try
         {
-            if (await units.GetAsync(code, cancellationToken) is not { Unit.Status: UnitStatus.Available } unit)
+            await using var scope = scopes.CreateAsyncScope();
+            var parked = await scope.ServiceProvider.GetRequiredService<Dispatcher>()
+                .SetDutyAsync(code, onDuty: false, ResponderSimulator.FeedOperator, cancellationToken);
+            if (parked is { Refused: null, Unit.Status: UnitStatus.OffDuty })
             {
-                return;
-            }
-
-            var actor = ResponderSimulator.FeedOperator;
-            var audit = new AuditEntry(clock.GetUtcNow(), actor.Name, actor.Role, AssignmentAudit.Duty, AssignmentAudit.UnitSubject, code,
-                AuditJson.Serialize(new { Status = UnitStatus.Available }), AuditJson.Serialize(new { Status = UnitStatus.OffDuty }));
-            if (await units.ChangeStatusAsync(code, UnitStatus.Available, UnitStatus.OffDuty, audit, cancellationToken))
-            {
-                await bus.Publish(new UnitChanged(unit.Unit with { Status = UnitStatus.OffDuty }, "status"), cancellationToken);
                 logger.LogInformation("Demo feed: unit {UnitCode} is off duty until its responder signs on", code);
             }
         }

@@ -38,7 +38,6 @@ startPage({
     const clocks = new ClockBoard();
     const panel = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)!;
     const detail = new IncidentDetailPanel(panel('incident-detail'), clocks);
-    const map = new CommandMap(panel('map'));
     const showTab = tabs();
     // One way to choose an incident, from a row, the triage list, the board or the map: open it and centre on it.
     const select = (id: string) => {
@@ -48,10 +47,10 @@ startPage({
       const incident = queue.incidents.find((i) => i.id === id);
       if (incident) map.focus(incident);
     };
+    const map = new CommandMap(panel('map'), select);
     const queue = new IncidentQueue(clocks, count, select);
     const triage = new TriageQueue(panel('triage-queue'), panel('triage-count'), select);
     const board = new TaskBoard(panel('task-board'), panel('board-count'), select);
-    document.addEventListener('incident-selected', (event) => select((event as CustomEvent<string>).detail));
     const show = (incidents: IncidentSummary[], highlight: boolean) => {
       queue.upsert(incidents, highlight);
       map.showIncidents(incidents);

@@ -1,5 +1,5 @@
 // The command screen's live map: every open incident the queue holds and every unit, kept current by the hub.
-// Clicking an incident says so with an `incident-selected` event, which the queue and the detail pane follow.
+// Clicking an incident chooses it, as clicking its row does.
 
 import type { HubConnection } from '@microsoft/signalr';
 import { getJson } from '../common/api';
@@ -13,13 +13,10 @@ interface Unit { code: string; name: string; organisation: string; position: Geo
 const UNIT_TEXT = { zh: { Available: '空闲', Dispatched: '已派', EnRoute: '途中', OnScene: '到场', Busy: '忙碌', OffDuty: '下班' },
   en: { Available: 'available', Dispatched: 'dispatched', EnRoute: 'en route', OnScene: 'on scene', Busy: 'busy', OffDuty: 'off duty' } };
 
-export const selectIncident = (id: string): boolean =>
-  document.dispatchEvent(new CustomEvent<string>('incident-selected', { detail: id }));
-
 export class CommandMap {
   private readonly map: DispatchMap;
 
-  constructor(element: HTMLElement) {
+  constructor(element: HTMLElement, private readonly select: (id: string) => void) {
     this.map = new DispatchMap(element);
   }
 
@@ -36,7 +33,7 @@ export class CommandMap {
         continue;
       }
       const label = `${t.status[incident.status] ?? incident.status} · ${incident.categoryName ?? incident.categoryCode ?? ''} · ${incident.address ?? ''}`;
-      this.map.upsert('incident', { id: incident.id, ...incident.location, state: incident.status, label }, selectIncident);
+      this.map.upsert('incident', { id: incident.id, ...incident.location, state: incident.status, label }, this.select);
     }
   }
 

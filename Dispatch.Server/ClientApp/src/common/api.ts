@@ -39,6 +39,22 @@ export const getJson = <T>(url: string): Promise<T> => send<T>('GET', url);
 export const postJson = <T>(url: string, body?: unknown): Promise<T> => send<T>('POST', url, body ?? {});
 export const putJson = <T>(url: string, body: unknown): Promise<T> => send<T>('PUT', url, body);
 
+const once = new Map<string, Promise<unknown>>();
+
+/**
+ * Reference data (areas, organisations, the catalogue) read once per page, however many places ask; a failed read
+ * is forgotten, so the next ask tries again.
+ */
+export function getJsonOnce<T>(url: string): Promise<T> {
+  let answer = once.get(url);
+  if (!answer) {
+    answer = getJson<T>(url);
+    answer.catch(() => once.delete(url));
+    once.set(url, answer);
+  }
+  return answer as Promise<T>;
+}
+
 /** Fetched once after sign-in; every POST/PUT carries it. */
 export async function loadAntiforgery(): Promise<void> {
   antiforgery = await getJson<{ token: string; headerName: string }>('/api/auth/antiforgery');

@@ -5,20 +5,8 @@
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import L from 'leaflet';
-import { getJson } from './api';
+import { getJsonOnce } from './api';
 import { wgs84ToGcj02 } from './gcj02';
-
-// Reference data read once per page, however many maps it shows (the responder has one per open assignment).
-const cache = new Map<string, Promise<unknown>>();
-function cached<T>(url: string): Promise<T> {
-  let answer = cache.get(url);
-  if (!answer) {
-    answer = getJson<T>(url);
-    answer.catch(() => cache.delete(url));
-    cache.set(url, answer);
-  }
-  return answer as Promise<T>;
-}
 
 export interface MapSettings { tileUrl: string | null; tileCrs: 'wgs84' | 'gcj02'; attribution: string | null }
 
@@ -61,13 +49,13 @@ export class DispatchMap {
 
   /** Loads the background (tiles if configured) and the areas of the given levels. */
   async load(levels = 'street,community,grid', fit = true): Promise<void> {
-    const settings = await cached<MapSettings>('/api/geo/map');
+    const settings = await getJsonOnce<MapSettings>('/api/geo/map');
     if (settings.tileCrs === 'gcj02') this.shift = wgs84ToGcj02;
     if (settings.tileUrl) {
       L.tileLayer(settings.tileUrl, { attribution: settings.attribution ?? '' }).addTo(this.map);
       if (settings.attribution) L.control.attribution().addTo(this.map);
     }
-    const areas = await cached<{ features: AreaFeature[] }>(`/api/geo/areas?level=${encodeURIComponent(levels)}`);
+    const areas = await getJsonOnce<{ features: AreaFeature[] }>(`/api/geo/areas?level=${encodeURIComponent(levels)}`);
     this.showAreas(areas.features, fit);
   }
 

@@ -2,7 +2,7 @@
 import '../common/base.css';
 import './responder.css';
 
-import { ApiError, getJson, postJson } from '../common/api';
+import { ApiError, getJson, getJsonOnce, postJson } from '../common/api';
 import { beep, ClockBoard } from '../common/clocks';
 import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
@@ -83,7 +83,7 @@ startPage({
 
     // The departments a case can be handed to from the scene: every organisation but the police themselves.
     const departments = async () => {
-      const all = await getJson<Array<{ code: string; name: string; type: string }>>('/api/organisations').catch(() => []);
+      const all = await getJsonOnce<Array<{ code: string; name: string; type: string }>>('/api/organisations').catch(() => []);
       return all.filter((o) => o.type !== 'PoliceStation' && o.type !== 'CommandRoom').map((o) => ({ value: o.code, label: o.name }));
     };
 
