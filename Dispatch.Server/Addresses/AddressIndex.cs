@@ -142,14 +142,12 @@ public sealed partial class AddressIndex
         foreach (var id in CandidateNames(residual))
         {
             var name = names[id];
-            var (cost, end) = Align(name, residual, classes);
-            var coreSimilarity = 1 - cost / name.Core.Length;
-            if (coreSimilarity < MinCoreSimilarity)
+            var (similarity, cost) = Similarity(name, residual, classes);
+            if (similarity < MinCoreSimilarity)
             {
                 continue;
             }
 
-            var similarity = name.Suffix.Length == 0 ? coreSimilarity : (0.85 * coreSimilarity) + (0.15 * SuffixScore(name, residual, end));
             found[id] = (similarity, cost == 0);
         }
 
@@ -300,6 +298,11 @@ public sealed partial class AddressIndex
             return 1;
         }
 
+        if (rest.Length >= name.Suffix.Length && SoundsAlike(rest[..name.Suffix.Length], name.Suffix))
+        {
+            return 0.9;
+        }
+
         var kindSuffixes = name.Kind switch { NameKind.Road => RoadSuffixes, NameKind.Compound => CompoundSuffixes, _ => CommunitySuffixes };
         foreach (var s in kindSuffixes)
         {
@@ -311,6 +314,19 @@ public sealed partial class AddressIndex
 
         // No suffix at all (兴隆12幢) says less than a different one of the same kind, but is common in speech.
         return rest.IsEmpty || rest[0] == '|' ? 0.4 : 0;
+    }
+
+    private static bool SoundsAlike(ReadOnlySpan<char> a, string b)
+    {
+        for (var i = 0; i < b.Length; i++)
+        {
+            if (Homophones.Class(a[i]) != Homophones.Class(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -336,11 +352,11 @@ public sealed partial class AddressIndex
     }
 
     /// <summary>
-    /// The cheapest alignment of a name's core anywhere in the text (Sellers' approximate substring match): a
-    /// different character costs 1, a homophone 0.25, a missing or extra character 1. Returns the cost and where
-    /// the aligned span ends in the text.
+    /// How well a name appears in the text: its core aligned anywhere (Sellers' approximate substring match: a
+    /// different character costs 1, a homophone 0.25, a missing or extra character 1), then its kind's suffix right
+    /// after the aligned span. The best place wins, so 兴隆花园 is found after 兴隆社区 in 兴隆社区兴隆花园.
     /// </summary>
-    private static (double Cost, int End) Align(Name name, string residual, int[] text)
+    private static (double Similarity, double Cost) Similarity(Name name, string residual, int[] text)
     {
         var core = name.Core;
         var previous = new double[core.Length + 1];
@@ -350,7 +366,7 @@ public sealed partial class AddressIndex
             previous[i] = i;
         }
 
-        var best = (Cost: (double)core.Length, End: 0);
+        var best = (Similarity: 0.0, Cost: (double)core.Length);
         for (var j = 1; j <= text.Length; j++)
         {
             current[0] = 0;
@@ -360,9 +376,17 @@ public sealed partial class AddressIndex
                 current[i] = Math.Min(Math.Min(previous[i] + 1, current[i - 1] + 1), previous[i - 1] + substitution);
             }
 
-            if (current[core.Length] < best.Cost)
+            var cost = current[core.Length];
+            var coreSimilarity = 1 - (cost / core.Length);
+            if (coreSimilarity >= MinCoreSimilarity)
             {
-                best = (current[core.Length], j);
+                // A core followed by a word of another kind (兴隆 in 兴隆路 for 兴隆花园) is another name that starts alike.
+                var suffix = name.Suffix.Length == 0 ? 1 : SuffixScore(name, residual, j);
+                var similarity = suffix == 0 ? 0.7 * coreSimilarity : (0.85 * coreSimilarity) + (0.15 * suffix);
+                if (similarity > best.Similarity)
+                {
+                    best = (similarity, cost);
+                }
             }
 
             (previous, current) = (current, previous);
