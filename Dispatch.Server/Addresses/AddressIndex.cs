@@ -29,10 +29,12 @@ public sealed partial class AddressIndex
     private readonly Name[] names;
     private readonly Dictionary<int, int[]> namesByClass;
     private readonly string[] prefixes;
+    private readonly Dictionary<string, AddressEntry> byId;
 
     private AddressIndex(Entry[] entries, Name[] names, Dictionary<int, int[]> namesByClass, string[] prefixes)
     {
         this.entries = entries;
+        byId = entries.ToDictionary(e => e.Source.Id, e => e.Source, StringComparer.Ordinal);
         this.names = names;
         this.namesByClass = namesByClass;
         this.prefixes = prefixes;
@@ -41,6 +43,13 @@ public sealed partial class AddressIndex
     public static AddressIndex Empty { get; } = Build([]);
 
     public int Count => entries.Length;
+
+    /// <summary>The entry with this register id, or null.</summary>
+    public AddressEntry? Find(string? id) => id is not null && byId.TryGetValue(id, out var e) ? e : null;
+
+    /// <summary>An entry as a candidate with the given score.</summary>
+    public static AddressCandidate Candidate(AddressEntry e, double score) =>
+        new(e.Id, e.Normalised, Math.Round(Math.Clamp(score, 0, 1), 3), new GeoPoint(e.Lon, e.Lat), e.GridCode, e.Community);
 
     public static AddressIndex Build(IEnumerable<AddressEntry> register)
     {
@@ -193,9 +202,6 @@ public sealed partial class AddressIndex
         var candidates = ranked.Select((r, n) => Candidate(entries[r.Key].Source, n == 0 ? bestScore : r.Value)).ToList();
         return new AddressMatchResult(q, candidates[0], candidates.Skip(1).ToList(), Explain(entries[ranked[0].Key], found, number, building, unit, ambiguous));
     }
-
-    private static AddressCandidate Candidate(AddressEntry e, double score) =>
-        new(e.Id, e.Normalised, Math.Round(Math.Clamp(score, 0, 1), 3), new GeoPoint(e.Lon, e.Lat), e.GridCode, e.Community);
 
     private static double Score(Entry e, Dictionary<int, (double Similarity, bool Exact)> found, string? number, string? building, string? unit)
     {
