@@ -131,7 +131,8 @@ public sealed partial class AddressIndex
 
     public AddressMatchResult Match(string? text)
     {
-        var q = AddressText.Normalise(text);
+        var normalised = AddressText.Normalise(text);
+        var q = normalised;
         foreach (var prefix in prefixes)
         {
             q = q.Replace(prefix, "|", StringComparison.Ordinal);
@@ -143,7 +144,7 @@ public sealed partial class AddressIndex
         var residual = LevelToken().Replace(q, "|");
         if (residual.Replace("|", "", StringComparison.Ordinal).Length == 0)
         {
-            return AddressMatchResult.None(q, "没有可匹配的地名 / no road, compound or community name in the text");
+            return AddressMatchResult.None(normalised, "没有可匹配的地名 / no road, compound or community name in the text");
         }
 
         var classes = residual.Select(Homophones.Class).ToArray();
@@ -162,7 +163,7 @@ public sealed partial class AddressIndex
 
         if (found.Count == 0)
         {
-            return AddressMatchResult.None(q, "地址库中没有相近的地名 / no name in the register resembles the text");
+            return AddressMatchResult.None(normalised, "地址库中没有相近的地名 / no name in the register resembles the text");
         }
 
         var compoundFound = found.Any(f => names[f.Key].Kind == NameKind.Compound && f.Value.Similarity >= 0.8);
@@ -188,19 +189,15 @@ public sealed partial class AddressIndex
             .ThenBy(s => entries[s.Key].Source.Id, StringComparer.Ordinal).Take(4).ToList();
         if (ranked.Count == 0)
         {
-            return AddressMatchResult.None(q, "地名相近，但地址库中没有对应的门牌或楼幢 / a name resembles the text, but no entry has its number or building");
+            return AddressMatchResult.None(normalised, "地名相近，但地址库中没有对应的门牌或楼幢 / a name resembles the text, but no entry has its number or building");
         }
 
-        var bestScore = ranked[0].Value;
-        var ambiguous = ranked.Count > 1 && ranked[1].Value >= bestScore - AmbiguityMargin;
-        if (ambiguous)
-        {
-            // Two different places fit as well: a guess between them must not route on its own.
-            bestScore *= 0.85;
-        }
+        var top = ranked[0].Value;
+        var ambiguous = ranked.Count > 1 && ranked[1].Value >= top - AmbiguityMargin;
 
-        var candidates = ranked.Select((r, n) => Candidate(entries[r.Key].Source, n == 0 ? bestScore : r.Value)).ToList();
-        return new AddressMatchResult(q, candidates[0], candidates.Skip(1).ToList(), Explain(entries[ranked[0].Key], found, number, building, unit, ambiguous));
+        // Two different places fit as well: a guess between them must not route on its own.
+        var candidates = ranked.Select(r => Candidate(entries[r.Key].Source, ambiguous && r.Value >= top - AmbiguityMargin ? r.Value * 0.85 : r.Value)).ToList();
+        return new AddressMatchResult(normalised, candidates[0], candidates.Skip(1).ToList(), Explain(entries[ranked[0].Key], found, number, building, unit, ambiguous));
     }
 
     private static double Score(Entry e, Dictionary<int, (double Similarity, bool Exact)> found, string? number, string? building, string? unit)
@@ -267,7 +264,7 @@ public sealed partial class AddressIndex
         var why = new List<string>();
         foreach (var (id, label) in new[] { (e.Community, "社区"), (e.Road, "道路"), (e.Compound, "小区") })
         {
-            if (id >= 0 && found.TryGetValue(id, out var f))
+            if (id >= 0 && found.TryGetValue(id, out var f) && f.Similarity >= 0.8)
             {
                 why.Add(f.Exact ? $"{label} {names[id].Text}" : $"{label} {names[id].Text}（相近：错别字或同音字 / close: typo or homophone）");
             }
