@@ -15,7 +15,10 @@ public sealed record EvaluationFigures(string Kind, int Cases, double RightBuild
 /// </summary>
 public static class AddressEvaluation
 {
-    /// <summary>Reads <c>text TAB expected_address_id [TAB expected_community [TAB kind]]</c>; blank lines and <c>#</c> comments are skipped.</summary>
+    /// <summary>
+    /// Reads <c>text TAB expected_address_id [TAB expected_community [TAB kind]]</c>; blank lines, <c>#</c> comments and
+    /// a header line naming the columns are skipped.
+    /// </summary>
     public static (List<EvaluationCase> Cases, List<string> Problems) Parse(IEnumerable<string> lines)
     {
         var cases = new List<EvaluationCase>();
@@ -30,6 +33,11 @@ public static class AddressEvaluation
             }
 
             var cells = line.Split('\t');
+            if (number == 1 && cells.Length >= 2 && cells[1].Trim() == "expected_address_id")
+            {
+                continue;
+            }
+
             if (cells.Length < 2 || string.IsNullOrWhiteSpace(cells[0]) || string.IsNullOrWhiteSpace(cells[1]))
             {
                 problems.Add($"line {number}: expected text<TAB>expected_address_id[<TAB>expected_community[<TAB>kind]]");
