@@ -15,7 +15,7 @@ public static partial class UnitValidator
 {
     public const int MaxNameLength = 100;
 
-    /// <summary>The unit, or null with the errors. Whether the organisation exists is the endpoint's to check.</summary>
+    /// <summary>The unit, or null with the errors (pure: whether the organisation exists is the endpoint's to check).</summary>
     public static (UnitSummary? Unit, Dictionary<string, string[]> Errors) Validate(string routeCode, UnitEdit? edit)
     {
         var errors = new Dictionary<string, string[]>();

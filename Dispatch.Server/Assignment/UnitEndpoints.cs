@@ -151,10 +151,11 @@ public static class UnitEndpoints
         }
 
         var (unit, errors) = UnitValidator.Validate(code, edit);
-        if (unit is not null && await organisations.GetAsync(unit.Organisation, cancellationToken) is null)
+        var organisation = edit?.Organisation?.Trim();
+        if (!errors.ContainsKey("organisation") && organisation is { Length: > 0 } && await organisations.GetAsync(organisation, cancellationToken) is null)
         {
             // Units are dispatched for their organisation: one nobody can route work to would never be used.
-            errors["organisation"] = [$"organisation '{unit.Organisation}' does not exist; create it first (PUT /api/organisations/{unit.Organisation})."];
+            errors["organisation"] = [$"organisation '{organisation}' does not exist; create it first (PUT /api/organisations/{organisation})."];
         }
 
         if (unit is null || errors.Count > 0)

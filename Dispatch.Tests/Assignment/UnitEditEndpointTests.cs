@@ -75,11 +75,16 @@ public sealed class UnitEditEndpointTests
     public async Task Put_WhenFieldsAreWrong_Answers400NamingEachFieldAndStoresNothing()
     {
         using var response = await admin.PutAsync("/api/units/BAD%20CODE", Json("""{"name":"","kind":"Helicopter"}"""));
+        using var unknownToo = await admin.PutAsync("/api/units/ED-PC05", Json("""{"name":"","organisation":"PS-NOWHERE","kind":"PatrolCar"}"""));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.That(errors.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "code", "name", "organisation", "kind" }));
+        Assert.That(errors.GetProperty("organisation")[0].GetString(), Does.Contain("is required"));
         Assert.That(errors.GetProperty("kind")[0].GetString(), Does.Contain("PatrolCar").And.Contain("GridMember"));
+        var both = (await unknownToo.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.That(both.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "name", "organisation" }), "an unknown organisation is named beside the other problems");
+        Assert.That((await admin.GetAsync("/api/units/ED-PC05")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
