@@ -8,6 +8,7 @@ using Dispatch.Console.Database;
 using Dispatch.Console.Errors;
 using Dispatch.Console.Geo;
 using Dispatch.Console.GridEvents;
+using Dispatch.Console.Reference;
 using Dispatch.Console.Reports;
 using Dispatch.Console.Security;
 using Dispatch.Console.Sla;
@@ -45,6 +46,8 @@ public static class Program
         root.Subcommands.Add(SlaCommands.Build());
         root.Subcommands.Add(GeoCommands.Build());
         root.Subcommands.Add(AddressCommands.Build());
+        root.Subcommands.Add(ReferenceImportCommands.BuildOrganisations());
+        root.Subcommands.Add(ReferenceImportCommands.BuildUnits());
         root.Subcommands.Add(BenchCommands.Build());
         root.Subcommands.Add(ClassifyCommand.Build());
         root.Subcommands.Add(GridEventCommands.Build());

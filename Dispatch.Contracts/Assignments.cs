@@ -42,7 +42,7 @@ public sealed record RecommendedUnit(UnitSummary Unit, double DistanceMetres, do
 
 /// <summary>A unit's status or position changed; each node pushes it to its screens.</summary>
 /// <param name="Unit">The unit as it is now.</param>
-/// <param name="Change"><c>status</c> or <c>position</c>.</param>
+/// <param name="Change"><c>status</c>, <c>position</c> or <c>details</c> (name, organisation or kind edited by an admin).</param>
 public sealed record UnitChanged(UnitSummary Unit, string Change);
 
 /// <summary>What the server pushes to a responder's phone over <c>/hubs/responder</c>: only their own unit's work.</summary>

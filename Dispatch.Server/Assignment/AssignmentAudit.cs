@@ -18,6 +18,9 @@ public static class AssignmentAudit
     /// <summary>On the subject <c>unit</c>: signed on or off duty.</summary>
     public const string Duty = "unit.duty";
 
+    /// <summary>On the subject <c>unit</c>: created or its name, organisation or kind replaced by an admin.</summary>
+    public const string UnitUpdated = "unit.updated";
+
     public const string UnitSubject = "unit";
 
     /// <summary><c>assignment.acknowledged</c>, <c>assignment.enroute</c>, … for the state reached.</summary>

@@ -50,6 +50,15 @@ public static class AssignmentSetup
             .WithSummary("One unit with its last position.")
             .Produces<UnitView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        units.MapPut("/{code}", UnitEndpoints.Put).RequireAuthorization(Policies.Administer)
+            .WithName("PutUnit")
+            .WithSummary("Create (201) or replace (200) a unit's name, organisation and kind; its position and status stay its own. Audited as unit.updated.")
+            .Accepts<UnitEdit>("application/json")
+            .Produces<UnitView>()
+            .Produces<UnitView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         units.MapPost("/{code}/location", UnitEndpoints.ReportPosition).RequireAuthorization(Policies.Position)
             .WithName("ReportUnitPosition")
             .WithSummary("Report a unit's position (wgs84, gcj02 or bd09); answers 202 once it is on the bus. Older reports never overwrite newer ones.")

@@ -4,6 +4,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Organisations;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Dispatch.Server.Security;
@@ -133,6 +134,43 @@ public static class UnitEndpoints
         }
 
         return TypedResults.Accepted($"/api/units/{Uri.EscapeDataString(code)}", new UnitPositionAccepted(code, message.Position, at));
+    }
+
+    /// <summary>
+    /// Creates (201) or replaces (200) a unit's name, organisation and kind, audited as <c>unit.updated</c>; its
+    /// position and status stay its own. Screens hear of it as any unit change.
+    /// </summary>
+    public static async Task<IResult> Put(
+        string code, HttpContext http, UnitStore store, OrganisationStore organisations, IPublishEndpoint bus, TimeProvider clock,
+        IOptions<UnitOptions> options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (edit, problem) = await JsonBody.ReadAsync<UnitEdit>(http.Request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (unit, errors) = UnitValidator.Validate(code, edit);
+        var organisation = edit?.Organisation?.Trim();
+        if (!errors.ContainsKey("organisation") && organisation is { Length: > 0 } && await organisations.GetAsync(organisation, cancellationToken) is null)
+        {
+            // Units are dispatched for their organisation: one nobody can route work to would never be used.
+            errors["organisation"] = [$"organisation '{organisation}' does not exist; create it first (PUT /api/organisations/{organisation})."];
+        }
+
+        if (unit is null || errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "处置力量数据有误 / The unit has invalid fields");
+        }
+
+        var actor = Actors.NameOf(http.User);
+        var (created, stored) = await store.SaveAsync(unit, actor, http.User.FindFirstValue(ClaimTypes.Role), clock.GetUtcNow(), cancellationToken);
+        await bus.Publish(new UnitChanged(stored.Unit, "details"), cancellationToken);
+        loggers.CreateLogger(typeof(UnitEndpoints)).LogInformation(
+            "Unit {UnitCode} {UnitChange} by {Actor}", unit.Code, created ? "created" : "replaced", actor);
+
+        var view = View(stored, clock.GetUtcNow(), options.Value);
+        return created ? TypedResults.Created($"/api/units/{Uri.EscapeDataString(unit.Code)}", view) : TypedResults.Ok(view);
     }
 
     public static async Task<IResult> List(

@@ -55,6 +55,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/units/nearest"] = Readers,
         ["GET /api/units/mine"] = ["Responder"],
         ["GET /api/units/{code}"] = Readers,
+        ["PUT /api/units/{code}"] = ["Admin"],
         ["POST /api/units/{code}/location"] = ["Responder", Machine],
         ["POST /api/units/{code}/duty"] = Field,
         ["GET /api/incidents/{id}/recommendations"] = Readers,
