@@ -16,7 +16,7 @@ namespace Dispatch.Server.Routing;
 public sealed class OpenIncidentFromAlertConsumer(
     IncidentStore incidents,
     CategoryCatalogue catalogue,
-    ClassifierSettings classifier,
+    CategoryClassifier classifier,
     RoutingOptions options,
     JurisdictionIndex jurisdictions,
     ResponsibleLookup responsible,
@@ -31,7 +31,7 @@ public sealed class OpenIncidentFromAlertConsumer(
         var now = clock.GetUtcNow();
         var stored = new StoredAlert(alert.AlertId, alert.ReceivedAt, alert.CategoryCode, alert.Description,
             alert.Address, alert.Location, alert.CallerPhone, alert.Source, now);
-        var classification = Classifier.Classify(alert.CategoryCode, alert.Description, catalogue.Current, classifier.Threshold);
+        var classification = classifier.Classify(alert.CategoryCode, alert.Description, catalogue.Current);
 
         if (classification is { NeedsTriage: false, Category: { } category } && alert.Location is { } location)
         {
@@ -52,7 +52,7 @@ public sealed class OpenIncidentFromAlertConsumer(
             alert.IncidentId, alert.ReceivedAt, now, routed.Status, classification.Kind,
             classification.Category?.Code ?? alert.CategoryCode, classification.Category?.NameZh,
             alert.Description, alert.Address, alert.Location, AlertCount: 1,
-            classification.Category?.Priority, where, routed.Decision, IncidentSource.Alert);
+            classification.Priority, where, routed.Decision, IncidentSource.Alert);
 
         var started = clocks.Decide(incident, now);
         var outcome = await incidents.OpenFromAlertAsync(incident, stored, clocks.InTransaction(started, now), context.CancellationToken);

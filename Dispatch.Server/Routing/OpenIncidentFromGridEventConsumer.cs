@@ -15,7 +15,7 @@ namespace Dispatch.Server.Routing;
 public sealed class OpenIncidentFromGridEventConsumer(
     IncidentStore incidents,
     CategoryCatalogue catalogue,
-    ClassifierSettings classifier,
+    CategoryClassifier classifier,
     JurisdictionIndex jurisdictions,
     ResponsibleLookup responsible,
     ClockStarter clocks,
@@ -27,7 +27,7 @@ public sealed class OpenIncidentFromGridEventConsumer(
     {
         var report = context.Message;
         var now = clock.GetUtcNow();
-        var classification = Classifier.Classify(report.CategoryCode, report.Description, catalogue.Current, classifier.Threshold);
+        var classification = classifier.Classify(report.CategoryCode, report.Description, catalogue.Current);
 
         // A grid member may name the grid instead of sending a position; a point inside it places the event.
         var location = report.Location ?? (report.GridCode is { } grid ? jurisdictions.PointInside(AreaLevel.Grid, grid) : null);
@@ -37,7 +37,7 @@ public sealed class OpenIncidentFromGridEventConsumer(
             report.IncidentId, report.ReportedAt, now, routed.Status, classification.Kind,
             classification.Category?.Code ?? report.CategoryCode, classification.Category?.NameZh,
             report.Description, null, location, AlertCount: 1,
-            classification.Category?.Priority, where, routed.Decision, IncidentSource.GridEvent, report.Tier);
+            classification.Priority, where, routed.Decision, IncidentSource.GridEvent, report.Tier);
         var stored = new StoredGridEvent(report.EventId, report.ReportedAt, report.Reporter, report.ReporterKind, report.Tier,
             report.CategoryCode, report.Description, report.Location, report.GridCode, report.PhotoUrls, now);
 
