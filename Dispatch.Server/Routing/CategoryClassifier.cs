@@ -66,11 +66,6 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
             return new ClassificationResult(null, IncidentKind.Unknown, 0, true, [], reasons);
         }
 
-        if (!text.Any(IsHan))
-        {
-            reasons.Add("描述中没有中文，模型无法可靠判断，需人工研判 / the description has no Chinese: needs triage");
-        }
-
         var prediction = model.Predict(text);
         var known = prediction.Ranked.Where(s => catalogue.Find(s.Code) is not null).ToList();
         var candidates = known.Take(MaxCandidates)
@@ -95,7 +90,13 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
                 $"次选 {string.Join("，", candidates.Skip(1).Select(c => $"{c.NameZh} {c.Score:0.00}"))} / runners-up {string.Join(", ", candidates.Skip(1).Select(c => $"{c.Code} {c.Score:0.00}"))}"));
         }
 
-        if (confidence < threshold || !text.Any(IsHan))
+        if (!text.Any(IsHan))
+        {
+            reasons.Add("描述中没有中文，模型无法可靠判断，需人工研判 / the description has no Chinese: the model cannot judge it, needs triage");
+            return new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons);
+        }
+
+        if (confidence < threshold)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture,
                 $"置信度 {confidence:0.00} 低于阈值 {threshold:0.00}，需人工研判 / confidence below the threshold: needs triage"));

@@ -53,7 +53,7 @@ public static class RoutingSetup
     public static WebApplication MapRouting(this WebApplication app)
     {
         app.MapGet("/api/triage", TriageEndpoints.Queue).WithTags("Routing").WithName("TriageQueue").RequireAuthorization(Policies.Read)
-            .WithSummary("Incidents waiting for an operator's decision, oldest first, each with its reasons and candidate categories.")
+            .WithSummary("Incidents waiting for an operator's decision, urgent ones (danger to life) first, then oldest first, each with its reasons and candidate categories.")
             .Produces<IncidentPage>().ProducesValidationProblem();
         var incident = app.MapGroup("/api/incidents/{id:guid}").WithTags("Routing");
         incident.MapPost("/route", TriageEndpoints.Route).RequireAuthorization(Policies.Operate).WithName("RouteIncident")

@@ -138,8 +138,9 @@ public sealed class ClassifierModel
             }
         }
 
+        // Words before single characters: "被偷" says more to an operator than "在".
         var chosen = new List<string>();
-        foreach (var (piece, _) in contributions.OrderByDescending(c => c.Weight).ThenBy(c => c.Piece, StringComparer.Ordinal))
+        foreach (var (piece, _) in contributions.OrderByDescending(c => c.Piece.Length > 1).ThenByDescending(c => c.Weight).ThenBy(c => c.Piece, StringComparer.Ordinal))
         {
             if (chosen.Any(c => c.Contains(piece, StringComparison.Ordinal)))
             {
@@ -189,7 +190,7 @@ public sealed class ClassifierModel
     private static MaximumEntropyModelParameters? FindLinear(ITransformer model) => model switch
     {
         MulticlassPredictionTransformer<MaximumEntropyModelParameters> predictor => predictor.Model,
-        TransformerChain<ITransformer> chain => chain.Select(FindLinear).FirstOrDefault(p => p is not null),
+        IEnumerable<ITransformer> chain => chain.Select(FindLinear).FirstOrDefault(p => p is not null),
         _ => null,
     };
 

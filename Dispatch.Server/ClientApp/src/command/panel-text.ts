@@ -13,7 +13,7 @@ export const PANEL_TEXT: Bilingual<{
   areaLayers: { community: string; grid: string; precinct: string };
   assignmentState: Record<string, string>; unitStatus: Record<string, string>; orderStatusName: Record<string, string>;
   role: Record<string, string>; due: Record<string, string>; caller: (phone: string) => string;
-  eventReporter: (reporter: string, tier: string) => string;
+  eventReporter: (reporter: string, tier: string) => string; urgent: string;
 }> = {
   zh: {
     tabDetail: '警情详情', tabTriage: '待研判', tabBoard: '任务单', pickIncident: '点击队列中的警情查看详情',
@@ -35,6 +35,7 @@ export const PANEL_TEXT: Bilingual<{
     due: { overdue: '已超期', soon: '今日到期', ok: '' },
     caller: (phone) => (phone ? `报警电话 ${phone}` : '未留电话'),
     eventReporter: (reporter, tier) => `${reporter} · ${tier}`,
+    urgent: '紧急 · 疑似危及生命',
   },
   en: {
     tabDetail: 'Incident', tabTriage: 'Triage', tabBoard: 'Task orders', pickIncident: 'Pick an incident in the queue to see it here',
@@ -56,5 +57,6 @@ export const PANEL_TEXT: Bilingual<{
     due: { overdue: 'Overdue', soon: 'Due today', ok: '' },
     caller: (phone) => (phone ? `Caller ${phone}` : 'No number'),
     eventReporter: (reporter, tier) => `${reporter} · ${tier}`,
+    urgent: 'URGENT · possible danger to life',
   },
 };
