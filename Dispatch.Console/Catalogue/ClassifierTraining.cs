@@ -96,28 +96,30 @@ public static class ClassifierTraining
             {
                 var bar = context.AddTask($"training on {corpus.Count} texts", maxValue: 1);
                 var chosen = threshold ?? 0.5;
+                (double, double)? danger = null;
                 ModelFigures? figures = null;
                 if (crossValidate)
                 {
-                    var (cvThreshold, cv) = ModelTrainer.CrossValidate(corpus, catalogue, seed, clock.GetUtcNow(), (step, done) =>
+                    var cv = ModelTrainer.CrossValidate(corpus, catalogue, seed, clock.GetUtcNow(), (step, done) =>
                     {
                         bar.Description = step;
                         bar.Value = done;
                     });
-                    chosen = threshold ?? cvThreshold;
-                    figures = cv;
+                    chosen = threshold ?? cv.Threshold;
+                    danger = (cv.DangerThreshold, cv.TriageDangerThreshold);
+                    figures = cv.Figures;
                 }
 
                 bar.Description = "final model";
                 bar.Value = crossValidate ? ModelTrainer.Folds / (double)(ModelTrainer.Folds + 1) : 0.5;
-                var trained = ModelTrainer.Train(corpus, seed, chosen, clock.GetUtcNow(), figures);
+                var trained = ModelTrainer.Train(corpus, seed, chosen, danger, clock.GetUtcNow(), figures);
                 info = ModelTrainer.Save(trained, outputFolder);
                 bar.Description = "done";
                 bar.Value = 1;
             });
 
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"model {info.Version}: {info.CorpusSize} texts, {info.Categories} categories, threshold {info.Threshold:0.00}, {watch.Elapsed.TotalSeconds:0.0} s"));
+        output.WriteLine(string.Create(inv, $"model {info.Version}: {info.CorpusSize} texts, {info.Categories} categories, threshold {info.Threshold:0.00}, danger thresholds {info.DangerThreshold?.ToString("0.00", inv) ?? "off"} answered / {info.TriageDangerThreshold?.ToString("0.00", inv) ?? "off"} triage, {watch.Elapsed.TotalSeconds:0.0} s"));
         if (info.CrossValidation is { } f)
         {
             output.WriteLine(string.Create(inv, $"cross-validation: kind {f.KindAccuracy:0.000}, category {f.CategoryAccuracy:0.000}, triage {f.TriageRate:P1}"));

@@ -413,7 +413,9 @@ public sealed class IncidentStore(Database database)
                 r.OrganisationCode is null ? null : new OrganisationRef(r.OrganisationCode, r.OrganisationName ?? r.OrganisationCode, Enum.Parse<OrganisationType>(r.OrganisationType!)),
                 JsonSerializer.Deserialize<List<string>>(r.RoutingReasons ?? "[]", AuditJson.Options) ?? [],
                 r.RoutingConfidence,
-                JsonSerializer.Deserialize<List<CategoryCandidate>>(r.RoutingCandidates ?? "[]", AuditJson.Options) ?? []);
+                JsonSerializer.Deserialize<List<CategoryCandidate>>(r.RoutingCandidates ?? "[]", AuditJson.Options) ?? [],
+                // Urgent triage is stored as what it means: priority 1 waiting in triage (the queue's order uses the same).
+                Urgent: r.RoutingOutcome == nameof(RoutingOutcome.NeedsTriage) && r.Priority == 1);
         return new IncidentSummary(
             Guid.Parse(r.Id), r.ReceivedAt, r.OpenedAt, Enum.Parse<IncidentStatus>(r.Status), Enum.Parse<IncidentKind>(r.Kind),
             r.CategoryCode, r.CategoryName, r.Description, r.Address, Point(r.Lon, r.Lat), r.AlertCount,

@@ -27,10 +27,11 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var code = categoryCode?.Trim();
-        if (model is null || (!string.IsNullOrEmpty(code) && catalogue.Find(code) is not null && !string.Equals(code, Classifier.OtherCode, StringComparison.OrdinalIgnoreCase)))
+        var codeDecides = !string.IsNullOrEmpty(code) && catalogue.Find(code) is not null && !string.Equals(code, Classifier.OtherCode, StringComparison.OrdinalIgnoreCase);
+        if (model is null || codeDecides)
         {
             var byKeywords = Classifier.Classify(categoryCode, description, catalogue, settings.Threshold);
-            if (model is null && byKeywords.Confidence < 1.0)
+            if (!codeDecides)
             {
                 byKeywords = byKeywords with { Reasons = [$"分类模型不可用，按关键词分类 / the model is unavailable ({modelProblem}): keyword scoring", .. byKeywords.Reasons] };
             }
@@ -52,10 +53,37 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
             reasons.Add($"类别代码「{code}」不在目录中，按描述分类 / unknown category code '{code}': classified from the description");
         }
 
-        return Safe(ByModel(model, description, catalogue, Threshold, reasons), description);
+        var (result, dangerMass) = ByModel(model, description, catalogue, Threshold, reasons);
+        var byNewCategory = NewCategories(result, description, catalogue);
+        if (!ReferenceEquals(byNewCategory, result))
+        {
+            // The model's danger probability was spread over the categories it knows, not the one that answered.
+            return Safe(byNewCategory, description);
+        }
+
+        return Safe(result, description, dangerMass, result.NeedsTriage ? model.Info.TriageDangerThreshold : model.Info.DangerThreshold);
     }
 
-    private static ClassificationResult ByModel(ClassifierModel model, string? description, CatalogueSnapshot catalogue, double threshold, List<string> reasons)
+    /// <summary>
+    /// Categories an admin added after the model was trained are unknown to it; they are found by their keywords,
+    /// and a confident keyword answer for one of them wins until the model is retrained with examples of it.
+    /// </summary>
+    private ClassificationResult NewCategories(ClassificationResult result, string? description, CatalogueSnapshot catalogue)
+    {
+        var learnt = model!.Labels.ToHashSet(StringComparer.Ordinal);
+        var unlearnt = catalogue.All.Where(c => !learnt.Contains(c.Code)).ToList();
+        if (unlearnt.Count == 0)
+        {
+            return result;
+        }
+
+        var byKeywords = Classifier.Classify(null, description, new CatalogueSnapshot(unlearnt), settings.Threshold);
+        return byKeywords is { NeedsTriage: false, Category: { } category }
+            ? byKeywords with { Reasons = [.. result.Reasons, $"「{category.NameZh}」是模型训练后新增的类别，按其关键词判断 / {category.Code} was added after the model was trained: found by its keywords", .. byKeywords.Reasons.Skip(1)] }
+            : result;
+    }
+
+    private static (ClassificationResult Result, double DangerMass) ByModel(ClassifierModel model, string? description, CatalogueSnapshot catalogue, double threshold, List<string> reasons)
     {
         var text = description?.Trim() ?? "";
         if (!text.Any(char.IsLetterOrDigit))
@@ -63,10 +91,11 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
             reasons.Add(text.Length == 0
                 ? "描述为空，需人工研判 / no description: needs triage"
                 : "描述中没有文字，需人工研判 / the description has no words: needs triage");
-            return new ClassificationResult(null, IncidentKind.Unknown, 0, true, [], reasons);
+            return (new ClassificationResult(null, IncidentKind.Unknown, 0, true, [], reasons), 0);
         }
 
         var prediction = model.Predict(text);
+        var dangerMass = ModelTrainer.DangerMass(prediction.Ranked);
         var known = prediction.Ranked.Where(s => catalogue.Find(s.Code) is not null).ToList();
         var candidates = known.Take(MaxCandidates)
             .Select(s => catalogue.Find(s.Code)!)
@@ -75,7 +104,7 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
         if (known.Count == 0)
         {
             reasons.Add("模型给出的类别都不在目录中，需人工研判 / none of the model's categories is in the catalogue: needs triage");
-            return new ClassificationResult(null, IncidentKind.Unknown, 0, true, candidates, reasons);
+            return (new ClassificationResult(null, IncidentKind.Unknown, 0, true, candidates, reasons), dangerMass);
         }
 
         var best = catalogue.Find(known[0].Code)!;
@@ -93,26 +122,28 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
         if (!text.Any(IsHan))
         {
             reasons.Add("描述中没有中文，模型无法可靠判断，需人工研判 / the description has no Chinese: the model cannot judge it, needs triage");
-            return new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons);
+            return (new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons), 0);
         }
 
         if (confidence < threshold)
         {
             reasons.Add(string.Create(CultureInfo.InvariantCulture,
                 $"置信度 {confidence:0.00} 低于阈值 {threshold:0.00}，需人工研判 / confidence below the threshold: needs triage"));
-            return new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons);
+            return (new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons), dangerMass);
         }
 
         reasons.Add(string.Create(CultureInfo.InvariantCulture,
             $"置信度 {confidence:0.00} ≥ 阈值 {threshold:0.00} → {best.NameZh} / classified as {best.Code} ({best.Kind})"));
-        return new ClassificationResult(best, best.Kind, confidence, false, candidates, reasons);
+        return (new ClassificationResult(best, best.Kind, confidence, false, candidates, reasons), dangerMass);
     }
 
     /// <summary>
-    /// Safety before statistics: with a sign of danger to life, anything but police work (a non-police or dispute
-    /// category, or plain triage) becomes urgent triage. Police work stays as it is: it is already dispatched first.
+    /// Safety before statistics: with a sign of danger to life in the words, or a model that gives the
+    /// life-threatening categories together at least <paramref name="dangerThreshold"/>, anything but police work
+    /// (a non-police or dispute category, or plain triage) becomes urgent triage. Police work stays as it is: it is
+    /// already dispatched first.
     /// </summary>
-    internal static ClassificationResult Safe(ClassificationResult result, string? description)
+    internal static ClassificationResult Safe(ClassificationResult result, string? description, double dangerMass = 0, double? dangerThreshold = null)
     {
         if (result is { NeedsTriage: false, Kind: IncidentKind.Police })
         {
@@ -120,13 +151,23 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
         }
 
         var signs = DangerSigns.Find(description);
-        if (signs.Count == 0)
+        // The caller passes the limit for the kind of answer: a text the model could not place spreads its
+        // probability thin over every category, life-threatening ones included, so triage has a higher one.
+        var modelSaysDanger = dangerThreshold is { } limit && dangerMass >= limit;
+        if (signs.Count == 0 && !modelSaysDanger)
         {
             return result;
         }
 
         var zh = string.Join("、", signs.Select(s => $"{s.Zh}「{s.Words}」"));
         var en = string.Join(", ", signs.Select(s => $"{s.En} ({s.Words})"));
+        if (modelSaysDanger)
+        {
+            var mass = dangerMass.ToString("0.00", CultureInfo.InvariantCulture);
+            zh = string.Join("、", new[] { zh, $"模型判断危及生命类别的概率合计 {mass}" }.Where(x => x.Length > 0));
+            en = string.Join(", ", new[] { en, $"the model gives life-threatening categories {mass} together" }.Where(x => x.Length > 0));
+        }
+
         var was = result.NeedsTriage ? "待研判" : $"{result.Category!.NameZh}（{result.Kind}）";
         return result with
         {

@@ -46,6 +46,17 @@ public static class DangerSigns
         ("小孩找不到", "儿童走失", "a missing child"), ("抢孩子", "儿童走失", "a missing child"),
     ];
 
+    /// <summary>
+    /// Categories that are danger to life by their nature. When the model gives them together at least the
+    /// probability chosen at training (<see cref="Model.ModelInfo.DangerThreshold"/>) but its answer is not police
+    /// work, the text goes to urgent triage: the words may be ones no list foresaw.
+    /// </summary>
+    public static readonly IReadOnlySet<string> LifeThreateningCategories = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "fire", "gas-leak", "water-rescue", "suicide-attempt", "medical-emergency", "trapped-person", "armed-person",
+        "disaster", "mental-health-crisis", "domestic-violence", "assault", "robbery",
+    };
+
     /// <summary>A danger sign found in a text: the words, and what they are about.</summary>
     public sealed record Sign(string Words, string Zh, string En);
 

@@ -62,3 +62,25 @@ public sealed class DangerSignsTests
         Assert.That(CategoryClassifier.Safe(result, "他拿着刀"), Is.SameAs(result));
     }
 }
+
+public sealed class ModelDangerRuleTests
+{
+    private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
+
+    [TestCase(0.45, true)]
+    [TestCase(0.30, true)]
+    [TestCase(0.29, false)]
+    public void Safe_WhenTheModelGivesLifeThreateningCategoriesEnoughProbability_MakesItUrgent(double mass, bool urgent)
+    {
+        var family = Catalogue.Find("family-dispute")!;
+        var guess = new ClassificationResult(family, family.Kind, 0.5, false, [], ["model said family dispute"]);
+
+        var safe = CategoryClassifier.Safe(guess, "他又喝多了在家里闹，老婆孩子躲在卧室", mass, dangerThreshold: 0.30);
+
+        Assert.That(safe.Urgent, Is.EqualTo(urgent));
+        if (urgent)
+        {
+            Assert.That(safe.Reasons[^1], Does.Contain("life-threatening categories"));
+        }
+    }
+}

@@ -9,6 +9,14 @@ namespace Dispatch.Server.Routing.Model;
 /// <param name="CorpusSize">Labelled texts it learnt from.</param>
 /// <param name="Categories">Categories it can answer.</param>
 /// <param name="Threshold">Probability below which its answer goes to triage, chosen by cross-validation on the corpus alone.</param>
+/// <param name="DangerThreshold">
+/// Probability of the life-threatening categories together above which an answer that is not police work goes to
+/// urgent triage; chosen by cross-validation so that at most a few percent of other texts are flagged. Null: off.
+/// </param>
+/// <param name="TriageDangerThreshold">
+/// The same for an answer the model could not place (triage), whose probability is spread thin over every
+/// category: chosen the same way among the texts cross-validation sent to triage.
+/// </param>
 /// <param name="Seed">The random seed: the same corpus and seed give the same model.</param>
 /// <param name="Features">How texts become features.</param>
 /// <param name="Trainer">The learning algorithm.</param>
@@ -20,6 +28,8 @@ public sealed record ModelInfo(
     int CorpusSize,
     int Categories,
     double Threshold,
+    double? DangerThreshold,
+    double? TriageDangerThreshold,
     int Seed,
     string Features,
     string Trainer,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Dispatch.Contracts;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -27,14 +28,21 @@ public static class ModelTrainer
     /// <summary>Reports progress: a step's name and the fraction done.</summary>
     public delegate void Progress(string step, double done);
 
+    /// <summary>At most this share of texts that are not danger to life may be flagged urgent by the model's danger probability.</summary>
+    public const double TargetDangerFlagRate = 0.03;
+
+    /// <summary>What cross-validation chose and measured.</summary>
+    public sealed record CrossValidation(double Threshold, double DangerThreshold, double TriageDangerThreshold, ModelFigures Figures);
+
     public sealed record Trained(ClassifierModel Model, ITransformer Transformer, MLContext Context, DataViewSchema Schema);
 
-    public static Trained Train(IReadOnlyList<LabelledText> corpus, int seed, double threshold, DateTimeOffset at, ModelFigures? crossValidation)
+    public static Trained Train(
+        IReadOnlyList<LabelledText> corpus, int seed, double threshold, (double Answered, double Triage)? danger, DateTimeOffset at, ModelFigures? crossValidation)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(corpus.Select(t => new ClassifierModel.ModelInput { Text = ClassifierModel.Prepare(t.Text), Label = t.Category }));
         var transformer = Pipeline(ml).Fit(data);
-        var info = new ModelInfo("", at, corpus.Count, corpus.Select(t => t.Category).Distinct().Count(), threshold, seed,
+        var info = new ModelInfo("", at, corpus.Count, corpus.Select(t => t.Category).Distinct().Count(), threshold, danger?.Answered, danger?.Triage, seed,
             FeaturesText, TrainerText, crossValidation, null);
         return new Trained(ClassifierModel.From(ml, transformer, data.Schema, info), transformer, ml, data.Schema);
     }
@@ -43,7 +51,7 @@ public static class ModelTrainer
     /// k-fold cross-validation on the corpus (stratified by category, folds fixed by the seed): the probability of
     /// the best category for every held-out text, to choose the threshold, and the figures at that threshold.
     /// </summary>
-    public static (double Threshold, ModelFigures Figures) CrossValidate(
+    public static CrossValidation CrossValidate(
         IReadOnlyList<LabelledText> corpus, CatalogueSnapshot catalogue, int seed, DateTimeOffset at, Progress? progress = null)
     {
         var random = new Random(seed);
@@ -57,17 +65,18 @@ public static class ModelTrainer
             }
         }
 
-        var held = new (LabelledText Text, ModelScore Best)[corpus.Count];
+        var held = new (LabelledText Text, ModelScore Best, double DangerMass)[corpus.Count];
         for (var f = 0; f < Folds; f++)
         {
             progress?.Invoke($"cross-validation fold {f + 1}/{Folds}", f / (double)(Folds + 1));
             var train = corpus.Where((_, i) => fold[i] != f).ToList();
-            var model = Train(train, seed, 0, at, null).Model;
+            var model = Train(train, seed, 0, null, at, null).Model;
             for (var i = 0; i < corpus.Count; i++)
             {
                 if (fold[i] == f)
                 {
-                    held[i] = (corpus[i], model.Predict(corpus[i].Text).Ranked[0]);
+                    var ranked = model.Predict(corpus[i].Text).Ranked;
+                    held[i] = (corpus[i], ranked[0], DangerMass(ranked));
                 }
             }
         }
@@ -75,7 +84,7 @@ public static class ModelTrainer
         var probabilities = held.Select(h => h.Best.Probability).Order().ToList();
         var threshold = Math.Round(probabilities[(int)Math.Floor(TargetTriageRate * (probabilities.Count - 1))], 2, MidpointRounding.ToZero);
         int kindRight = 0, categoryRight = 0, triage = 0;
-        foreach (var (text, best) in held)
+        foreach (var (text, best, _) in held)
         {
             if (best.Probability < threshold)
             {
@@ -87,10 +96,26 @@ public static class ModelTrainer
             kindRight += catalogue.Find(best.Code)?.Kind == catalogue.Find(text.Category)?.Kind ? 1 : 0;
         }
 
+        // The texts the danger rule could wrongly flag, in each of the two places it acts: not danger to life by
+        // category, and answered as other than police work, or sent to triage. At most TargetDangerFlagRate of each.
+        var calm = held.Where(h => !DangerSigns.LifeThreateningCategories.Contains(h.Text.Category)).ToList();
+        var dangerThreshold = FlagLimit(calm.Where(h => h.Best.Probability >= threshold && catalogue.Find(h.Best.Code)?.Kind != IncidentKind.Police).Select(h => h.DangerMass));
+        var triageDangerThreshold = FlagLimit(calm.Where(h => h.Best.Probability < threshold).Select(h => h.DangerMass));
+
         double Share(int n) => Math.Round(n / (double)corpus.Count, 4);
-        return (threshold, new ModelFigures($"{Folds}-fold cross-validation on the corpus", corpus.Count,
+        return new CrossValidation(threshold, dangerThreshold, triageDangerThreshold, new ModelFigures($"{Folds}-fold cross-validation on the corpus", corpus.Count,
             Share(kindRight), Share(categoryRight), Share(triage), 0, 0, at));
     }
+
+    private static double FlagLimit(IEnumerable<double> masses)
+    {
+        var sorted = masses.Order().ToList();
+        return sorted.Count == 0 ? 1 : Math.Round(sorted[(int)Math.Ceiling((1 - TargetDangerFlagRate) * (sorted.Count - 1))], 2, MidpointRounding.ToPositiveInfinity);
+    }
+
+    /// <summary>The probability the model gives the life-threatening categories together.</summary>
+    public static double DangerMass(IEnumerable<ModelScore> ranked) =>
+        ranked.Where(s => DangerSigns.LifeThreateningCategories.Contains(s.Code)).Sum(s => s.Probability);
 
     /// <summary>Writes <c>classifier.zip</c> and <c>classifier.json</c>; the version is the date and the model file's hash.</summary>
     public static ModelInfo Save(Trained trained, string directory)
@@ -140,8 +165,8 @@ public static class ModelTrainer
                 L1Regularization = 0.0001f,
                 L2Regularization = 0.001f,
                 NumberOfThreads = 1,
-                OptimizationTolerance = 1e-7f,
-                MaximumNumberOfIterations = 300,
+                OptimizationTolerance = 1e-4f,
+                MaximumNumberOfIterations = 100,
                 HistorySize = 50,
             }));
 }
