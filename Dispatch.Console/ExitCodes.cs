@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>The server or database could not be reached or could not take it; try again later.</summary>
     public const int Unavailable = 2;
 
+    /// <summary>A measurement fell below the floor it was given (e.g. <c>dispatch classify evaluate --min-kind</c>).</summary>
+    public const int BelowFloor = 3;
+
     /// <summary>Stopped by Ctrl+C, as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 }

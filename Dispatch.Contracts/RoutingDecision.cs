@@ -38,12 +38,14 @@ public sealed record CategoryCandidate(string Code, string Name, double Score);
 /// <param name="Reasons">Why, in readable Chinese and English, in the order they were decided.</param>
 /// <param name="Confidence">The classifier's confidence, 0..1, when the category came from the text or code.</param>
 /// <param name="Candidates">Candidate categories when the classifier was unsure.</param>
+/// <param name="Urgent">Triage with a sign of danger to life (救命, 落水, 持刀 …): first in the triage queue, with an alarm.</param>
 public sealed record RoutingDecision(
     RoutingOutcome Outcome,
     OrganisationRef? Organisation,
     IReadOnlyList<string> Reasons,
     double? Confidence,
-    IReadOnlyList<CategoryCandidate> Candidates);
+    IReadOnlyList<CategoryCandidate> Candidates,
+    bool Urgent = false);
 
 /// <summary>An incident changed after it was opened (a caller joined, rerouted, reclassified, returned); screens replace their copy.</summary>
 /// <param name="Incident">The incident as it is now.</param>

@@ -6,49 +6,41 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Dispatch.Console.Bench;
 
-/// <summary><c>dispatch bench locate</c> and <c>bench address</c>: BenchmarkDotNet, in process (no child build), Release only.</summary>
+/// <summary><c>dispatch bench locate | address | classify | pipeline | clocks</c>: BenchmarkDotNet ones in process (no child build), Release only.</summary>
 public static class BenchCommands
 {
     public static Command Build()
     {
         var bench = new Command("bench", "Benchmarks (build in Release: dotnet run -c Release --project Dispatch.Console -- bench …).");
         var locate = new Command("locate", "Locate against 10,000 synthetic grid cells, side by side with an unprepared STR-tree baseline.");
-        locate.SetAction(parse =>
-        {
-            // In process: a child build needs a full package source and minutes on two shared cores; the
-            // baseline in the same run keeps the ratio meaningful on a noisy machine.
-            var config = DefaultConfig.Instance
-                .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
-                .WithOptions(ConfigOptions.JoinSummary);
-            var summary = BenchmarkRunner.Run<LocateBenchmarks>(config);
-            if (summary.HasCriticalValidationErrors)
-            {
-                parse.InvocationConfiguration.Error.WriteLine("Benchmark refused to run (see above); build in Release: dotnet run -c Release --project Dispatch.Console -- bench locate");
-                return ExitCodes.Rejected;
-            }
-
-            return ExitCodes.Ok;
-        });
+        locate.SetAction(parse => RunInProcess<LocateBenchmarks>("locate", parse.InvocationConfiguration.Error));
+        var classify = new Command("classify", "Classify a text with the shipped model, side by side with the keyword scoring it replaced (per text: the mean / 10).");
+        classify.SetAction(parse => RunInProcess<ClassifyBenchmarks>("classify", parse.InvocationConfiguration.Error));
         bench.Subcommands.Add(locate);
         var address = new Command("address", "Match address texts against a synthetic register of 50,000 addresses (per-text time = mean / 1000).");
-        address.SetAction(parse =>
-        {
-            var config = DefaultConfig.Instance
-                .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10))
-                .WithOptions(ConfigOptions.JoinSummary);
-            var summary = BenchmarkRunner.Run<AddressBenchmarks>(config);
-            if (summary.HasCriticalValidationErrors)
-            {
-                parse.InvocationConfiguration.Error.WriteLine("Benchmark refused to run (see above); build in Release: dotnet run -c Release --project Dispatch.Console -- bench address");
-                return ExitCodes.Rejected;
-            }
-
-            return ExitCodes.Ok;
-        });
+        address.SetAction(parse => RunInProcess<AddressBenchmarks>("address", parse.InvocationConfiguration.Error));
         bench.Subcommands.Add(address);
+        bench.Subcommands.Add(classify);
         bench.Subcommands.Add(PipelineCommand());
         bench.Subcommands.Add(ClockBench.Build());
         return bench;
+    }
+
+    private static int RunInProcess<T>(string name, TextWriter error)
+    {
+        // In process: a child build needs a full package source and minutes on two shared cores; the
+        // baseline in the same run keeps the ratio meaningful on a noisy machine.
+        var config = DefaultConfig.Instance
+            .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))
+            .WithOptions(ConfigOptions.JoinSummary);
+        var summary = BenchmarkRunner.Run<T>(config);
+        if (summary.HasCriticalValidationErrors)
+        {
+            error.WriteLine($"Benchmark refused to run (see above); build in Release: dotnet run -c Release --project Dispatch.Console -- bench {name}");
+            return ExitCodes.Rejected;
+        }
+
+        return ExitCodes.Ok;
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true };

@@ -4,13 +4,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Console.Alerts;
 using Dispatch.Server.Routing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dispatch.Console.Catalogue;
 
 /// <summary>
-/// <c>dispatch classify "TEXT" [--code CODE] [--threshold T] [--server URL]</c>: shows how a description would be
-/// classified. Offline by default, with the catalogue embedded in this build; <c>--server</c> asks a running
-/// server, whose catalogue may have been edited.
+/// <c>dispatch classify "TEXT" [--code CODE] [--server URL]</c>: how a description would be classified, and why.
+/// Offline by default, with the model and catalogue shipped in this build; <c>--server</c> asks a running server.
+/// Its verbs <c>train</c>, <c>evaluate</c> and <c>corrections</c> make, measure and feed the model
+/// (<see cref="ClassifierTraining"/>).
 /// </summary>
 public static class ClassifyCommand
 {
@@ -20,19 +22,8 @@ public static class ClassifyCommand
     {
         var text = new Argument<string>("text") { Description = "The alert description in Chinese, e.g. \"楼下烧烤店油烟太大\"." };
         var code = new Option<string?>("--code", "-c") { Description = "The alert's category code, if it has one (a known code wins over the text)." };
-        var threshold = new Option<double>("--threshold", "-t")
-        {
-            Description = $"Offline only: confidence below which the answer is NeedsTriage (default {ClassifierSettings.DefaultThreshold}; the server uses {ClassifierSettings.ThresholdKey}).",
-            DefaultValueFactory = _ => ClassifierSettings.DefaultThreshold,
-        };
-        threshold.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (>= 0 and <= 1))
-            {
-                result.AddError("--threshold must be from 0 to 1.");
-            }
-        });
-        var server = new Option<string?>("--server", "-s") { Description = "Ask this Dispatch server (its edited catalogue) instead of classifying offline." };
+        var model = new Option<string?>("--model", "-m") { Description = "Offline only: the folder holding classifier.zip (default: the one shipped beside this program)." };
+        var server = new Option<string?>("--server", "-s") { Description = "Ask this Dispatch server (its edited catalogue and its model) instead of classifying offline." };
         server.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string?>();
@@ -42,26 +33,35 @@ public static class ClassifyCommand
             }
         });
 
-        var command = new Command("classify", "Classify an alert description with the category catalogue's keywords, and say why.");
+        var command = new Command("classify", "Classify an alert description with the trained model (the catalogue's keywords if it is missing), and say why.");
         command.Arguments.Add(text);
         command.Options.Add(code);
-        command.Options.Add(threshold);
+        command.Options.Add(model);
         command.Options.Add(server);
         command.SetAction((parse, cancellationToken) =>
         {
             var config = parse.InvocationConfiguration;
             var serverText = parse.GetValue(server);
             return serverText is null
-                ? Task.FromResult(ClassifyOffline(parse.GetValue(text)!, parse.GetValue(code), parse.GetValue(threshold), config.Output))
+                ? Task.FromResult(ClassifyOffline(parse.GetValue(text)!, parse.GetValue(code), parse.GetValue(model), config.Output))
                 : ClassifyOnlineAsync(parse.GetValue(text)!, parse.GetValue(code), AlertSender.ParseServer(serverText), config.Output, config.Error, cancellationToken);
         });
+        command.Subcommands.Add(ClassifierTraining.BuildTrain());
+        command.Subcommands.Add(ClassifierTraining.BuildEvaluate());
+        command.Subcommands.Add(ClassifierTraining.BuildCorrections());
         return command;
     }
 
-    internal static int ClassifyOffline(string text, string? code, double threshold, TextWriter output)
+    /// <summary>The classifier this program would use offline: the model in <paramref name="modelPath"/> (or shipped), else keywords.</summary>
+    internal static CategoryClassifier OfflineClassifier(string? modelPath) =>
+        RoutingSetup.LoadClassifier(new ClassifierSettings(ClassifierSettings.DefaultThreshold, null, modelPath), NullLogger.Instance);
+
+    internal static int ClassifyOffline(string text, string? code, string? modelPath, TextWriter output)
     {
-        var result = Classifier.Classify(code, text, CatalogueSnapshot.LoadEmbedded(), threshold);
-        Print(ClassifyResponse.From(result, threshold), "offline (embedded catalogue)", output);
+        var classifier = OfflineClassifier(modelPath);
+        var result = classifier.Classify(code, text, CatalogueSnapshot.LoadEmbedded());
+        var source = classifier.Model is { } m ? $"offline (model {m.Info.Version})" : $"offline (keywords: {classifier.ModelProblem})";
+        Print(ClassifyResponse.From(result, classifier.Threshold), source, output);
         return ExitCodes.Ok;
     }
 
@@ -106,14 +106,14 @@ public static class ClassifyCommand
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"来源 Source:        {source}");
         output.WriteLine(answer.NeedsTriage
-            ? "类别 Category:      (需人工研判 needs triage)"
+            ? answer.Urgent ? "类别 Category:      (紧急研判 URGENT triage: danger to life)" : "类别 Category:      (需人工研判 needs triage)"
             : $"类别 Category:      {answer.CategoryCode} {answer.CategoryName}");
         output.WriteLine($"性质 Kind:          {answer.Kind}");
         output.WriteLine(string.Create(inv, $"置信度 Confidence:  {answer.Confidence:0.00} (threshold {answer.Threshold:0.00})"));
         if (answer.Candidates.Count > 0)
         {
             output.WriteLine("候选 Candidates:    " + string.Join(", ",
-                answer.Candidates.Select(c => string.Create(inv, $"{c.Code} {c.NameZh} {c.Kind} {c.Score:0.#}"))));
+                answer.Candidates.Select(c => string.Create(inv, $"{c.Code} {c.NameZh} {c.Kind} {c.Score:0.###}"))));
         }
 
         output.WriteLine("理由 Reasons:");

@@ -32,7 +32,7 @@ public static class IntakeDemo
     public static async Task<int> RunAsync(
         IntakeKind kind, DemoOptions options, Func<int, DemoSource> createSource, TextWriter output, CancellationToken cancellationToken)
     {
-        var console = CreateConsole(output);
+        var console = Terminal.For(output);
         var seed = options.Seed ?? Random.Shared.Next();
         var generator = createSource(seed);
         var serverText = AlertSender.ServerText(options.Server);
@@ -156,18 +156,6 @@ public static class IntakeDemo
             console.MarkupLineInterpolated($"[red]✗ {failure}[/]");
         }
     }
-
-    private static IAnsiConsole CreateConsole(TextWriter output) =>
-        ReferenceEquals(output, System.Console.Out)
-            ? AnsiConsole.Console
-            : AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                // Tests and redirected callers get plain text they can read back.
-                Out = new AnsiConsoleOutput(output),
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-            });
 
     /// <summary>Counters updated from concurrent sends.</summary>
     private sealed class Tally

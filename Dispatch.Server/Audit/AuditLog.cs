@@ -33,6 +33,14 @@ public sealed class AuditLog(Database database)
         ORDER BY id
         """;
 
+    private const string SelectByAction = """
+        SELECT at AS At, actor AS Actor, actor_role AS ActorRole, action AS Action,
+               subject_type AS SubjectType, subject_id AS SubjectId, before_state AS Before, after_state AS After
+        FROM audit_log
+        WHERE action = @Action AND at >= @Since
+        ORDER BY id
+        """;
+
     /// <summary>Appends inside the caller's transaction, so the change and its record commit together.</summary>
     public static Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(Insert, entry with { At = entry.At.ToUniversalTime() }, transaction, cancellationToken: cancellationToken));
@@ -70,6 +78,15 @@ public sealed class AuditLog(Database database)
             Before = entries.Select(e => e.Before).ToArray(),
             After = entries.Select(e => e.After).ToArray(),
         }, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Every entry of one action since a moment, oldest first (e.g. operators' reclassifications, to learn from).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ByActionSinceAsync(string action, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(SelectByAction,
+            new { Action = action, Since = since.ToUniversalTime() }, cancellationToken: cancellationToken));
+        return rows.Select(r => new AuditEntry(r.At, r.Actor, r.ActorRole, r.Action, r.SubjectType, r.SubjectId, r.Before, r.After)).ToList();
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ForSubjectAsync(string subjectType, string subjectId, CancellationToken cancellationToken)

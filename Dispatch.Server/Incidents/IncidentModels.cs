@@ -44,7 +44,7 @@ public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Actio
 /// incidents in one of these areas (any layer) or in none; null keeps all.
 /// </summary>
 public sealed record IncidentQuery(
-    IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool OldestFirst = false, IReadOnlyList<string>? AreaCodes = null);
+    IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool UrgentThenOldest = false, IReadOnlyList<string>? AreaCodes = null);
 
 /// <summary>An incident with the row version that guards changes to it.</summary>
 public sealed record VersionedIncident(IncidentSummary Incident, int Version);

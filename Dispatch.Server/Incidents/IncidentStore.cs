@@ -116,7 +116,8 @@ public sealed class IncidentStore(Database database)
     private const string CountIncidents = "SELECT COUNT(*) FROM incidents";
     private static readonly string[] AreaColumns = ["district_code", "street_code", "community_code", "grid_code", "precinct_code"];
     private const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
-    private const string OldestFirst = "\nORDER BY received_at, id";
+    // The triage queue: urgent triage (danger to life, priority 1) first, then whoever has waited longest.
+    private const string UrgentThenOldest = "\nORDER BY CASE WHEN priority = 1 THEN 0 ELSE 1 END, received_at, id";
 
     /// <summary>Stores a new incident and its first alert, with nothing else in the transaction.</summary>
     public Task<OpenOutcome> OpenFromAlertAsync(IncidentSummary incident, StoredAlert alert, CancellationToken cancellationToken) =>
@@ -378,7 +379,7 @@ public sealed class IncidentStore(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountIncidents + filter, parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(
-            database.Dialect.Page(IncidentColumns + filter + (query.OldestFirst ? OldestFirst : NewestFirst)), parameters, cancellationToken: cancellationToken));
+            database.Dialect.Page(IncidentColumns + filter + (query.UrgentThenOldest ? UrgentThenOldest : NewestFirst)), parameters, cancellationToken: cancellationToken));
         return new IncidentPage(rows.Select(FromRow).ToList(), query.Page, query.PageSize, total);
     }
 
@@ -415,7 +416,9 @@ public sealed class IncidentStore(Database database)
                 r.OrganisationCode is null ? null : new OrganisationRef(r.OrganisationCode, r.OrganisationName ?? r.OrganisationCode, Enum.Parse<OrganisationType>(r.OrganisationType!)),
                 JsonSerializer.Deserialize<List<string>>(r.RoutingReasons ?? "[]", AuditJson.Options) ?? [],
                 r.RoutingConfidence,
-                JsonSerializer.Deserialize<List<CategoryCandidate>>(r.RoutingCandidates ?? "[]", AuditJson.Options) ?? []);
+                JsonSerializer.Deserialize<List<CategoryCandidate>>(r.RoutingCandidates ?? "[]", AuditJson.Options) ?? [],
+                // Urgent triage is stored as what it means: priority 1 waiting in triage (the queue's order uses the same).
+                Urgent: r.RoutingOutcome == nameof(RoutingOutcome.NeedsTriage) && r.Priority == 1);
         return new IncidentSummary(
             Guid.Parse(r.Id), r.ReceivedAt, r.OpenedAt, Enum.Parse<IncidentStatus>(r.Status), Enum.Parse<IncidentKind>(r.Kind),
             r.CategoryCode, r.CategoryName, r.Description, r.Address, Point(r.Lon, r.Lat), r.AlertCount,

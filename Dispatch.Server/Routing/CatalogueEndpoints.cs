@@ -1,6 +1,9 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Operations;
 using MassTransit;
+using Dispatch.Server.Audit;
+using Dispatch.Server.Routing.Model;
+using Dispatch.Server.TaskOrders.Assessment;
 using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Routing;
@@ -40,12 +43,30 @@ public sealed record ClassifyResponse(
     bool NeedsTriage,
     double Threshold,
     IReadOnlyList<Candidate> Candidates,
-    IReadOnlyList<string> Reasons)
+    IReadOnlyList<string> Reasons,
+    bool Urgent = false)
 {
     public static ClassifyResponse From(ClassificationResult result, double threshold) => new(
         result.Category?.Code, result.Category?.NameZh, result.Kind, result.Confidence, result.NeedsTriage, threshold,
-        result.Candidates, result.Reasons);
+        result.Candidates, result.Reasons, result.Urgent);
 }
+
+/// <summary>
+/// One operator's reclassification as a labelled example: the incident's text with the category the operator
+/// gave it. <c>dispatch classify corrections</c> writes these in the corpus format for an admin to review.
+/// </summary>
+public sealed record CorrectionExample(string Category, string Text, string? Was, string By, DateTimeOffset At, Guid IncidentId)
+{
+    /// <summary>The corpus "source" column: where the example came from, for the reviewer.</summary>
+    public string Source => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"correction {At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} by {By} from {Was ?? "triage"}");
+}
+
+/// <summary>The body of <c>GET /api/catalogue/model</c>: the model in use, or why the keywords are used instead.</summary>
+/// <param name="InUse">"model", or "keywords" when the model file could not be loaded.</param>
+/// <param name="Problem">Why the model is not in use.</param>
+/// <param name="Model">The model's version, training and figures.</param>
+public sealed record ModelView(string InUse, string? Problem, ModelInfo? Model);
 
 /// <summary>
 /// <c>/api/catalogue</c>: read and edit the categories, and try the classifier on a text.
@@ -98,8 +119,36 @@ public static class CatalogueEndpoints
             : TypedResults.Ok(view);
     }
 
+    /// <summary>Operators' reclassifications since a date, as labelled examples (admins; nothing retrains by itself).</summary>
+    public static async Task<IResult> Corrections(string? since, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var from = AssessmentEndpoints.Bound(since, "since", endOfDay: false, errors);
+        if (from is null)
+        {
+            return Problems.Invalid(errors, "起始日期有误 / since is required");
+        }
+
+        var entries = await audit.ByActionSinceAsync(AuditNames.IncidentReclassified, from.Value, cancellationToken);
+        var examples = new List<CorrectionExample>();
+        foreach (var entry in entries)
+        {
+            var after = entry.After is null ? null : System.Text.Json.JsonSerializer.Deserialize<IncidentSummary>(entry.After, AuditJson.Options);
+            var before = entry.Before is null ? null : System.Text.Json.JsonSerializer.Deserialize<IncidentSummary>(entry.Before, AuditJson.Options);
+            if (after is { CategoryCode: { } code } && !string.IsNullOrWhiteSpace(after.Description))
+            {
+                examples.Add(new CorrectionExample(code, after.Description, before?.Kind == IncidentKind.Unknown ? null : before?.CategoryCode, entry.Actor, entry.At, after.Id));
+            }
+        }
+
+        return TypedResults.Ok(examples);
+    }
+
+    public static IResult Model(CategoryClassifier classifier) =>
+        TypedResults.Ok(new ModelView(classifier.Model is null ? "keywords" : "model", classifier.ModelProblem, classifier.Model?.Info));
+
     public static async Task<IResult> Classify(
-        HttpRequest request, CategoryCatalogue catalogue, ClassifierSettings settings, CancellationToken cancellationToken)
+        HttpRequest request, CategoryCatalogue catalogue, CategoryClassifier classifier, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ClassifyRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
@@ -122,7 +171,7 @@ public static class CatalogueEndpoints
             return Problems.Invalid(errors, "分类请求有误 / The classification request is invalid");
         }
 
-        var result = Classifier.Classify(body!.CategoryCode, body.Description, catalogue.Current, settings.Threshold);
-        return TypedResults.Ok(ClassifyResponse.From(result, settings.Threshold));
+        var result = classifier.Classify(body!.CategoryCode, body.Description, catalogue.Current);
+        return TypedResults.Ok(ClassifyResponse.From(result, classifier.Threshold));
     }
 }

@@ -32,7 +32,7 @@ public sealed class CatalogueStore(Database database)
 
     private const string SelectOne = Columns + "\nWHERE code = @Code";
 
-    private const string Count = "SELECT COUNT(*) FROM categories";
+    private const string Codes = "SELECT code FROM categories";
 
     private const string Insert = """
         INSERT INTO categories (code, name_zh, name_en, kind, priority, organisation_type, respond_minutes,
@@ -63,32 +63,31 @@ public sealed class CatalogueStore(Database database)
     }
 
     /// <summary>
-    /// Fills an empty table from the seed file. Returns how many it inserted: 0 when the table already had rows,
-    /// including when another node seeded it at the same moment.
+    /// Adds the seed file's categories whose codes the table lacks: all of them on an empty table, and on later
+    /// starts the ones a new edition of the file brings (e.g. 医疗急救). A category already in the table is never
+    /// touched, so admins' edits stay. Returns how many it inserted; another node inserting the same code at the
+    /// same moment is not an error.
     /// </summary>
-    public async Task<int> SeedIfEmptyAsync(IReadOnlyCollection<Category> seed, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<int> AddMissingAsync(IReadOnlyCollection<Category> seed, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(Count, cancellationToken: cancellationToken)) > 0)
+        var existing = (await connection.QueryAsync<string>(new CommandDefinition(Codes, cancellationToken: cancellationToken)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inserted = 0;
+        foreach (var category in seed.Where(c => !existing.Contains(c.Code)))
         {
-            return 0;
-        }
-
-        try
-        {
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var category in seed)
+            try
             {
-                await connection.ExecuteAsync(new CommandDefinition(Insert, CategoryRow.From(category, at, SeedActor), tx, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(Insert, CategoryRow.From(category, at, SeedActor), cancellationToken: cancellationToken));
+                inserted++;
             }
+            catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+            {
+                // Another node added it first.
+            }
+        }
 
-            await tx.CommitAsync(cancellationToken);
-            return seed.Count;
-        }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
-        {
-            return 0;
-        }
+        return inserted;
     }
 
     /// <summary>

@@ -14,13 +14,19 @@ public sealed record Candidate(string Code, string NameZh, IncidentKind Kind, do
 /// <param name="NeedsTriage">True when confidence is below the threshold or nothing matched: never a silent guess.</param>
 /// <param name="Candidates">The best-scoring categories, best first (at most three).</param>
 /// <param name="Reasons">Readable reasons, Chinese then English.</param>
+/// <param name="Urgent">Triage with a sign of danger to life: priority 1, first in the queue, with an alarm.</param>
 public sealed record ClassificationResult(
     Category? Category,
     IncidentKind Kind,
     double Confidence,
     bool NeedsTriage,
     IReadOnlyList<Candidate> Candidates,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    bool Urgent = false)
+{
+    /// <summary>The incident's priority: 1 for urgent triage, else its category's; null while unknown.</summary>
+    public int? Priority => Urgent ? 1 : Category?.Priority;
+}
 
 /// <summary>
 /// Classifies an alert: its category code when the catalogue knows it, otherwise its Chinese description by the
@@ -196,6 +202,9 @@ public static class Classifier
 
         return hits;
     }
+
+    /// <summary>True when a negator in the same clause governs the words starting at <paramref name="start"/> (没有人受伤).</summary>
+    internal static bool IsNegated(string normalisedText, int start) => NegatedAt(normalisedText, start) is not null;
 
     /// <summary>Where the negator that governs a keyword starting at <paramref name="start"/> begins, if there is one.</summary>
     private static int? NegatedAt(string text, int start)

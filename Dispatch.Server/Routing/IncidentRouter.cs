@@ -25,12 +25,14 @@ public static class IncidentRouter
         Routed Triage(string why)
         {
             reasons.Add(why);
-            return new Routed(new RoutingDecision(RoutingOutcome.NeedsTriage, null, reasons, confidence, candidates), IncidentStatus.NeedsTriage);
+            return new Routed(new RoutingDecision(RoutingOutcome.NeedsTriage, null, reasons, confidence, candidates, classification.Urgent), IncidentStatus.NeedsTriage);
         }
 
         if (classification.NeedsTriage || classification.Category is not { } category)
         {
-            return Triage("待研判：无法可靠判断类别 / triage: the category is unclear");
+            return Triage(classification.Urgent
+                ? "紧急研判：疑似危及生命，请立即判断并派警 / urgent triage: possible danger to life, decide and dispatch now"
+                : "待研判：无法可靠判断类别 / triage: the category is unclear");
         }
 
         if (location is null || where is null)
@@ -64,7 +66,8 @@ public static class IncidentRouter
     {
         // Police work (a fire alarm, something thrown from height, a missing manhole cover) is never closed on the
         // spot or left to the community, whatever tier the reporter chose: it is routed as a 110 alert would be.
-        if (classification is { NeedsTriage: false, Kind: IncidentKind.Police })
+        // Nor is a sign of danger to life: it goes to urgent triage like an alert's.
+        if (classification is { NeedsTriage: false, Kind: IncidentKind.Police } or { Urgent: true })
         {
             var asAlert = Route(classification, location, where, responsible);
             return asAlert with { Decision = asAlert.Decision with { Reasons = [.. asAlert.Decision.Reasons, "警务类网格事件按警情处置 / police work is routed as an alert, whatever its tier"] } };

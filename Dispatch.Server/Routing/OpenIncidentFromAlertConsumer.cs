@@ -17,7 +17,7 @@ namespace Dispatch.Server.Routing;
 public sealed class OpenIncidentFromAlertConsumer(
     IncidentStore incidents,
     CategoryCatalogue catalogue,
-    ClassifierSettings classifier,
+    CategoryClassifier classifier,
     RoutingOptions options,
     JurisdictionIndex jurisdictions,
     AddressRegister addresses,
@@ -34,7 +34,7 @@ public sealed class OpenIncidentFromAlertConsumer(
         var now = clock.GetUtcNow();
         var stored = new StoredAlert(alert.AlertId, alert.ReceivedAt, alert.CategoryCode, alert.Description,
             alert.Address, alert.Location, alert.CallerPhone, alert.Source, now);
-        var classification = Classifier.Classify(alert.CategoryCode, alert.Description, catalogue.Current, classifier.Threshold);
+        var classification = classifier.Classify(alert.CategoryCode, alert.Description, catalogue.Current);
         var located = AddressLocator.Decide(alert.Location, alert.Address, addresses.Current, addressOptions);
 
         if (classification is { NeedsTriage: false, Category: { } category } && located.Location is { } location)
@@ -56,7 +56,7 @@ public sealed class OpenIncidentFromAlertConsumer(
             alert.IncidentId, alert.ReceivedAt, now, routed.Status, classification.Kind,
             classification.Category?.Code ?? alert.CategoryCode, classification.Category?.NameZh,
             alert.Description, alert.Address, located.Location, AlertCount: 1,
-            classification.Category?.Priority, where, routed.Decision, IncidentSource.Alert, AddressMatch: located.Match);
+            classification.Priority, where, routed.Decision, IncidentSource.Alert, AddressMatch: located.Match);
 
         var started = clocks.Decide(incident, now);
         var outcome = await incidents.OpenFromAlertAsync(incident, stored, clocks.InTransaction(started, now), context.CancellationToken);

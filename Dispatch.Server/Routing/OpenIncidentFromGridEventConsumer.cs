@@ -16,7 +16,7 @@ namespace Dispatch.Server.Routing;
 public sealed class OpenIncidentFromGridEventConsumer(
     IncidentStore incidents,
     CategoryCatalogue catalogue,
-    ClassifierSettings classifier,
+    CategoryClassifier classifier,
     JurisdictionIndex jurisdictions,
     AddressRegister addresses,
     AddressOptions addressOptions,
@@ -30,7 +30,7 @@ public sealed class OpenIncidentFromGridEventConsumer(
     {
         var report = context.Message;
         var now = clock.GetUtcNow();
-        var classification = Classifier.Classify(report.CategoryCode, report.Description, catalogue.Current, classifier.Threshold);
+        var classification = classifier.Classify(report.CategoryCode, report.Description, catalogue.Current);
 
         // A grid member may write an address or name the grid instead of sending a position: a sure address match is
         // more precise than the grid, and a point inside the grid places the event when the address does not.
@@ -43,7 +43,7 @@ public sealed class OpenIncidentFromGridEventConsumer(
             report.IncidentId, report.ReportedAt, now, routed.Status, classification.Kind,
             classification.Category?.Code ?? report.CategoryCode, classification.Category?.NameZh,
             report.Description, report.Address, location, AlertCount: 1,
-            classification.Category?.Priority, where, routed.Decision, IncidentSource.GridEvent, report.Tier, located.Match);
+            classification.Priority, where, routed.Decision, IncidentSource.GridEvent, report.Tier, located.Match);
         var stored = new StoredGridEvent(report.EventId, report.ReportedAt, report.Reporter, report.ReporterKind, report.Tier,
             report.CategoryCode, report.Description, report.Location, report.GridCode, report.PhotoUrls, now);
 

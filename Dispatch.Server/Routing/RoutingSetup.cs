@@ -1,6 +1,8 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Operations;
 using Dispatch.Server.Organisations;
+using Dispatch.Server.Routing.Model;
 using MassTransit;
 using Dispatch.Server.Security;
 
@@ -12,7 +14,10 @@ public static class RoutingSetup
     {
         // Embedded until CatalogueLoader has read the table, so the singleton is never empty.
         builder.Services.AddSingleton(CategoryCatalogue.LoadEmbedded());
-        builder.Services.AddSingleton(ClassifierSettings.From(builder.Configuration));
+        var settings = ClassifierSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(services => LoadClassifier(settings, services.GetRequiredService<ILogger<CategoryClassifier>>()));
+        builder.Services.AddHealthChecks().AddCheck<ClassifierHealthCheck>("classifier", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton<CatalogueStore>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Routing").Get<RoutingOptions>() ?? new RoutingOptions());
         builder.Services.AddSingleton<ResponsibleLookup>(services =>
@@ -27,10 +32,28 @@ public static class RoutingSetup
         return builder;
     }
 
+    /// <summary>The model from <c>Routing:ModelPath</c> (default beside the server); a missing or corrupt file falls back to keywords, loudly.</summary>
+    public static CategoryClassifier LoadClassifier(ClassifierSettings settings, ILogger logger)
+    {
+        var path = settings.ModelPath ?? ClassifierSettings.DefaultModelPath;
+        try
+        {
+            var model = ClassifierModel.Load(path);
+            logger.LogInformation("Classifier model {ModelVersion} loaded ({CorpusSize} texts, {Categories} categories, threshold {Threshold})",
+                model.Info.Version, model.Info.CorpusSize, model.Info.Categories, model.Info.Threshold);
+            return new CategoryClassifier(model, null, settings);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            logger.LogError(ex, "The classifier model could not be loaded from {ModelPath}; classifying by the catalogue's keywords", path);
+            return new CategoryClassifier(null, ex.Message, settings);
+        }
+    }
+
     public static WebApplication MapRouting(this WebApplication app)
     {
         app.MapGet("/api/triage", TriageEndpoints.Queue).WithTags("Routing").WithName("TriageQueue").RequireAuthorization(Policies.Read)
-            .WithSummary("Incidents waiting for an operator's decision, oldest first, each with its reasons and candidate categories.")
+            .WithSummary("Incidents waiting for an operator's decision, urgent ones (danger to life) first, then oldest first, each with its reasons and candidate categories.")
             .Produces<IncidentPage>().ProducesValidationProblem();
         var incident = app.MapGroup("/api/incidents/{id:guid}").WithTags("Routing");
         incident.MapPost("/route", TriageEndpoints.Route).RequireAuthorization(Policies.Operate).WithName("RouteIncident")
@@ -65,6 +88,13 @@ public static class RoutingSetup
         catalogue.MapPost("/classify", CatalogueEndpoints.Classify).RequireAuthorization(Policies.Read).WithName("Classify")
             .Accepts<ClassifyRequest>("application/json")
             .Produces<ClassifyResponse>()
+            .ProducesValidationProblem();
+        catalogue.MapGet("/model", CatalogueEndpoints.Model).RequireAuthorization(Policies.Read).WithName("ClassifierModel")
+            .WithSummary("The classifier model in use: version, when trained, corpus size, threshold and evaluation figures; or why the keywords are used instead.")
+            .Produces<ModelView>();
+        catalogue.MapGet("/corrections", CatalogueEndpoints.Corrections).RequireAuthorization(Policies.Administer).WithName("ClassifierCorrections")
+            .WithSummary("Operators' reclassifications since a date, as labelled examples for the corpus (dispatch classify corrections).")
+            .Produces<List<CorrectionExample>>()
             .ProducesValidationProblem();
         return app;
     }

@@ -39,8 +39,8 @@ public static class TriageEndpoints
             }, "查询参数有误 / Invalid query");
         }
 
-        // Oldest first: whoever has waited longest is decided first.
-        return TypedResults.Ok(await store.ListAsync(new IncidentQuery(IncidentStatus.NeedsTriage, null, null, page ?? 1, size, OldestFirst: true, AccessScope.Of(user).AreaFilter), cancellationToken));
+        // Urgent (danger to life) first, then whoever has waited longest.
+        return TypedResults.Ok(await store.ListAsync(new IncidentQuery(IncidentStatus.NeedsTriage, null, null, page ?? 1, size, UrgentThenOldest: true, AccessScope.Of(user).AreaFilter), cancellationToken));
     }
 
     public static Task<IResult> Reclassify(

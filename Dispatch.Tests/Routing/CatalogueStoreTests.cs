@@ -23,11 +23,11 @@ public sealed class CatalogueStoreTests(string provider)
     public async Task DropDatabase() => await db.DisposeAsync();
 
     [Test]
-    public async Task SeedIfEmpty_WhenEmpty_StoresEveryCategoryExactlyAsInTheFile()
+    public async Task AddMissing_WhenEmpty_StoresEveryCategoryExactlyAsInTheFile()
     {
         var seed = CatalogueSnapshot.LoadEmbedded().All;
 
-        var inserted = await store.SeedIfEmptyAsync(seed, T0, CancellationToken.None);
+        var inserted = await store.AddMissingAsync(seed, T0, CancellationToken.None);
         var read = await store.ListAsync(CancellationToken.None);
 
         Assert.That(inserted, Is.EqualTo(seed.Count));
@@ -43,15 +43,31 @@ public sealed class CatalogueStoreTests(string provider)
     }
 
     [Test]
-    public async Task SeedIfEmpty_WhenAlreadySeeded_InsertsNothing()
+    public async Task AddMissing_WhenAlreadySeeded_InsertsNothing()
     {
         var seed = CatalogueSnapshot.LoadEmbedded().All;
-        await store.SeedIfEmptyAsync(seed, T0, CancellationToken.None);
+        await store.AddMissingAsync(seed, T0, CancellationToken.None);
 
-        var again = await store.SeedIfEmptyAsync(seed, T0.AddDays(1), CancellationToken.None);
+        var again = await store.AddMissingAsync(seed, T0.AddDays(1), CancellationToken.None);
 
         Assert.That(again, Is.Zero);
         Assert.That((await store.ListAsync(CancellationToken.None)).Count, Is.EqualTo(seed.Count));
+    }
+
+    [Test]
+    public async Task AddMissing_WhenTheFileGainsACategory_AddsItAndLeavesEditedOnesAlone()
+    {
+        var seed = CatalogueSnapshot.LoadEmbedded().All;
+        var older = seed.Where(c => c.Code != "medical-emergency").ToList();
+        await store.AddMissingAsync(older, T0, CancellationToken.None);
+        var edited = older[0] with { Priority = 4 };
+        await store.SaveAsync(edited, "admin1", T0.AddHours(1), CancellationToken.None);
+
+        var added = await store.AddMissingAsync(seed, T0.AddDays(1), CancellationToken.None);
+
+        Assert.That(added, Is.EqualTo(1));
+        Assert.That((await store.GetAsync("medical-emergency", CancellationToken.None))?.Category.NameZh, Is.EqualTo("医疗急救"));
+        Assert.That((await store.GetAsync(edited.Code, CancellationToken.None))?.Category.Priority, Is.EqualTo(4));
     }
 
     [Test]

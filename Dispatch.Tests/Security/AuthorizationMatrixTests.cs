@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/catalogue/categories/{code}"] = People,
         ["PUT /api/catalogue/categories/{code}"] = ["Admin"],
         ["POST /api/catalogue/classify"] = Readers,
+        ["GET /api/catalogue/model"] = Readers,
+        ["GET /api/catalogue/corrections"] = ["Admin"],
         ["GET /api/geo/locate"] = People,
         ["GET /api/geo/areas"] = People,
         ["GET /api/geo/map"] = People,

@@ -155,7 +155,8 @@ public static class AssessmentEndpoints
         return (start.Value, end.Value);
     }
 
-    private static DateTimeOffset? Bound(string? text, string field, bool endOfDay, Dictionary<string, string[]> errors)
+    /// <summary>One bound of a period: a date (Asia/Shanghai; with <paramref name="endOfDay"/> the day after it) or an instant with its offset.</summary>
+    internal static DateTimeOffset? Bound(string? text, string field, bool endOfDay, Dictionary<string, string[]> errors)
     {
         if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is > 1900 and < 9000)
         {

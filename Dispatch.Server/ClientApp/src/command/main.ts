@@ -84,16 +84,18 @@ startPage({
     const ALARM_REPEAT_MS = 4000;
     let tone: number | undefined;
 
-    /** A breach alarms until an operator acknowledges it: a banner, the row flashing, and a tone where the browser allows. */
-    const raiseAlarm = ({ clock, incident }: ClockAlarm) => {
-      clocks.set(clock);
-      queue.tick();
-      alarm.querySelector('.alarm-text')!.textContent =
-        pick(TEXT).alarm(pick(CLOCK_TEXT).kind[clock.kind], categoryOf(incident), incident.address ?? '');
+    /** An alarm sounds until an operator acknowledges it: a banner, the row flashing, and a tone where the browser allows. */
+    const sound = (text: string, incident: IncidentSummary) => {
+      alarm.querySelector('.alarm-text')!.textContent = text;
       alarm.hidden = false;
       queue.row(incident.id)?.classList.add('is-alarm');
       beep();
       tone ??= window.setInterval(() => beep(), ALARM_REPEAT_MS);
+    };
+    const raiseAlarm = ({ clock, incident }: ClockAlarm) => {
+      clocks.set(clock);
+      queue.tick();
+      sound(pick(TEXT).alarm(pick(CLOCK_TEXT).kind[clock.kind], categoryOf(incident), incident.address ?? ''), incident);
     };
     alarm.querySelector('button')!.addEventListener('click', () => {
       window.clearInterval(tone);
@@ -113,6 +115,8 @@ startPage({
       if (isNew) {
         const t = pick(TEXT);
         announcer.textContent = t.announce(t.kind[kindOf(incident)], categoryOf(incident), incident.address ?? '');
+        // Danger to life that the classifier could not place: the operator must look now, not when they next open triage.
+        if (incident.status === 'NeedsTriage' && incident.routing?.urgent) sound(t.urgentAlarm(incident.description, incident.address ?? ''), incident);
       }
       triage.apply(incident);
     });

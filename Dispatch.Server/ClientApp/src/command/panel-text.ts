@@ -13,7 +13,7 @@ export const PANEL_TEXT: Bilingual<{
   areaLayers: { community: string; grid: string; precinct: string };
   assignmentState: Record<string, string>; unitStatus: Record<string, string>; orderStatusName: Record<string, string>;
   role: Record<string, string>; due: Record<string, string>; caller: (phone: string) => string;
-  eventReporter: (reporter: string, tier: string) => string;
+  eventReporter: (reporter: string, tier: string) => string; urgent: string;
   addressMatch: string; addressCandidates: string; pickAddress: string; pickReason: string; noAddressMatch: string;
   addressScore: (score: string) => string; addressUsed: string; addressNotUsed: string; addressFar: (metres: number) => string;
 }> = {
@@ -40,6 +40,7 @@ export const PANEL_TEXT: Bilingual<{
     addressMatch: '地址库匹配', addressCandidates: '候选地址（点击选定）', pickAddress: '选定', pickReason: '按标准地址库选定',
     noAddressMatch: '地址库中未找到', addressScore: (score) => `匹配度 ${score}`, addressUsed: '已按地址定位',
     addressNotUsed: '未用于定位', addressFar: (metres) => `与上报定位相距 ${metres} 米，以定位为准`,
+    urgent: '紧急 · 疑似危及生命',
   },
   en: {
     tabDetail: 'Incident', tabTriage: 'Triage', tabBoard: 'Task orders', pickIncident: 'Pick an incident in the queue to see it here',
@@ -64,5 +65,6 @@ export const PANEL_TEXT: Bilingual<{
     addressMatch: 'Address register', addressCandidates: 'Candidate addresses (click to pick)', pickAddress: 'Pick', pickReason: 'Picked from the address register',
     noAddressMatch: 'Not in the address register', addressScore: (score) => `score ${score}`, addressUsed: 'located by this address',
     addressNotUsed: 'not used for the location', addressFar: (metres) => `${metres} m from the reported location; the location is used`,
+    urgent: 'URGENT · possible danger to life',
   },
 };

@@ -6,6 +6,7 @@ export const TEXT: Bilingual<{
   colDescription: string; colAddress: string; colArea: string; colOrganisation: string; colClocks: string;
   noArea: string; acknowledge: string; empty: string; mapTitle: string;
   alarm: (kind: string, category: string, address: string) => string;
+  urgentAlarm: (description: string, address: string) => string;
   shown: (n: number) => string;
   callers: (n: number) => string;
   announce: (kind: string, category: string, address: string) => string;
@@ -29,6 +30,7 @@ export const TEXT: Bilingual<{
     empty: '暂无警情',
     mapTitle: '态势地图',
     alarm: (kind, category, address) => `超时告警：${kind}未按时完成 — ${category}，${address}`,
+    urgentAlarm: (description, address) => `紧急研判：疑似危及生命 — ${description}${address ? `，${address}` : ''}`,
     shown: (n) => `显示 ${n} 起警情`,
     callers: (n) => `${n} 人报警`,
     announce: (kind, category, address) => `新警情：${kind}，${category}，${address}`,
@@ -52,6 +54,7 @@ export const TEXT: Bilingual<{
     empty: 'No incidents',
     mapTitle: 'Live map',
     alarm: (kind, category, address) => `Clock breached: ${kind} — ${category}, ${address}`,
+    urgentAlarm: (description, address) => `Urgent triage: possible danger to life — ${description}${address ? `, ${address}` : ''}`,
     shown: (n) => `${n} incident${n === 1 ? '' : 's'} shown`,
     callers: (n) => `${n} callers`,
     announce: (kind, category, address) => `New incident: ${kind}, ${category}, ${address}`,

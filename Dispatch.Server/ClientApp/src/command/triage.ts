@@ -1,4 +1,4 @@
-// The triage queue: incidents routing could not decide, oldest first, with the reasons, and the two decisions an
+// The triage queue: incidents routing could not decide, urgent ones (danger to life) first, then oldest first, with the reasons, and the two decisions an
 // operator makes here: another category (routed again by it) or an organisation by hand.
 
 import { ApiError, getJson, postJson } from '../common/api';
@@ -40,14 +40,16 @@ export class TriageQueue {
 
   render(): void {
     const t = pick(PANEL_TEXT);
-    const items = [...this.waiting.values()].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+    const urgent = (i: IncidentSummary) => (i.routing?.urgent ? 0 : 1);
+    const items = [...this.waiting.values()].sort((a, b) => urgent(a) - urgent(b) || Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
     const list = el('ol', { className: 'triage-list', testid: 'triage-list' });
     for (const incident of items) {
       const reasons = el('ul', { className: 'reasons' }, ...(incident.routing?.reasons ?? []).map((reason) => el('li', { text: reason })));
       const open = el('button', { className: 'link', text: `${timeOfDay(incident.receivedAt)} · ${categoryOf(incident)} · ${incident.address ?? ''}` });
       open.type = 'button';
       open.addEventListener('click', () => this.select(incident.id));
-      const item = el('li', { testid: 'triage-item', data: { incidentId: incident.id } },
+      const item = el('li', { testid: 'triage-item', className: incident.routing?.urgent ? 'is-urgent' : '', data: { incidentId: incident.id } },
+        ...(incident.routing?.urgent ? [el('strong', { className: 'urgent-badge', testid: 'triage-urgent', text: t.urgent })] : []),
         open,
         el('p', { className: 'words', text: incident.description }),
         reasons,

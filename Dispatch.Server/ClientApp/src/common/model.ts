@@ -32,7 +32,8 @@ export interface IncidentSummary {
   alertCount: number;
   jurisdiction: Jurisdiction | null;
   priority?: number | null;
-  routing: { outcome: string; organisation: { code: string; name: string } | null; reasons: string[] } | null;
+  // urgent: triage with a sign of danger to life (救命, 落水, 持刀 …): first in the triage queue, with an alarm.
+  routing: { outcome: string; organisation: { code: string; name: string } | null; reasons: string[]; urgent?: boolean } | null;
   source?: 'Alert' | 'GridEvent';
   addressMatch?: AddressLocation | null;
 }

@@ -1,0 +1,218 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace Dispatch.Server.Routing.Model;
+
+/// <summary>A category the model weighs, with its probability.</summary>
+public sealed record ModelScore(string Code, double Probability);
+
+/// <summary>The model's answer: every category by probability (best first) and the text pieces that weighed most for the best.</summary>
+public sealed record ModelPrediction(IReadOnlyList<ModelScore> Ranked, IReadOnlyList<string> Evidence);
+
+/// <summary>
+/// The trained classifier (an ML.NET pipeline: character n-gram TF-IDF features, then a maximum-entropy linear
+/// model), loaded once and shared. Prediction engines are not thread-safe, so each call borrows one from a pool.
+/// The explanation is exact for a linear model: a piece of text weighs its feature value times its weight for the
+/// winning category.
+/// </summary>
+public sealed class ClassifierModel
+{
+    public const string ModelFileName = "classifier.zip";
+    public const string InfoFileName = "classifier.json";
+
+    /// <summary>Texts longer than this are cut before featurising: the first part of a call says what it is about.</summary>
+    public const int MaxTextLength = 2000;
+
+    private const int EvidenceCount = 4;
+
+    private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> engines;
+    private readonly string[] labels;
+    private readonly string[] slotNames;
+    private readonly VBuffer<float>[] weights;
+
+    private ClassifierModel(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelInfo info)
+    {
+        Info = info;
+        engines = new DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>>(new EnginePolicy(ml, model, inputSchema));
+        var probe = engines.Get();
+        try
+        {
+            labels = SlotNames(probe.OutputSchema["Score"]);
+            slotNames = SlotNames(probe.OutputSchema["Features"]).Select(Piece).ToArray();
+        }
+        finally
+        {
+            engines.Return(probe);
+        }
+
+        var linear = FindLinear(model) ?? throw new InvalidDataException("The model file holds no maximum-entropy classifier.");
+        weights = [];
+        linear.GetWeights(ref weights, out var classes);
+        if (classes != labels.Length)
+        {
+            throw new InvalidDataException($"The model has {classes} classes but {labels.Length} labels.");
+        }
+    }
+
+    public ModelInfo Info { get; }
+
+    public IReadOnlyList<string> Labels => labels;
+
+    /// <summary>Loads <c>classifier.zip</c> and <c>classifier.json</c> from <paramref name="directory"/>; throws with a readable reason.</summary>
+    public static ClassifierModel Load(string directory)
+    {
+        var modelPath = Path.Combine(directory, ModelFileName);
+        var infoPath = Path.Combine(directory, InfoFileName);
+        if (!File.Exists(modelPath))
+        {
+            throw new FileNotFoundException($"No model file at {modelPath}: train one with 'dispatch classify train'.", modelPath);
+        }
+
+        var info = File.Exists(infoPath)
+            ? JsonSerializer.Deserialize<ModelInfo>(File.ReadAllText(infoPath), CatalogueSnapshot.FileJson)
+              ?? throw new InvalidDataException($"{infoPath} is empty.")
+            : throw new FileNotFoundException($"No model description at {infoPath}: train again with 'dispatch classify train'.", infoPath);
+        var ml = new MLContext(info.Seed);
+        ITransformer model;
+        DataViewSchema schema;
+        try
+        {
+            using var stream = File.OpenRead(modelPath);
+            model = ml.Model.Load(stream, out schema);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or InvalidOperationException or ArgumentException or IOException)
+        {
+            throw new InvalidDataException($"{modelPath} is not a readable model ({ex.GetType().Name}: {ex.Message}).", ex);
+        }
+
+        return new ClassifierModel(ml, model, schema, info);
+    }
+
+    /// <summary>Wraps a freshly trained model (training and cross-validation use it without a file).</summary>
+    internal static ClassifierModel From(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelInfo info) =>
+        new(ml, model, inputSchema, info);
+
+    /// <summary>The text as the model sees it: compatibility forms folded (full-width digits and letters), cut to <see cref="MaxTextLength"/>.</summary>
+    public static string Prepare(string text)
+    {
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        return folded.Length > MaxTextLength ? folded[..MaxTextLength] : folded;
+    }
+
+    public ModelPrediction Predict(string text)
+    {
+        var engine = engines.Get();
+        ModelOutput output;
+        try
+        {
+            output = engine.Predict(new ModelInput { Text = Prepare(text) });
+        }
+        finally
+        {
+            engines.Return(engine);
+        }
+
+        var ranked = output.Score
+            .Select((p, i) => new ModelScore(labels[i], p))
+            .OrderByDescending(s => s.Probability).ThenBy(s => s.Code, StringComparer.Ordinal)
+            .ToList();
+        var best = Array.IndexOf(labels, ranked[0].Code);
+        return new ModelPrediction(ranked, Evidence(output.Features, weights[best]));
+    }
+
+    /// <summary>The pieces of text with the largest positive weight × value for a category, longest kept when they overlap.</summary>
+    private List<string> Evidence(VBuffer<float> features, VBuffer<float> classWeights)
+    {
+        var dense = classWeights.DenseValues().ToArray();
+        var contributions = new List<(string Piece, float Weight)>();
+        foreach (var (index, value) in features.Items())
+        {
+            var weight = value * dense[index];
+            if (weight > 0 && slotNames[index].Length > 0)
+            {
+                contributions.Add((slotNames[index], weight));
+            }
+        }
+
+        // Words before single characters: "被偷" says more to an operator than "在".
+        var chosen = new List<string>();
+        foreach (var (piece, _) in contributions.OrderByDescending(c => c.Piece.Length > 1).ThenByDescending(c => c.Weight).ThenBy(c => c.Piece, StringComparer.Ordinal))
+        {
+            if (chosen.Any(c => c.Contains(piece, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            chosen.RemoveAll(c => piece.Contains(c, StringComparison.Ordinal));
+            chosen.Add(piece);
+            if (chosen.Count == EvidenceCount)
+            {
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static string[] SlotNames(DataViewSchema.Column column)
+    {
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        column.GetSlotNames(ref names);
+        return names.DenseValues().Select(n => n.ToString()).ToArray();
+    }
+
+    /// <summary>
+    /// A character n-gram's slot name as ML.NET writes it ("被|偷", with &lt;␂&gt; and &lt;␃&gt; marking the text's
+    /// start and end, &lt;␠&gt; a space) as the plain piece of text it stands for.
+    /// </summary>
+    internal static string Piece(string slotName)
+    {
+        var builder = new StringBuilder();
+        foreach (var part in slotName.Split('|'))
+        {
+            if (part.Length == 1)
+            {
+                builder.Append(part);
+            }
+            else if (part == "<␠>")
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static MaximumEntropyModelParameters? FindLinear(ITransformer model) => model switch
+    {
+        MulticlassPredictionTransformer<MaximumEntropyModelParameters> predictor => predictor.Model,
+        IEnumerable<ITransformer> chain => chain.Select(FindLinear).FirstOrDefault(p => p is not null),
+        _ => null,
+    };
+
+    internal sealed class ModelInput
+    {
+        public string Text { get; set; } = "";
+
+        public string Label { get; set; } = "";
+    }
+
+    internal sealed class ModelOutput
+    {
+        public float[] Score { get; set; } = [];
+
+        public VBuffer<float> Features { get; set; }
+    }
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer model, DataViewSchema inputSchema) : PooledObjectPolicy<PredictionEngine<ModelInput, ModelOutput>>
+    {
+        public override PredictionEngine<ModelInput, ModelOutput> Create() =>
+            ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(model, inputSchema: inputSchema);
+
+        public override bool Return(PredictionEngine<ModelInput, ModelOutput> obj) => true;
+    }
+}

@@ -1,0 +1,56 @@
+namespace Dispatch.Server.Routing.Model;
+
+/// <summary>
+/// What <c>GET /api/catalogue/model</c> shows and <c>classifier.json</c> holds beside the model file: which model
+/// this is, what it learnt from, and how it measured.
+/// </summary>
+/// <param name="Version">The training date and the first hex digits of the model file's SHA-256.</param>
+/// <param name="TrainedAt">When <c>dispatch classify train</c> wrote it.</param>
+/// <param name="CorpusSize">Labelled texts it learnt from.</param>
+/// <param name="Categories">Categories it can answer.</param>
+/// <param name="Threshold">Probability below which its answer goes to triage, chosen by cross-validation on the corpus alone.</param>
+/// <param name="DangerThreshold">
+/// Probability of the life-threatening categories together above which an answer that is not police work goes to
+/// urgent triage; chosen by cross-validation so that at most a few percent of other texts are flagged. Null: off.
+/// </param>
+/// <param name="TriageDangerThreshold">
+/// The same for an answer the model could not place (triage), whose probability is spread thin over every
+/// category: chosen the same way among the texts cross-validation sent to triage.
+/// </param>
+/// <param name="Seed">The random seed: the same corpus and seed give the same model.</param>
+/// <param name="Features">How texts become features.</param>
+/// <param name="Trainer">The learning algorithm.</param>
+/// <param name="CrossValidation">Figures from cross-validation on the corpus (what the threshold was chosen on).</param>
+/// <param name="Evaluation">Figures on the frozen evaluation set, recorded by <c>dispatch classify evaluate --record</c>.</param>
+public sealed record ModelInfo(
+    string Version,
+    DateTimeOffset TrainedAt,
+    int CorpusSize,
+    int Categories,
+    double Threshold,
+    double? DangerThreshold,
+    double? TriageDangerThreshold,
+    int Seed,
+    string Features,
+    string Trainer,
+    ModelFigures? CrossValidation,
+    ModelFigures? Evaluation);
+
+/// <summary>How a classifier did on a set of labelled texts.</summary>
+/// <param name="Set">Which texts (a file name, or "5-fold cross-validation").</param>
+/// <param name="Texts">How many.</param>
+/// <param name="KindAccuracy">Share whose kind (Police / NonPolice / Dispute) was right; a triage answer counts as wrong.</param>
+/// <param name="CategoryAccuracy">Share whose category was right; a triage answer counts as wrong.</param>
+/// <param name="TriageRate">Share sent to triage.</param>
+/// <param name="DangerTexts">Texts marked as danger to life.</param>
+/// <param name="DangerSafe">Of those, how many ended as Police work or urgent triage.</param>
+/// <param name="MeasuredAt">When.</param>
+public sealed record ModelFigures(
+    string Set,
+    int Texts,
+    double KindAccuracy,
+    double CategoryAccuracy,
+    double TriageRate,
+    int DangerTexts,
+    int DangerSafe,
+    DateTimeOffset MeasuredAt);

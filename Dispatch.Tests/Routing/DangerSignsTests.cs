@@ -1,0 +1,86 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Routing;
+
+namespace Dispatch.Tests.Routing;
+
+public sealed class DangerSignsTests
+{
+    private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
+
+    [TestCase("有人掉河里了在呼救", "落水")]
+    [TestCase("桥上一个人说活不下去了", "轻生")]
+    [TestCase("路边有位老人晕倒了叫不醒", "昏迷倒地")]
+    [TestCase("他拿着刀在楼道里转", "持械")]
+    [TestCase("厨房里有股很重的煤气味", "燃气泄漏")]
+    [TestCase("我家孩子不见了，在公园", "儿童走失")]
+    [TestCase("救命", "呼救")]
+    public void Find_WhenLifeIsInDanger_NamesTheSign(string text, string sign)
+    {
+        Assert.That(DangerSigns.Find(text).Select(s => s.Zh), Does.Contain(sign));
+    }
+
+    [TestCase("两车追尾，现场没有人流血")]
+    [TestCase("不是着火，是楼下烧烤的烟")]
+    [TestCase("被老板气炸了，工资三个月没发")]
+    [TestCase("楼上装修太吵")]
+    public void Find_WhenNothingEndangersLife_FindsNothing(string text)
+    {
+        Assert.That(DangerSigns.Find(text), Is.Empty);
+    }
+
+    [Test]
+    public void Safe_WhenNonPoliceWorkCarriesADangerSign_MakesItUrgentTriage()
+    {
+        var fumes = Catalogue.Find("cooking-fumes")!;
+        var guess = new ClassificationResult(fumes, fumes.Kind, 0.8, false, [new Candidate(fumes.Code, fumes.NameZh, fumes.Kind, 0.8)], ["model said fumes"]);
+
+        var safe = CategoryClassifier.Safe(guess, "饭店后厨冒浓烟，里面好像有人出不来");
+
+        Assert.That(safe.NeedsTriage, Is.True);
+        Assert.That(safe.Urgent, Is.True);
+        Assert.That(safe.Priority, Is.EqualTo(1));
+        Assert.That(safe.Category, Is.Null);
+        Assert.That(safe.Candidates, Is.EqualTo(guess.Candidates), "the operator still sees what the model thought");
+        Assert.That(safe.Reasons[^1], Does.Contain("urgent triage"));
+    }
+
+    [Test]
+    public void Safe_WhenPlainTriageCarriesADangerSign_MakesItUrgent()
+    {
+        var unsure = new ClassificationResult(null, IncidentKind.Unknown, 0.1, true, [], ["unsure"]);
+
+        Assert.That(CategoryClassifier.Safe(unsure, "快来人啊").Urgent, Is.True);
+        Assert.That(CategoryClassifier.Safe(unsure, "有人找").Urgent, Is.False);
+    }
+
+    [Test]
+    public void Safe_WhenItIsAlreadyPoliceWork_LeavesItAlone()
+    {
+        var armed = Catalogue.Find("armed-person")!;
+        var result = new ClassificationResult(armed, armed.Kind, 0.9, false, [], ["armed"]);
+
+        Assert.That(CategoryClassifier.Safe(result, "他拿着刀"), Is.SameAs(result));
+    }
+}
+
+public sealed class ModelDangerRuleTests
+{
+    private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
+
+    [TestCase(0.45, true)]
+    [TestCase(0.30, true)]
+    [TestCase(0.29, false)]
+    public void Safe_WhenTheModelGivesLifeThreateningCategoriesEnoughProbability_MakesItUrgent(double mass, bool urgent)
+    {
+        var family = Catalogue.Find("family-dispute")!;
+        var guess = new ClassificationResult(family, family.Kind, 0.5, false, [], ["model said family dispute"]);
+
+        var safe = CategoryClassifier.Safe(guess, "他又喝多了在家里闹，老婆孩子躲在卧室", mass, dangerThreshold: 0.30);
+
+        Assert.That(safe.Urgent, Is.EqualTo(urgent));
+        if (urgent)
+        {
+            Assert.That(safe.Reasons[^1], Does.Contain("life-threatening categories"));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Routing;
+using Dispatch.Server.Routing.Model;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dispatch.Tests.Routing.Model;
+
+/// <summary>
+/// The shipped model measured on the frozen evaluation set (the gate CI holds it to), and the classifier's
+/// behaviour around it: explanations, odd input, determinism, the safety rule, the keyword fallback.
+/// </summary>
+public sealed class ClassifierModelTests
+{
+    // Floors set from the figures measured on the frozen set when the model was trained (docs/CLASSIFIER.md:
+    // kind 0.918, category 0.885, triage 0.044, danger 165/169), a little below them so that retraining on a grown
+    // corpus does not fail on noise; never below the issue's own floor of 0.85 kind accuracy. Danger to life should
+    // be 169/169: the floor is what is measured today, so that it can only rise.
+    private const double KindFloor = 0.90;
+    private const double CategoryFloor = 0.86;
+    private const double TriageCeiling = 0.06;
+    private const int DangerSafeFloor = 165;
+
+    private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
+    private static CategoryClassifier shipped = null!;
+
+    [OneTimeSetUp]
+    public static void LoadShippedModel()
+    {
+        shipped = RoutingSetup.LoadClassifier(new ClassifierSettings(ClassifierSettings.DefaultThreshold), NullLogger.Instance);
+        Assert.That(shipped.Model, Is.Not.Null, $"the model shipped beside the server must load: {shipped.ModelProblem}");
+    }
+
+    [Test]
+    public void ShippedModel_OnTheFrozenEvaluationSet_HoldsItsFloors()
+    {
+        var set = CorpusTests.Evaluation();
+
+        var report = ModelEvaluation.Evaluate("eval", set, t => shipped.Classify(null, t.Text, Catalogue), Catalogue, DateTimeOffset.UnixEpoch);
+
+        var f = report.Figures;
+        TestContext.Out.WriteLine($"kind {f.KindAccuracy:0.000} category {f.CategoryAccuracy:0.000} triage {f.TriageRate:0.000} danger {f.DangerSafe}/{f.DangerTexts}");
+        foreach (var miss in report.DangerMisses)
+        {
+            TestContext.Out.WriteLine($"DANGER MISSED {miss.Text.Origin}: {miss.Text.Text} → {miss.Result.Category?.Code}");
+        }
+
+        Assert.That(f.KindAccuracy, Is.GreaterThanOrEqualTo(KindFloor));
+        Assert.That(f.CategoryAccuracy, Is.GreaterThanOrEqualTo(CategoryFloor));
+        Assert.That(f.TriageRate, Is.LessThanOrEqualTo(TriageCeiling));
+        Assert.That(f.DangerSafe, Is.GreaterThanOrEqualTo(DangerSafeFloor), "danger-to-life texts that end as police work or urgent triage");
+    }
+
+    [Test]
+    public void ShippedModel_WasTrainedOnTheCorpusAsItIsNow()
+    {
+        Assert.That(shipped.Model!.Info.CorpusSize, Is.EqualTo(CorpusTests.Training().Count),
+            "the corpus changed since the model was trained: run 'dispatch classify train' and commit the model");
+        Assert.That(shipped.Model.Info.Categories, Is.EqualTo(Catalogue.All.Count));
+    }
+
+    [TestCase("菜市场有人在偷钱包", IncidentKind.Police)]
+    [TestCase("楼上天天半夜蹦迪，吵得孩子没法睡", IncidentKind.NonPolice)]
+    [TestCase("房东不退押金还把我东西扔出来了", IncidentKind.Dispute)]
+    public void Classify_SaysInBothLanguagesWhichWordsWeighedMost(string text, IncidentKind kind)
+    {
+        var result = shipped.Classify(null, text, Catalogue);
+
+        Assert.That(result.Kind, Is.EqualTo(kind), string.Join(Environment.NewLine, result.Reasons));
+        var reason = result.Reasons.Single(r => r.Contains("权重最大的词", StringComparison.Ordinal));
+        Assert.That(reason, Does.Contain("words that weighed most"));
+        var words = reason[(reason.IndexOf("words that weighed most: ", StringComparison.Ordinal) + 25)..].Split(", ");
+        Assert.That(words, Is.Not.Empty);
+        Assert.That(words, Has.All.Matches<string>(w => text.Contains(w, StringComparison.Ordinal)), "the words come from the text itself");
+        Assert.That(result.Candidates, Has.Count.InRange(1, 3));
+        Assert.That(result.Candidates[0].Code, Is.EqualTo(result.Category!.Code));
+    }
+
+    [TestCase("")]
+    [TestCase("   \t ")]
+    [TestCase("😀😡🔥🔥")]
+    [TestCase("\u0000\u001b[31m\u202e")]
+    [TestCase("Someone is shouting outside my door, please help")]
+    public void Classify_WhenTheTextHasNoChineseWords_GoesToTriageSayingWhy(string text)
+    {
+        var result = shipped.Classify(null, text, Catalogue);
+
+        Assert.That(result.NeedsTriage, Is.True);
+        Assert.That(result.Category, Is.Null);
+        Assert.That(result.Reasons, Has.Some.Contains("needs triage"));
+    }
+
+    [Test]
+    public void Classify_WhenTheTextIsHuge_AnswersFromItsBeginning()
+    {
+        var text = "有人在小区里偷电动车，" + new string('啊', 10_000);
+
+        var result = shipped.Classify(null, text, Catalogue);
+
+        Assert.That(result.Reasons, Is.Not.Empty);
+        Assert.That(result.Category?.Code ?? "triage", Is.Not.Null);
+    }
+
+    [Test]
+    public void Classify_WhenTheAlertCarriesAKnownCode_TheCodeWins()
+    {
+        var result = shipped.Classify("noise", "有人偷东西", Catalogue);
+
+        Assert.That(result.Category?.Code, Is.EqualTo("noise"));
+        Assert.That(result.Confidence, Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void Train_TwiceWithTheSameSeed_GivesTheSameModel()
+    {
+        var corpus = CorpusTests.Training().Where((_, i) => i % 4 == 0).ToList();
+        var probes = CorpusTests.Evaluation().Take(25).Select(t => t.Text).ToList();
+
+        var first = ModelTrainer.Train(corpus, 7, 0.3, null, DateTimeOffset.UnixEpoch, null).Model;
+        var second = ModelTrainer.Train(corpus, 7, 0.3, null, DateTimeOffset.UnixEpoch, null).Model;
+
+        foreach (var text in probes)
+        {
+            Assert.That(second.Predict(text).Ranked, Is.EqualTo(first.Predict(text).Ranked), text);
+        }
+    }
+
+    [Test]
+    public void Load_WhenTheModelFileIsMissingOrCorrupt_FallsBackToKeywordsSayingWhy()
+    {
+        var folder = Directory.CreateTempSubdirectory("dispatch-model-");
+        try
+        {
+            var missing = RoutingSetup.LoadClassifier(new ClassifierSettings(0.55, null, folder.FullName), NullLogger.Instance);
+            File.WriteAllText(Path.Combine(folder.FullName, ClassifierModel.ModelFileName), "not a zip");
+            File.Copy(Path.Combine(ClassifierSettings.DefaultModelPath, ClassifierModel.InfoFileName), Path.Combine(folder.FullName, ClassifierModel.InfoFileName));
+            var corrupt = RoutingSetup.LoadClassifier(new ClassifierSettings(0.55, null, folder.FullName), NullLogger.Instance);
+
+            Assert.That(missing.Model, Is.Null);
+            Assert.That(missing.ModelProblem, Does.Contain("dispatch classify train"));
+            Assert.That(corrupt.Model, Is.Null);
+            Assert.That(corrupt.ModelProblem, Does.Contain("not a readable model"));
+            var result = corrupt.Classify(null, "饭店油烟太大熏得人受不了", Catalogue);
+            Assert.That(result.Reasons[0], Does.Contain("keyword scoring"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Dispatch.Server.Routing;
+using Dispatch.Server.Routing.Model;
+using Dispatch.Tests.Support;
+
+namespace Dispatch.Tests.Routing.Model;
+
+/// <summary>The labelled corpus and the frozen evaluation set in the repository: readable, big enough, and apart.</summary>
+public sealed class CorpusTests
+{
+    private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
+
+    internal static IReadOnlyList<LabelledText> Training() => ReadClean("infra/catalogue/corpus/train");
+
+    internal static IReadOnlyList<LabelledText> Evaluation() => ReadClean("infra/catalogue/corpus/eval");
+
+    [Test]
+    public void TrainingCorpus_CoversEveryCategoryWithAtLeast30TextsAnd2000InAll()
+    {
+        var corpus = Training();
+
+        Assert.That(corpus, Has.Count.GreaterThanOrEqualTo(2000));
+        var thin = Catalogue.All
+            .Select(c => (c.Code, Count: corpus.Count(t => t.Category == c.Code)))
+            .Where(c => c.Count < 30)
+            .ToList();
+        Assert.That(thin, Is.Empty, "categories with fewer than 30 training texts");
+        Assert.That(corpus.GroupBy(t => Classifier.Normalise(t.Text)).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "duplicate training texts");
+    }
+
+    [Test]
+    public void EvaluationSet_HasAtLeast400TextsNoneOfThemInTheTrainingCorpus()
+    {
+        var evaluation = Evaluation();
+        var training = Training().Select(t => Classifier.Normalise(t.Text)).ToHashSet();
+
+        Assert.That(evaluation, Has.Count.GreaterThanOrEqualTo(400));
+        Assert.That(evaluation.Where(t => training.Contains(Classifier.Normalise(t.Text))).Select(t => t.Origin), Is.Empty,
+            "an evaluation text that is also a training text measures memory, not understanding");
+        Assert.That(evaluation.Count(t => t.Danger), Is.GreaterThanOrEqualTo(50), "danger-to-life texts to hold the safety rule to");
+    }
+
+    [Test]
+    public void Parse_WhenLinesAreBad_NamesEachWithItsLineNumberAndKeepsTheGoodOnes()
+    {
+        const string file = "category\ttext\tdanger\n" +
+            "theft\t电动车被偷了\t0\n" +
+            "no-such-code\t什么\t0\n" +
+            "theft\t只有两列\n" +
+            "fire\t\t1\n" +
+            "fire\t楼下着火了\tyes\n";
+        var texts = new List<LabelledText>();
+        var errors = new List<CorpusError>();
+
+        Corpus.Parse("bad.tsv", new StringReader(file), Catalogue, texts, errors);
+
+        Assert.That(texts.Select(t => t.Text), Is.EqualTo(new[] { "电动车被偷了" }));
+        Assert.That(errors.Select(e => e.Origin), Is.EqualTo(new[] { "bad.tsv:3", "bad.tsv:4", "bad.tsv:5", "bad.tsv:6" }));
+        Assert.That(errors[0].Message, Does.Contain("no-such-code"));
+        Assert.That(errors[3].Message, Does.Contain("danger must be 0 or 1"));
+    }
+
+    [Test]
+    public void Parse_WhenTheHeaderLacksTheTextColumn_SaysWhatItNeeds()
+    {
+        var errors = new List<CorpusError>();
+
+        Corpus.Parse("x.tsv", new StringReader("code,words\ntheft,被偷\n"), Catalogue, [], errors);
+
+        Assert.That(errors.Single().Message, Does.Contain("'category' and 'text'"));
+    }
+
+    private static IReadOnlyList<LabelledText> ReadClean(string relative)
+    {
+        var (texts, errors) = Corpus.Read(TestEnvironment.RepoFile(relative), Catalogue);
+        Assert.That(errors.Select(e => $"{e.Origin}: {e.Message}"), Is.Empty);
+        return texts;
+    }
+}
