@@ -13,9 +13,20 @@ public sealed class ClassifyCommandTests
         Assert.That(exitCode, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("cooking-fumes 油烟扰民"));
         Assert.That(output, Does.Contain("NonPolice"));
-        Assert.That(output, Does.Contain("置信度 Confidence:  1.00"));
+        Assert.That(output, Does.Match(@"置信度 Confidence:  0\.\d\d \(threshold 0\.\d\d\)"));
+        Assert.That(output, Does.Contain("words that weighed most"));
+        Assert.That(output, Does.Contain("offline (model 2"));
+    }
+
+    [Test]
+    public async Task Classify_WhenTheModelIsMissing_SaysSoAndScoresByKeywords()
+    {
+        var (exitCode, output) = await RunAsync("classify", "楼下烧烤店油烟太大，没有人打架", "--model", Path.Combine(Path.GetTempPath(), "no-such-model"));
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("offline (keywords: No model file"));
+        Assert.That(output, Does.Contain("cooking-fumes 油烟扰民"));
         Assert.That(output, Does.Contain("否定「没有人打架」"));
-        Assert.That(output, Does.Contain("offline"));
     }
 
     [Test]

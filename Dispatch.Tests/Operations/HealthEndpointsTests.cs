@@ -19,7 +19,7 @@ public sealed class HealthEndpointsTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var ready = await response.Content.ReadFromJsonAsync<JsonElement>();
         var names = ready.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString());
-        Assert.That(names, Is.EquivalentTo(new[] { "database", "bus", "calendar" }));
+        Assert.That(names, Is.EquivalentTo(new[] { "database", "bus", "calendar", "classifier" }));
     }
 
     [Test]
