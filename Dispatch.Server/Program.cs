@@ -16,6 +16,9 @@ using Dispatch.Server.TaskOrders;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// No Server banner: it tells a scanner which exploits to try.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
 builder.AddOperations();
 builder.AddStorage();
 builder.AddSecurity();
@@ -33,6 +36,7 @@ builder.AddMessaging();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseOperations();
 app.UseScreens();
 app.UseSecurity();
