@@ -3,11 +3,6 @@ namespace Dispatch.Server.Security;
 /// <summary>The <c>Security</c> configuration section.</summary>
 public sealed class SecurityOptions
 {
-    /// <summary>Failed logins in a row before the account is locked.</summary>
-    public int MaxFailedLogins { get; set; } = 5;
-
-    public int LockoutMinutes { get; set; } = 15;
-
     /// <summary>Login attempts per client address per minute, whatever the user name.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
