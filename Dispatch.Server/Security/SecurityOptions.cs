@@ -11,6 +11,12 @@ public sealed class SecurityOptions
 
     public int SessionHours { get; set; } = 12;
 
+    /// <summary>
+    /// Origins besides the server's own whose pages may open the hubs (<c>Security:AllowedOrigins:0</c> …), e.g.
+    /// <c>https://dispatch.example.gov.cn</c> when the app is served under another name than the one it is reached by.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     /// <summary>Secure cookies only; switch off solely for plain-HTTP development behind no proxy.</summary>
     public bool SecureCookies { get; set; } = true;
 }

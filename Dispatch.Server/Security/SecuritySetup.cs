@@ -121,6 +121,7 @@ public static class SecuritySetup
 
     public static WebApplication UseSecurity(this WebApplication app)
     {
+        app.UseHubOriginCheck(app.Services.GetRequiredService<SecurityOptions>());
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
