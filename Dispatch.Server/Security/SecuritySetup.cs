@@ -131,16 +131,17 @@ public static class SecuritySetup
 
     public static WebApplication MapSecurity(this WebApplication app)
     {
+        // People only: an API key reaches intake and positions, never sessions or tokens.
         var auth = app.MapGroup("/api/auth").WithTags("Security");
         auth.MapPost("/login", AuthEndpoints.Login).AllowAnonymous().RequireRateLimiting(LoginRateLimit)
             .WithName("Login").WithSummary("Sign in with user name and password; sets the session cookie.")
             .Accepts<LoginRequest>("application/json").Produces<Me>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/logout", AuthEndpoints.Logout).RequireAuthorization().WithName("Logout").Produces(StatusCodes.Status204NoContent);
-        auth.MapGet("/me", AuthEndpoints.CurrentUser).RequireAuthorization().WithName("CurrentUser").Produces<Me>()
+        auth.MapPost("/logout", AuthEndpoints.Logout).RequireAuthorization(Policies.People).WithName("Logout").Produces(StatusCodes.Status204NoContent);
+        auth.MapGet("/me", AuthEndpoints.CurrentUser).RequireAuthorization(Policies.People).WithName("CurrentUser").Produces<Me>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        auth.MapGet("/antiforgery", AuthEndpoints.Antiforgery).RequireAuthorization().WithName("Antiforgery").Produces<AntiforgeryToken>();
+        auth.MapGet("/antiforgery", AuthEndpoints.Antiforgery).RequireAuthorization(Policies.People).WithName("Antiforgery").Produces<AntiforgeryToken>();
         return app;
     }
 

@@ -17,7 +17,6 @@ public sealed class AuthorizationMatrixTests
     private const string Machine = "Machine";
     private static readonly string[] People = ["Operator", "Responder", "DepartmentHandler", "Supervisor", "Admin"];
     private static readonly string[] Everyone = [Anonymous, Machine, .. People];
-    private static readonly string[] SignedIn = [Machine, .. People];
     private static readonly string[] Readers = ["Operator", "Supervisor", "Admin"];
     private static readonly string[] Field = ["Responder", "Operator"];
 
@@ -28,9 +27,9 @@ public sealed class AuthorizationMatrixTests
         ["GET /readyz"] = Everyone,
         ["GET /metrics"] = ["Supervisor", "Admin"],
         ["POST /api/auth/login"] = Everyone,
-        ["POST /api/auth/logout"] = SignedIn,
-        ["GET /api/auth/me"] = SignedIn,
-        ["GET /api/auth/antiforgery"] = SignedIn,
+        ["POST /api/auth/logout"] = People,
+        ["GET /api/auth/me"] = People,
+        ["GET /api/auth/antiforgery"] = People,
         ["POST /api/intake/alerts"] = [Machine, "Operator", "Admin"],
         ["POST /api/intake/grid-events"] = [Machine, "Operator", "Admin"],
         ["GET /api/incidents"] = Readers,
