@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dispatch.Console.Addresses;
 using Dispatch.Console.Alerts;
 using Dispatch.Console.Bench;
 using Dispatch.Console.Calendar;
@@ -43,6 +44,7 @@ public static class Program
         root.Subcommands.Add(CalendarCommands.Build());
         root.Subcommands.Add(SlaCommands.Build());
         root.Subcommands.Add(GeoCommands.Build());
+        root.Subcommands.Add(AddressCommands.Build());
         root.Subcommands.Add(BenchCommands.Build());
         root.Subcommands.Add(ClassifyCommand.Build());
         root.Subcommands.Add(GridEventCommands.Build());

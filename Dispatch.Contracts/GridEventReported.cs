@@ -29,7 +29,7 @@ public enum ReporterKind
 /// <summary>
 /// A grid event (网格事件) accepted by intake and put on the bus. Intake has validated it and converted its
 /// location to WGS-84; <see cref="IncidentId"/> is the reference intake already gave the reporter.
-/// At least one of <see cref="Location"/> and <see cref="GridCode"/> is set.
+/// At least one of <see cref="Location"/>, <see cref="GridCode"/> and <see cref="Address"/> is set.
 /// </summary>
 /// <param name="IncidentId">The incident reference intake answered with; derived from <see cref="EventId"/> (never equal to an alert's), so a resent event carries the same one.</param>
 /// <param name="EventId">The grid platform's event id; unique.</param>
@@ -43,6 +43,7 @@ public enum ReporterKind
 /// <param name="PhotoUrls">Photos taken on the spot (at most 9), absolute http(s) URLs; empty when none.</param>
 /// <param name="Tier">小事 / 大事 / 难事 as the reporter judged it.</param>
 /// <param name="Source">Where intake took it from: <c>http</c>.</param>
+/// <param name="Address">The address as written, if any; matched against the address register when there is no location.</param>
 public sealed record GridEventReported(
     Guid IncidentId,
     string EventId,
@@ -55,4 +56,5 @@ public sealed record GridEventReported(
     string? GridCode,
     IReadOnlyList<string> PhotoUrls,
     GridEventTier Tier,
-    string Source);
+    string Source,
+    string? Address = null);

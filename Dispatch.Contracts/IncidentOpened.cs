@@ -25,6 +25,7 @@ public sealed record IncidentOpened(IncidentSummary Incident, IReadOnlyList<Cloc
 /// <param name="Routing">Routing's decision: the responsible organisation, or why it waits in triage.</param>
 /// <param name="Source">A 110 alert or a grid event.</param>
 /// <param name="Tier">For a grid event: minor, major or complex (小事/大事/难事).</param>
+/// <param name="AddressMatch">How its address matched the standard address register, when it has an address.</param>
 public sealed record IncidentSummary(
     Guid Id,
     DateTimeOffset ReceivedAt,
@@ -41,4 +42,5 @@ public sealed record IncidentSummary(
     Jurisdiction? Jurisdiction = null,
     RoutingDecision? Routing = null,
     IncidentSource Source = IncidentSource.Alert,
-    GridEventTier? Tier = null);
+    GridEventTier? Tier = null,
+    AddressLocation? AddressMatch = null);

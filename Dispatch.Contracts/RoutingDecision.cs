@@ -57,6 +57,7 @@ public enum ReferenceData
     Organisations = 1,
     Areas = 2,
     Calendar = 3,
+    Addresses = 4,
 }
 
 /// <summary>An admin changed reference data on one node; every node reloads its copy from the database.</summary>

@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Dispatch.Console.Bench;
 
-/// <summary><c>dispatch bench locate</c>: BenchmarkDotNet, in process (no child build), Release only.</summary>
+/// <summary><c>dispatch bench locate</c> and <c>bench address</c>: BenchmarkDotNet, in process (no child build), Release only.</summary>
 public static class BenchCommands
 {
     public static Command Build()
@@ -30,6 +30,22 @@ public static class BenchCommands
             return ExitCodes.Ok;
         });
         bench.Subcommands.Add(locate);
+        var address = new Command("address", "Match address texts against a synthetic register of 50,000 addresses (per-text time = mean / 1000).");
+        address.SetAction(parse =>
+        {
+            var config = DefaultConfig.Instance
+                .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10))
+                .WithOptions(ConfigOptions.JoinSummary);
+            var summary = BenchmarkRunner.Run<AddressBenchmarks>(config);
+            if (summary.HasCriticalValidationErrors)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("Benchmark refused to run (see above); build in Release: dotnet run -c Release --project Dispatch.Console -- bench address");
+                return ExitCodes.Rejected;
+            }
+
+            return ExitCodes.Ok;
+        });
+        bench.Subcommands.Add(address);
         bench.Subcommands.Add(PipelineCommand());
         bench.Subcommands.Add(ClockBench.Build());
         return bench;

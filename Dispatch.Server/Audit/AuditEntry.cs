@@ -28,5 +28,6 @@ public static class AuditNames
     public const string AlertJoined = "incident.alert-joined";
     public const string IncidentRerouted = "incident.rerouted";
     public const string IncidentReclassified = "incident.reclassified";
+    public const string IncidentLocated = "incident.located";
     public const string IncidentReturned = "incident.returned";
 }

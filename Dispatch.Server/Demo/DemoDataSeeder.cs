@@ -1,3 +1,4 @@
+using Dispatch.Server.Addresses;
 using Dispatch.Server.Assignment;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Organisations;
@@ -7,14 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Dispatch.Server.Demo;
 
 /// <summary>
-/// On the embedded defaults (<c>Demo:Seed</c>), the first start loads the demo street 云峰街道: its layers, its units
+/// On the embedded defaults (<c>Demo:Seed</c>), the first start loads the demo street 云峰街道: its layers, its address register, its units
 /// and its organisations, so a newcomer sees a working map, unit list and routing at once. "First start" means the
 /// <c>areas</c> table is empty: a database that has any jurisdiction, demo or real, is never touched.
 /// Runs in StartAsync, after the migrations (StartingAsync); registered before the bus, so consumers find it all.
 /// </summary>
 internal sealed class DemoDataSeeder(
     IOptions<DemoOptions> demo, AreaStore areas, AreaImporter importer, UnitStore units, OrganisationStore organisations,
-    OrganisationDirectory directory, TimeProvider clock, ILogger<DemoDataSeeder> logger) : IHostedService
+    OrganisationDirectory directory, AddressImporter addresses, TimeProvider clock, ILogger<DemoDataSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,13 +40,19 @@ internal sealed class DemoDataSeeder(
             }
         }
 
+        var register = await addresses.ImportAsync(addresses.Read(DemoAddresses.ReadText(), CoordinateSystem.Wgs84), skipInvalid: false, cancellationToken);
+        if (!register.Written)
+        {
+            throw new InvalidOperationException($"The embedded demo address register has {register.Problems.Count} invalid rows.");
+        }
+
         var now = clock.GetUtcNow();
         var unitCount = await DemoUnits.SeedAsync(units, now, cancellationToken);
         var organisationCount = await DemoOrganisations.SeedAsync(organisations, now, cancellationToken);
         await directory.ReloadAsync(cancellationToken);
         logger.LogWarning(
-            "Demo street 云峰街道 seeded: {LayerCount} layers, {UnitCount} units, {OrganisationCount} organisations (Demo:Seed is on; never in production)",
-            DemoGeography.Layers.Count, unitCount, organisationCount);
+            "Demo street 云峰街道 seeded: {LayerCount} layers, {AddressCount} addresses, {UnitCount} units, {OrganisationCount} organisations (Demo:Seed is on; never in production)",
+            DemoGeography.Layers.Count, register.Imported, unitCount, organisationCount);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -30,22 +30,25 @@ public sealed class IncidentStore(Database database)
                                district_code, district_name, street_code, street_name, community_code, community_name,
                                grid_code, grid_name, precinct_code, precinct_name, on_boundary,
                                organisation_code, organisation_name, organisation_type,
-                               routing_outcome, routing_reasons, routing_confidence, routing_candidates, version)
+                               routing_outcome, routing_reasons, routing_confidence, routing_candidates, address_match, version)
         VALUES (@Id, @ReceivedAt, @OpenedAt, @Status, @Kind, @CategoryCode, @CategoryName,
                 @Description, @Address, @Lon, @Lat, @AlertCount, @Priority, @Source,
                 @DistrictCode, @DistrictName, @StreetCode, @StreetName, @CommunityCode, @CommunityName,
                 @GridCode, @GridName, @PrecinctCode, @PrecinctName, @OnBoundary,
                 @OrganisationCode, @OrganisationName, @OrganisationType,
-                @RoutingOutcome, @RoutingReasons, @RoutingConfidence, @RoutingCandidates, 1)
+                @RoutingOutcome, @RoutingReasons, @RoutingConfidence, @RoutingCandidates, @AddressMatch, 1)
         """;
 
     private const string UpdateIncident = """
         UPDATE incidents
         SET status = @Status, kind = @Kind, category_code = @CategoryCode, category_name = @CategoryName,
-            alert_count = @AlertCount, priority = @Priority,
+            alert_count = @AlertCount, priority = @Priority, lon = @Lon, lat = @Lat,
+            district_code = @DistrictCode, district_name = @DistrictName, street_code = @StreetCode, street_name = @StreetName,
+            community_code = @CommunityCode, community_name = @CommunityName, grid_code = @GridCode, grid_name = @GridName,
+            precinct_code = @PrecinctCode, precinct_name = @PrecinctName, on_boundary = @OnBoundary,
             organisation_code = @OrganisationCode, organisation_name = @OrganisationName, organisation_type = @OrganisationType,
             routing_outcome = @RoutingOutcome, routing_reasons = @RoutingReasons, routing_confidence = @RoutingConfidence,
-            routing_candidates = @RoutingCandidates, version = version + 1
+            routing_candidates = @RoutingCandidates, address_match = @AddressMatch, version = version + 1
         WHERE id = @Id AND version = @Version
         """;
 
@@ -65,7 +68,7 @@ public sealed class IncidentStore(Database database)
                precinct_code AS PrecinctCode, precinct_name AS PrecinctName, on_boundary AS OnBoundary,
                organisation_code AS OrganisationCode, organisation_name AS OrganisationName, organisation_type AS OrganisationType,
                routing_outcome AS RoutingOutcome, routing_reasons AS RoutingReasons, routing_confidence AS RoutingConfidence,
-               routing_candidates AS RoutingCandidates, version AS Version,
+               routing_candidates AS RoutingCandidates, address_match AS AddressMatch, version AS Version,
                (SELECT g.tier FROM grid_events g WHERE g.incident_id = incidents.id) AS GridTier
         FROM incidents
         """;
@@ -417,7 +420,8 @@ public sealed class IncidentStore(Database database)
             Guid.Parse(r.Id), r.ReceivedAt, r.OpenedAt, Enum.Parse<IncidentStatus>(r.Status), Enum.Parse<IncidentKind>(r.Kind),
             r.CategoryCode, r.CategoryName, r.Description, r.Address, Point(r.Lon, r.Lat), r.AlertCount,
             r.Priority, jurisdiction, routing, Enum.Parse<IncidentSource>(r.Source),
-            r.GridTier is null ? null : Enum.Parse<GridEventTier>(r.GridTier));
+            r.GridTier is null ? null : Enum.Parse<GridEventTier>(r.GridTier),
+            r.AddressMatch is null ? null : JsonSerializer.Deserialize<AddressLocation>(r.AddressMatch, AuditJson.Options));
     }
 
     private static IncidentRow ToRow(IncidentSummary i, int version)
@@ -458,6 +462,7 @@ public sealed class IncidentStore(Database database)
             RoutingReasons = routing is null ? null : JsonSerializer.Serialize(routing.Reasons, AuditJson.Options),
             RoutingConfidence = routing?.Confidence,
             RoutingCandidates = routing is null ? null : JsonSerializer.Serialize(routing.Candidates, AuditJson.Options),
+            AddressMatch = i.AddressMatch is null ? null : JsonSerializer.Serialize(i.AddressMatch, AuditJson.Options),
             Version = version,
         };
     }
@@ -512,6 +517,7 @@ public sealed class IncidentStore(Database database)
         public string? RoutingReasons { get; set; }
         public double? RoutingConfidence { get; set; }
         public string? RoutingCandidates { get; set; }
+        public string? AddressMatch { get; set; }
         public int Version { get; set; }
         public string? GridTier { get; set; }
     }

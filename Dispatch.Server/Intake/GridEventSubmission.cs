@@ -19,6 +19,9 @@ public sealed class GridEventSubmission
     public SubmittedLocation? Location { get; set; }
     public string? GridCode { get; set; }
 
+    /// <summary>The address as written (兴隆花园12幢3单元), matched against the address register when there is no location.</summary>
+    public string? Address { get; set; }
+
     public IReadOnlyList<string?>? PhotoUrls { get; set; }
 
     /// <summary><c>minor</c> (小事), <c>major</c> (大事) or <c>complex</c> (难事).</summary>

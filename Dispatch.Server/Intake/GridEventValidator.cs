@@ -21,6 +21,7 @@ public static class GridEventValidator
     public const int MaxCategoryCodeLength = 32;
     public const int MaxDescriptionLength = 2000;
     public const int MaxGridCodeLength = 32;
+    public const int MaxAddressLength = 500;
 
     /// <summary>What the grid apps allow on one report (a 3×3 picker).</summary>
     public const int MaxPhotos = 9;
@@ -50,9 +51,11 @@ public static class GridEventValidator
         var location = IntakeRules.Location(submission.Location, AcceptedCrs, Fail);
         IntakeRules.CheckOptionalText(submission.GridCode, "gridCode", MaxGridCodeLength, Fail);
         var gridCode = IntakeRules.NullIfBlank(submission.GridCode);
-        if (submission.Location is null && gridCode is null && !errors.ContainsKey("gridCode"))
+        IntakeRules.CheckOptionalText(submission.Address, "address", MaxAddressLength, Fail);
+        var address = IntakeRules.NullIfBlank(submission.Address);
+        if (submission.Location is null && gridCode is null && address is null && !errors.ContainsKey("gridCode") && !errors.ContainsKey("address"))
         {
-            Fail("location", "location or gridCode (网格编码) is required: say where the event is.");
+            Fail("location", "location, gridCode (网格编码) or address (地址) is required: say where the event is.");
         }
 
         var photoUrls = ValidatePhotoUrls(submission.PhotoUrls, Fail);
@@ -75,7 +78,8 @@ public static class GridEventValidator
             gridCode,
             photoUrls,
             tier!.Value,
-            source);
+            source,
+            address);
         return new GridEventValidation(message, errors);
     }
 

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Addresses;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Routing;
@@ -8,12 +9,12 @@ using MassTransit;
 namespace Dispatch.Server.Messaging;
 
 /// <summary>
-/// Every node reloads a cache of reference data (catalogue, organisations, areas, calendar) when an admin changed it
+/// Every node reloads a cache of reference data (catalogue, organisations, areas, calendar, address register) when an admin changed it
 /// on any node, so that routing and deadlines agree across nodes without a restart. Runs on a per-node queue.
 /// </summary>
 public sealed class ReloadReferenceDataConsumer(
     CategoryCatalogue catalogue, CatalogueStore catalogueStore, OrganisationDirectory organisations, AreaImporter areas,
-    CalendarProvider calendar, CalendarStore calendarStore, ILogger<ReloadReferenceDataConsumer> logger) : IConsumer<ReferenceDataChanged>
+    CalendarProvider calendar, CalendarStore calendarStore, AddressImporter addresses, ILogger<ReloadReferenceDataConsumer> logger) : IConsumer<ReferenceDataChanged>
 {
     public async Task Consume(ConsumeContext<ReferenceDataChanged> context)
     {
@@ -31,6 +32,9 @@ public sealed class ReloadReferenceDataConsumer(
                 break;
             case ReferenceData.Calendar:
                 await calendar.ReloadAsync(calendarStore, cancellationToken);
+                break;
+            case ReferenceData.Addresses:
+                await addresses.ReloadAsync(cancellationToken);
                 break;
         }
 

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Addresses;
 
 namespace Dispatch.Server.Routing;
 
@@ -54,6 +55,46 @@ public static class IncidentCorrections
             Priority = category.Priority,
             Status = status,
             Routing = routed.Decision,
+        }, null);
+    }
+
+    /// <summary>
+    /// An operator picks the register entry the report means (from triage's candidates): its point becomes the
+    /// location, and the incident is routed again there, by its category (and tier, for a grid event).
+    /// </summary>
+    public static Correction LocateByAddress(
+        IncidentSummary incident, AddressEntry entry, Jurisdiction where, Category? category, string reason, string actor, ResponsibleLookup responsible)
+    {
+        if (incident.Status is IncidentStatus.Closed or IncidentStatus.InProgress)
+        {
+            return Correction.Refuse("处置中或已结的事件不能改地址 / an incident in progress or closed cannot be moved to another address");
+        }
+
+        var match = AddressLocator.Picked(incident.AddressMatch, incident.Address ?? entry.Normalised, entry, actor);
+        var pickReason = $"{actor} 选定地址 {entry.Normalised}：{reason} / address picked";
+        var location = new GeoPoint(entry.Lon, entry.Lat);
+        if (category is null)
+        {
+            return new Correction(incident with
+            {
+                Location = location,
+                Jurisdiction = where,
+                AddressMatch = match,
+                Routing = new RoutingDecision(RoutingOutcome.NeedsTriage, null, [.. Reasons(incident), pickReason], incident.Routing?.Confidence, incident.Routing?.Candidates ?? []),
+            }, null);
+        }
+
+        var classification = new ClassificationResult(category, category.Kind, incident.Routing?.Confidence ?? 1, false, [], [.. Reasons(incident), pickReason]);
+        var routed = incident is { Source: IncidentSource.GridEvent, Tier: { } tier }
+            ? IncidentRouter.RouteGridEvent(tier, actor, classification, location, where, responsible)
+            : IncidentRouter.Route(classification, location, where, responsible);
+        return new Correction(incident with
+        {
+            Location = location,
+            Jurisdiction = where,
+            AddressMatch = match,
+            Status = routed.Status,
+            Routing = routed.Decision with { Candidates = incident.Routing?.Candidates ?? [] },
         }, null);
     }
 

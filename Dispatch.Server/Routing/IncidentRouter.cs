@@ -103,6 +103,10 @@ public static class IncidentRouter
         return new Routed(new RoutingDecision(RoutingOutcome.Routed, organisation, reasons, classification.Confidence, []), IncidentStatus.Open);
     }
 
+    /// <summary>A decision with one more reason (how the place was found), or unchanged when there is none.</summary>
+    public static Routed WithReason(Routed routed, string? reason) =>
+        reason is null ? routed : routed with { Decision = routed.Decision with { Reasons = [.. routed.Decision.Reasons, reason] } };
+
     /// <summary>
     /// The open incident a new report repeats: same category, within the radius and the time window; the nearest,
     /// then the earliest. Null when none.

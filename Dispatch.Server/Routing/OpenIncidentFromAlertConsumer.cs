@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Addresses;
 using Dispatch.Server.Clock;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
@@ -8,7 +9,7 @@ using MassTransit;
 namespace Dispatch.Server.Routing;
 
 /// <summary>
-/// Opens an incident for each 110 alert: classify → locate → join a duplicate, or route → store (with its clocks,
+/// Opens an incident for each 110 alert: classify → locate (by position, else by address from the register) → join a duplicate, or route → store (with its clocks,
 /// in one transaction) → publish. A redelivered or resent alert opens nothing new; its incident is announced
 /// again, because the first announcement may be the one that was lost (consumers of the announcements are
 /// idempotent).
@@ -19,6 +20,8 @@ public sealed class OpenIncidentFromAlertConsumer(
     ClassifierSettings classifier,
     RoutingOptions options,
     JurisdictionIndex jurisdictions,
+    AddressRegister addresses,
+    AddressOptions addressOptions,
     ResponsibleLookup responsible,
     ClockStarter clocks,
     TimeProvider clock,
@@ -32,8 +35,9 @@ public sealed class OpenIncidentFromAlertConsumer(
         var stored = new StoredAlert(alert.AlertId, alert.ReceivedAt, alert.CategoryCode, alert.Description,
             alert.Address, alert.Location, alert.CallerPhone, alert.Source, now);
         var classification = Classifier.Classify(alert.CategoryCode, alert.Description, catalogue.Current, classifier.Threshold);
+        var located = AddressLocator.Decide(alert.Location, alert.Address, addresses.Current, addressOptions);
 
-        if (classification is { NeedsTriage: false, Category: { } category } && alert.Location is { } location)
+        if (classification is { NeedsTriage: false, Category: { } category } && located.Location is { } location)
         {
             var nearby = await incidents.DuplicateCandidatesAsync(category.Code,
                 alert.ReceivedAt - options.DuplicateWindow, alert.ReceivedAt + options.DuplicateWindow, location, options.DuplicateRadiusMetres, context.CancellationToken);
@@ -46,13 +50,13 @@ public sealed class OpenIncidentFromAlertConsumer(
             }
         }
 
-        var where = alert.Location is { } at ? jurisdictions.Locate(at.Lon, at.Lat) : null;
-        var routed = IncidentRouter.Route(classification, alert.Location, where, responsible);
+        var where = located.Location is { } at ? jurisdictions.Locate(at.Lon, at.Lat) : null;
+        var routed = IncidentRouter.WithReason(IncidentRouter.Route(classification, located.Location, where, responsible), located.Reason);
         var incident = new IncidentSummary(
             alert.IncidentId, alert.ReceivedAt, now, routed.Status, classification.Kind,
             classification.Category?.Code ?? alert.CategoryCode, classification.Category?.NameZh,
-            alert.Description, alert.Address, alert.Location, AlertCount: 1,
-            classification.Category?.Priority, where, routed.Decision, IncidentSource.Alert);
+            alert.Description, alert.Address, located.Location, AlertCount: 1,
+            classification.Category?.Priority, where, routed.Decision, IncidentSource.Alert, AddressMatch: located.Match);
 
         var started = clocks.Decide(incident, now);
         var outcome = await incidents.OpenFromAlertAsync(incident, stored, clocks.InTransaction(started, now), context.CancellationToken);

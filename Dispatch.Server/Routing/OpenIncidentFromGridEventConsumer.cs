@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Addresses;
 using Dispatch.Server.Clock;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
@@ -8,7 +9,7 @@ using MassTransit;
 namespace Dispatch.Server.Routing;
 
 /// <summary>
-/// Opens an incident for each grid event: classify → locate (by position, or inside the named grid) → route by
+/// Opens an incident for each grid event: classify → locate (by position, else by address, else inside the named grid) → route by
 /// tier → store (with its clocks, in one transaction) → publish. A redelivered event opens nothing new and is
 /// announced again.
 /// </summary>
@@ -17,6 +18,8 @@ public sealed class OpenIncidentFromGridEventConsumer(
     CategoryCatalogue catalogue,
     ClassifierSettings classifier,
     JurisdictionIndex jurisdictions,
+    AddressRegister addresses,
+    AddressOptions addressOptions,
     ResponsibleLookup responsible,
     ClockStarter clocks,
     TimeProvider clock,
@@ -29,15 +32,18 @@ public sealed class OpenIncidentFromGridEventConsumer(
         var now = clock.GetUtcNow();
         var classification = Classifier.Classify(report.CategoryCode, report.Description, catalogue.Current, classifier.Threshold);
 
-        // A grid member may name the grid instead of sending a position; a point inside it places the event.
-        var location = report.Location ?? (report.GridCode is { } grid ? jurisdictions.PointInside(AreaLevel.Grid, grid) : null);
+        // A grid member may write an address or name the grid instead of sending a position: a sure address match is
+        // more precise than the grid, and a point inside the grid places the event when the address does not.
+        var located = AddressLocator.Decide(report.Location, report.Address, addresses.Current, addressOptions);
+        var location = located.Location ?? (report.GridCode is { } grid ? jurisdictions.PointInside(AreaLevel.Grid, grid) : null);
         var where = location is null ? null : jurisdictions.Locate(location.Lon, location.Lat);
-        var routed = IncidentRouter.RouteGridEvent(report.Tier, report.Reporter, classification, location, where, responsible);
+        var routed = IncidentRouter.WithReason(
+            IncidentRouter.RouteGridEvent(report.Tier, report.Reporter, classification, location, where, responsible), located.Reason);
         var incident = new IncidentSummary(
             report.IncidentId, report.ReportedAt, now, routed.Status, classification.Kind,
             classification.Category?.Code ?? report.CategoryCode, classification.Category?.NameZh,
-            report.Description, null, location, AlertCount: 1,
-            classification.Category?.Priority, where, routed.Decision, IncidentSource.GridEvent, report.Tier);
+            report.Description, report.Address, location, AlertCount: 1,
+            classification.Category?.Priority, where, routed.Decision, IncidentSource.GridEvent, report.Tier, located.Match);
         var stored = new StoredGridEvent(report.EventId, report.ReportedAt, report.Reporter, report.ReporterKind, report.Tier,
             report.CategoryCode, report.Description, report.Location, report.GridCode, report.PhotoUrls, now);
 

@@ -41,6 +41,10 @@ public static class RoutingSetup
             .WithSummary("Give an open incident another category (reason required); it is routed again by that category.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        incident.MapPost("/address", TriageEndpoints.LocateByAddress).RequireAuthorization(Policies.Operate).WithName("LocateIncidentByAddress")
+            .WithSummary("Place an open incident at a register address (addressId, reason required), e.g. one of triage's candidates; it is routed again there.")
+            .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         incident.MapPost("/return", TriageEndpoints.Return).RequireAuthorization(Policies.Handle).WithName("ReturnIncident")
             .WithSummary("A department hands back an incident that is not its business (退回, reason required); it goes to triage.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Dispatch.Contracts;
+using Dispatch.Server.Addresses;
+using Dispatch.Server.Geo;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
@@ -14,6 +16,10 @@ public sealed class CorrectionRequest
 {
     public string? OrganisationCode { get; set; }
     public string? CategoryCode { get; set; }
+
+    /// <summary>For <c>/address</c>: the register id of the address the operator picked.</summary>
+    public string? AddressId { get; set; }
+
     public string? Reason { get; set; }
 }
 
@@ -57,6 +63,18 @@ public static class TriageEndpoints
             return organisation is null
                 ? (null, new Dictionary<string, string[]> { ["organisationCode"] = [$"organisationCode '{body.OrganisationCode}' is not a known organisation (GET /api/organisations)."] })
                 : (IncidentCorrections.RouteByHand(incident, new OrganisationRef(organisation.Code, organisation.Name, organisation.Type), body.Reason!, actor), null);
+        }, cancellationToken);
+
+    public static Task<IResult> LocateByAddress(
+        Guid id, HttpRequest request, ClaimsPrincipal user, IncidentStore store, AddressRegister addresses, JurisdictionIndex jurisdictions,
+        CategoryCatalogue catalogue, ResponsibleLookup responsible, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken) =>
+        CorrectAsync(id, request, user, store, bus, clock, "located", AuditNames.IncidentLocated, (body, incident, actor) =>
+        {
+            var entry = addresses.Current.Find(body.AddressId?.Trim());
+            return entry is null
+                ? (null, new Dictionary<string, string[]> { ["addressId"] = [$"addressId '{body.AddressId}' is not in the address register (GET /api/geo/addresses?q=…)."] })
+                : (IncidentCorrections.LocateByAddress(incident, entry, jurisdictions.Locate(entry.Lon, entry.Lat), catalogue.Find(incident.CategoryCode),
+                    body.Reason!, actor, responsible), null);
         }, cancellationToken);
 
     public static Task<IResult> Return(

@@ -288,18 +288,83 @@ public sealed class RoutingPipelineTests
     private static string? Organisation(JsonElement incident) =>
         incident.GetProperty("routing").GetProperty("organisation") is { ValueKind: JsonValueKind.Object } o ? o.GetProperty("code").GetString() : null;
 
-    private async Task<JsonElement> SendAlertAsync(string? category, string description, GeoPoint? location)
+    [Test]
+    public async Task AlertWithOnlyAnAddress_IsLocatedFromTheRegisterAndRoutedThere()
+    {
+        var incident = await SendAlertAsync("fight", "两名男子在楼道里打架", location: null, address: "杭州市上城区兴隆花园十二幢三单元801室");
+
+        var match = incident.GetProperty("addressMatch");
+        Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("Open"));
+        Assert.That(match.GetProperty("used").GetBoolean(), Is.True);
+        Assert.That(match.GetProperty("best").GetProperty("addressId").GetString(), Is.EqualTo("YF-C16-B12-U3"));
+        Assert.That(match.GetProperty("best").GetProperty("score").GetDouble(), Is.GreaterThanOrEqualTo(0.8));
+        Assert.That(incident.GetProperty("jurisdiction").GetProperty("community").GetProperty("code").GetString(), Is.EqualTo("330102007004"));
+        Assert.That(incident.GetProperty("routing").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), Has.Some.Contains("located by its address"));
+    }
+
+    [Test]
+    public async Task AlertWithAnUnsureAddress_WaitsInTriageUntilTheOperatorPicksOne()
+    {
+        var incident = await SendAlertAsync("theft", "电动车被偷", location: null, address: "兴隆花园99幢");
+        var id = incident.GetProperty("id").GetGuid();
+        var best = incident.GetProperty("addressMatch").GetProperty("best");
+
+        var unknown = await http.PostAsJsonAsync($"/api/incidents/{id}/address", new { addressId = "NO-SUCH", reason = "按地址库选定" });
+        var picked = await http.PostAsJsonAsync($"/api/incidents/{id}/address", new { addressId = best.GetProperty("addressId").GetString(), reason = "按地址库选定" });
+
+        Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("NeedsTriage"));
+        Assert.That(best.GetProperty("addressId").GetString(), Is.EqualTo("YF-C16"));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(picked.StatusCode, Is.EqualTo(HttpStatusCode.OK), await picked.Content.ReadAsStringAsync());
+        var after = await picked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(after.GetProperty("status").GetString(), Is.EqualTo("Open"));
+        Assert.That(after.GetProperty("addressMatch").GetProperty("used").GetBoolean(), Is.True);
+        Assert.That(after.GetProperty("jurisdiction").GetProperty("community").GetProperty("code").GetString(), Is.EqualTo("330102007004"));
+        Assert.That(Organisation(after), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task AlertWithALocationFarFromItsAddress_KeepsTheLocationAndSaysHowFar()
+    {
+        var place = index.PointInside(AreaLevel.Grid, "330102007006001")!;
+
+        var incident = await SendAlertAsync("street-vending", "商贩占道经营", place, address: "兴隆花园12幢");
+
+        Assert.That(incident.GetProperty("location").GetProperty("lon").GetDouble(), Is.EqualTo(place.Lon));
+        Assert.That(incident.GetProperty("addressMatch").GetProperty("used").GetBoolean(), Is.False);
+        Assert.That(incident.GetProperty("addressMatch").GetProperty("distanceFromGivenMetres").GetDouble(), Is.GreaterThan(500));
+        Assert.That(incident.GetProperty("routing").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), Has.Some.Contains("the location is used"));
+    }
+
+    [Test]
+    public async Task GridEventWithOnlyAnAddress_IsLocatedFromTheRegister()
+    {
+        var eventId = "GE-" + Guid.NewGuid().ToString("N")[..10];
+        var response = await platform.PostAsJsonAsync("/api/intake/grid-events", new
+        {
+            eventId, reportedAt = DateTimeOffset.UtcNow.ToString("O"), reporter = "WG-330102007004001", categoryCode = "street-vending",
+            description = "小区门口流动摊贩占道经营", address = "龙兴公寓5栋2单元门口", tier = "major",
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        var incident = await IncidentAsync(IncidentReference.ForGridEvent(eventId));
+        Assert.That(incident.GetProperty("addressMatch").GetProperty("best").GetProperty("addressId").GetString(), Is.EqualTo("YF-C17-B05-U2"));
+        Assert.That(incident.GetProperty("jurisdiction").GetProperty("community").GetProperty("code").GetString(), Is.EqualTo("330102007004"));
+        Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("Open"));
+    }
+
+    private async Task<JsonElement> SendAlertAsync(string? category, string description, GeoPoint? location, string? address = null)
     {
         var alertId = "110-route-" + Guid.NewGuid().ToString("N")[..8];
-        await PostAlertAsync(alertId, category, description, location);
+        await PostAlertAsync(alertId, category, description, location, address);
         return await IncidentAsync(IncidentReference.ForAlert(alertId));
     }
 
-    private async Task PostAlertAsync(string alertId, string? category, string description, GeoPoint? location)
+    private async Task PostAlertAsync(string alertId, string? category, string description, GeoPoint? location, string? address = null)
     {
         var response = await platform.PostAsJsonAsync("/api/intake/alerts", new
         {
-            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = category, description,
+            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = category, description, address,
             location = location is null ? null : new { lon = location.Lon, lat = location.Lat },
         });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());

@@ -7,6 +7,7 @@ import { ApiError, getJson, postJson } from '../common/api';
 import { type ClockBoard } from '../common/clocks';
 import { currentLang, pick } from '../common/i18n';
 import { dateTime, timeOfDay } from '../common/time';
+import { describeMatch } from './address';
 import { ask } from './dialog';
 import { button, el } from './dom';
 import { formatDistance, formatEta, maskPhone } from './format';
@@ -106,6 +107,7 @@ export class IncidentDetailPanel {
 
     const facts = el('dl', { className: 'facts' },
       ...fact(t.address, incident.address ?? '—', 'detail-address'),
+      ...(incident.addressMatch ? fact(t.addressMatch, describeMatch(incident.addressMatch, t) ?? '—', 'detail-address-match') : []),
       ...fact(t.area, layers.join(' · ') || q.noArea, 'detail-area'),
       ...fact(t.category, `${categoryOf(incident)} · ${q.kind[kindOf(incident)]}`, 'detail-category'),
       ...fact(t.organisation, incident.routing?.organisation?.name ?? incident.routing?.reasons.at(-1) ?? '—', 'detail-organisation'),

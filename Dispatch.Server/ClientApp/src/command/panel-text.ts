@@ -14,6 +14,8 @@ export const PANEL_TEXT: Bilingual<{
   assignmentState: Record<string, string>; unitStatus: Record<string, string>; orderStatusName: Record<string, string>;
   role: Record<string, string>; due: Record<string, string>; caller: (phone: string) => string;
   eventReporter: (reporter: string, tier: string) => string;
+  addressMatch: string; addressCandidates: string; pickAddress: string; pickReason: string; noAddressMatch: string;
+  addressScore: (score: string) => string; addressUsed: string; addressNotUsed: string; addressFar: (metres: number) => string;
 }> = {
   zh: {
     tabDetail: '警情详情', tabTriage: '待研判', tabBoard: '任务单', pickIncident: '点击队列中的警情查看详情',
@@ -35,6 +37,9 @@ export const PANEL_TEXT: Bilingual<{
     due: { overdue: '已超期', soon: '今日到期', ok: '' },
     caller: (phone) => (phone ? `报警电话 ${phone}` : '未留电话'),
     eventReporter: (reporter, tier) => `${reporter} · ${tier}`,
+    addressMatch: '地址库匹配', addressCandidates: '候选地址（点击选定）', pickAddress: '选定', pickReason: '按标准地址库选定',
+    noAddressMatch: '地址库中未找到', addressScore: (score) => `匹配度 ${score}`, addressUsed: '已按地址定位',
+    addressNotUsed: '未用于定位', addressFar: (metres) => `与上报定位相距 ${metres} 米，以定位为准`,
   },
   en: {
     tabDetail: 'Incident', tabTriage: 'Triage', tabBoard: 'Task orders', pickIncident: 'Pick an incident in the queue to see it here',
@@ -56,5 +61,8 @@ export const PANEL_TEXT: Bilingual<{
     due: { overdue: 'Overdue', soon: 'Due today', ok: '' },
     caller: (phone) => (phone ? `Caller ${phone}` : 'No number'),
     eventReporter: (reporter, tier) => `${reporter} · ${tier}`,
+    addressMatch: 'Address register', addressCandidates: 'Candidate addresses (click to pick)', pickAddress: 'Pick', pickReason: 'Picked from the address register',
+    noAddressMatch: 'Not in the address register', addressScore: (score) => `score ${score}`, addressUsed: 'located by this address',
+    addressNotUsed: 'not used for the location', addressFar: (metres) => `${metres} m from the reported location; the location is used`,
   },
 };

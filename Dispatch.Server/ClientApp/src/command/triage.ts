@@ -5,6 +5,7 @@ import { ApiError, getJson, postJson } from '../common/api';
 import { pick } from '../common/i18n';
 import type { IncidentSummary } from '../common/model';
 import { timeOfDay } from '../common/time';
+import { candidatesToPick, describeMatch } from './address';
 import { ask, type Field } from './dialog';
 import { button, el } from './dom';
 import { categoryOptions, organisationOptions } from './lookups';
@@ -50,6 +51,7 @@ export class TriageQueue {
         open,
         el('p', { className: 'words', text: incident.description }),
         reasons,
+        ...this.addressCandidates(incident),
         el('p', { className: 'detail-actions' },
           button(t.reclassify, 'reclassify', () => void this.decide(incident.id, 'reclassify')),
           button(t.reroute, 'reroute', () => void this.decide(incident.id, 'route'))));
@@ -64,6 +66,28 @@ export class TriageQueue {
     this.root.replaceChildren(items.length ? list : el('p', { className: 'hint', text: t.noTriage }));
     this.count.textContent = t.triageCount(items.length);
     this.count.dataset.count = String(items.length);
+  }
+
+  /** The register's candidates for an address that did not place the incident: one click picks one and routes there. */
+  private addressCandidates(incident: IncidentSummary): HTMLElement[] {
+    const t = pick(PANEL_TEXT);
+    const candidates = candidatesToPick(incident.addressMatch);
+    if (!candidates.length) return [];
+    const list = el('ul', { className: 'address-candidates', testid: 'address-candidates' },
+      ...candidates.map((candidate) => el('li', {},
+        button(`${t.pickAddress} ${candidate.address}（${candidate.score.toFixed(2)}）`, 'pick-address', () => void this.pickAddress(incident.id, candidate.addressId), 'link'))));
+    return [el('p', { className: 'hint', text: `${t.addressCandidates} · ${describeMatch(incident.addressMatch, t) ?? ''}` }), list];
+  }
+
+  private async pickAddress(id: string, addressId: string): Promise<void> {
+    const t = pick(PANEL_TEXT);
+    this.errors.delete(id);
+    try {
+      this.apply(await postJson<IncidentSummary>(`/api/incidents/${id}/address`, { addressId, reason: t.pickReason }));
+    } catch (error) {
+      this.errors.set(id, error instanceof ApiError ? error.message : String(error));
+      this.render();
+    }
   }
 
   private async decide(id: string, action: 'reclassify' | 'route'): Promise<void> {

@@ -5,7 +5,7 @@ import { type Bilingual, pick } from './i18n';
 
 const ACTIONS: Bilingual<Record<string, string>> = {
   zh: {
-    'incident.opened': '立案', 'incident.alert-joined': '重复报警并入', 'incident.reclassified': '改类', 'incident.rerouted': '改派责任单位',
+    'incident.opened': '立案', 'incident.alert-joined': '重复报警并入', 'incident.reclassified': '改类', 'incident.located': '按地址库选定地址', 'incident.rerouted': '改派责任单位',
     'incident.returned': '退回研判', 'incident.dispatched': '已派单', 'incident.resolved': '现场办结', 'incident.handed-over': '移交部门',
     'incident.reinforcement-requested': '请求增援',
     'assignment.dispatched': '派单', 'assignment.diverted': '力量被调走', 'assignment.acknowledged': '签收', 'assignment.enroute': '出发',
@@ -18,7 +18,7 @@ const ACTIONS: Bilingual<Record<string, string>> = {
     'task-order.reminder': '到期提醒', 'task-order.overdue': '已超期',
   },
   en: {
-    'incident.opened': 'Opened', 'incident.alert-joined': 'Another call joined', 'incident.reclassified': 'Reclassified', 'incident.rerouted': 'Rerouted',
+    'incident.opened': 'Opened', 'incident.alert-joined': 'Another call joined', 'incident.reclassified': 'Reclassified', 'incident.located': 'Address picked from the register', 'incident.rerouted': 'Rerouted',
     'incident.returned': 'Returned to triage', 'incident.dispatched': 'Dispatched', 'incident.resolved': 'Resolved on scene',
     'incident.handed-over': 'Handed over', 'incident.reinforcement-requested': 'Reinforcement requested',
     'assignment.dispatched': 'Unit dispatched', 'assignment.diverted': 'Unit diverted', 'assignment.acknowledged': 'Acknowledged',

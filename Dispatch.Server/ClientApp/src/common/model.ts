@@ -11,6 +11,13 @@ export interface Jurisdiction {
 export type IncidentStatus = 'Open' | 'NeedsTriage' | 'InProgress' | 'Closed';
 export type IncidentKind = 'Police' | 'NonPolice' | 'Dispute' | 'Unknown';
 
+// Dispatch.Contracts.AddressCandidate / AddressLocation: the incident's address matched against the register.
+export interface AddressCandidate { addressId: string; address: string; score: number; location: GeoPoint; gridCode: string; community: string | null }
+export interface AddressLocation {
+  text: string; best: AddressCandidate | null; alternatives: AddressCandidate[]; matchedOn: string[]; used: boolean;
+  distanceFromGivenMetres?: number | null;
+}
+
 export interface IncidentSummary {
   id: string;
   receivedAt: string;
@@ -27,4 +34,5 @@ export interface IncidentSummary {
   priority?: number | null;
   routing: { outcome: string; organisation: { code: string; name: string } | null; reasons: string[] } | null;
   source?: 'Alert' | 'GridEvent';
+  addressMatch?: AddressLocation | null;
 }
