@@ -70,9 +70,9 @@ public sealed class SignInThrottleTests
         var known = new List<double>();
         var unknown = new List<double>();
         string? knownBody = null, unknownBody = null;
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < SignInThrottleRules.FreeAccountFailures; i++)
         {
-            // Four failures keep the known name below the throttle; each unknown name is tried once.
+            // Five failures keep the known name answered (the wait starts after the fifth); each unknown name is tried once.
             var (status, body, ms) = await TimedAsync("timed", "wrong-password-" + i);
             Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized));
             known.Add(ms);
@@ -86,7 +86,8 @@ public sealed class SignInThrottleTests
         Assert.That(unknownBody, Is.EqualTo(knownBody), "the same problem, word for word");
         var ratio = Median(unknown) / Median(known);
         TestContext.Out.WriteLine($"median known {Median(known):F1} ms, unknown {Median(unknown):F1} ms");
-        Assert.That(ratio, Is.InRange(0.5, 2.0), "an unknown name is not answered measurably faster");
+        // Before the dummy hash an unknown name took 2 ms against 105 ms; a shared test machine adds its own noise.
+        Assert.That(ratio, Is.InRange(0.4, 2.5), "an unknown name is not answered measurably faster");
     }
 
     [Test]
