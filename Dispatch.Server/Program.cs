@@ -17,6 +17,9 @@ using Dispatch.Server.TaskOrders;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// No Server banner: it tells a scanner which exploits to try.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
 builder.AddOperations();
 builder.AddStorage();
 builder.AddSecurity();
@@ -35,6 +38,7 @@ builder.AddMessaging();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseOperations();
 app.UseScreens();
 app.UseSecurity();

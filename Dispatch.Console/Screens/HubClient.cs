@@ -41,6 +41,9 @@ public sealed class HubClient : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Completes when the server closes the connection (or it drops).</summary>
+    public Task Closed => reader ?? Task.CompletedTask;
+
     /// <summary>Invokes a hub method and waits for its completion.</summary>
     public async Task InvokeAsync(string target, params object[] arguments)
     {

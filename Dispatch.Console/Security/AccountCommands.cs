@@ -6,7 +6,7 @@ using Dispatch.Server.Storage;
 namespace Dispatch.Console.Security;
 
 /// <summary>
-/// <c>dispatch users add|list|disable|reset-password</c> and <c>dispatch apikeys create|list|revoke</c>, straight
+/// <c>dispatch users add|list|disable|reset-password|sessions|unlock</c> and <c>dispatch apikeys create|list|revoke</c>, straight
 /// on the database (like <c>db migrate</c>): the first admin must exist before anyone can sign in to make others.
 /// Every change is audited with the actor <c>cli:&lt;os user&gt;</c>.
 /// </summary>
@@ -45,7 +45,7 @@ public static class AccountCommands
                 return ExitCodes.Rejected;
             }
 
-            var user = await Accounts(store).CreateAsync(parse.GetValue(userName)!, parse.GetValue(name) ?? parse.GetValue(userName)!,
+            var user = await Accounts(db).CreateAsync(parse.GetValue(userName)!, parse.GetValue(name) ?? parse.GetValue(userName)!,
                 parse.GetValue(role)!, parse.GetValue(scope), password, Actor, ct);
             await output.WriteLineAsync($"Created {user.UserName} ({user.Role}, scope {user.Scope ?? "—"}).");
             if (parse.GetValue(newPassword) is null)
@@ -61,7 +61,7 @@ public static class AccountCommands
         {
             foreach (var u in await new UserStore(db).ListAsync(ct))
             {
-                var state = u.Disabled ? "disabled" : u.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"locked until {until:O}" : "active";
+                var state = u.Disabled ? "disabled" : "active";
                 await output.WriteLineAsync($"{u.UserName,-16} {u.Role,-18} {u.Scope ?? "—",-24} {state}  {u.DisplayName}");
             }
 
@@ -69,13 +69,13 @@ public static class AccountCommands
         }, ct));
 
         var disableUser = new Argument<string>("user");
-        var disable = new Command("disable", "Stop a user signing in (existing sessions end when their cookie expires).") { disableUser };
+        var disable = new Command("disable", "Stop a user signing in; their sessions end and open screens close within seconds.") { disableUser };
         disable.SetAction((parse, ct) => WithDatabase(parse, async (db, output, error) =>
-            await Report(await Accounts(new UserStore(db)).SetDisabledAsync(parse.GetValue(disableUser)!, true, Actor, ct), parse.GetValue(disableUser)!, "disabled", output, error), ct));
+            await Report(await Accounts(db).SetDisabledAsync(parse.GetValue(disableUser)!, true, Actor, ct), parse.GetValue(disableUser)!, "disabled", output, error), ct));
 
         var resetUser = new Argument<string>("user");
         var resetPassword = PasswordOption();
-        var reset = new Command("reset-password", "Give a user a new password (and lift a lockout).") { resetUser, resetPassword };
+        var reset = new Command("reset-password", "Give a user a new password; their sessions end.") { resetUser, resetPassword };
         reset.SetAction((parse, ct) => WithDatabase(parse, async (db, output, error) =>
         {
             var password = parse.GetValue(resetPassword) ?? GeneratedPassword();
@@ -85,7 +85,7 @@ public static class AccountCommands
                 return ExitCodes.Rejected;
             }
 
-            var exit = await Report(await Accounts(new UserStore(db)).ResetPasswordAsync(parse.GetValue(resetUser)!, password, Actor, ct), parse.GetValue(resetUser)!, "given a new password", output, error);
+            var exit = await Report(await Accounts(db).ResetPasswordAsync(parse.GetValue(resetUser)!, password, Actor, ct), parse.GetValue(resetUser)!, "given a new password", output, error);
             if (exit == ExitCodes.Ok && parse.GetValue(resetPassword) is null)
             {
                 await output.WriteLineAsync($"Password (shown once): {password}");
@@ -94,10 +94,57 @@ public static class AccountCommands
             return exit;
         }, ct));
 
+        var sessionsUser = new Argument<string>("user");
+        var revoke = new Option<bool>("--revoke") { Description = "End every open session of the user (their screens close within seconds)." };
+        var sessions = new Command("sessions", "List a user's sessions (signed-in browsers); --revoke ends them.") { sessionsUser, revoke };
+        sessions.SetAction((parse, ct) => WithDatabase(parse, async (db, output, error) =>
+        {
+            var user = parse.GetValue(sessionsUser)!;
+            if (await new UserStore(db).FindAsync(user, ct) is null)
+            {
+                await error.WriteLineAsync($"no user {user}.");
+                return ExitCodes.Rejected;
+            }
+
+            var store = new SessionStore(db);
+            if (parse.GetValue(revoke))
+            {
+                var ended = await store.RevokeAllAsync(user, "revoked by an administrator", Actor, DateTimeOffset.UtcNow, ct);
+                await output.WriteLineAsync($"Ended {ended} session(s) of {user}.");
+                return ExitCodes.Ok;
+            }
+
+            foreach (var s in await store.ListAsync(user, ct))
+            {
+                var state = s.RevokedAt is { } at ? $"ended {at:O}" : "open";
+                await output.WriteLineAsync($"{s.IdHash[..12]}  signed in {s.CreatedAt:O}  last seen {s.LastSeenAt:O}  {state,-36} {s.Client ?? ""}");
+            }
+
+            return ExitCodes.Ok;
+        }, ct));
+
+        var unlockUser = new Argument<string>("user");
+        var unlock = new Command("unlock", "Forget a user's failed sign-ins, so they need not wait before the next try.") { unlockUser };
+        unlock.SetAction((parse, ct) => WithDatabase(parse, async (db, output, error) =>
+        {
+            var user = parse.GetValue(unlockUser)!;
+            if (await new UserStore(db).FindAsync(user, ct) is null)
+            {
+                await error.WriteLineAsync($"no user {user}.");
+                return ExitCodes.Rejected;
+            }
+
+            var cleared = await Accounts(db).UnlockAsync(user, ct);
+            await output.WriteLineAsync(cleared ? $"{user} unlocked: failed sign-ins forgotten." : $"{user} had no failed sign-ins to forget.");
+            return ExitCodes.Ok;
+        }, ct));
+
         users.Subcommands.Add(add);
         users.Subcommands.Add(list);
         users.Subcommands.Add(disable);
         users.Subcommands.Add(reset);
+        users.Subcommands.Add(sessions);
+        users.Subcommands.Add(unlock);
         AddDatabaseOptions(users);
         return users;
     }
@@ -172,7 +219,7 @@ public static class AccountCommands
         Description = $"The password (at least {AccountService.MinPasswordLength} characters); generated and shown once when left out.",
     };
 
-    private static AccountService Accounts(UserStore store) => new(store, TimeProvider.System, new SecurityOptions());
+    private static AccountService Accounts(Dispatch.Server.Storage.Database db) => new(new UserStore(db), new SessionStore(db), new SignInThrottleStore(db), TimeProvider.System);
 
     private static string GeneratedPassword() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))
         .Replace('+', 'x').Replace('/', 'y');

@@ -19,7 +19,7 @@ namespace Dispatch.Server.Demo;
 /// Time comes from the injected <see cref="TimeProvider"/> only, so a test moves it with a fake clock.
 /// </summary>
 public sealed class DemoFeed(
-    IOptions<DemoFeedOptions> options, IHostEnvironment environment, IServiceScopeFactory scopes, IBus bus, IncidentStore incidents,
+    IOptions<DemoFeedOptions> options, IServiceScopeFactory scopes, IBus bus, IncidentStore incidents,
     AssignmentStore assignments, ResponderSimulator responders, CategoryCatalogue catalogue, DispatchMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<DemoFeed> logger) : BackgroundService
 {
@@ -31,13 +31,10 @@ public sealed class DemoFeed(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        switch (DemoFeedRules.Mode(settings.Feed, environment.EnvironmentName))
+        // Outside Development and Demo the server does not start with Demo:Feed set (see DemoSetup).
+        if (!settings.Feed)
         {
-            case FeedMode.Off:
-                return;
-            case FeedMode.RefusedInProduction:
-                logger.LogWarning("Demo:Feed is set but the environment is Production: the demo feed does not run (it would invent alerts)");
-                return;
+            return;
         }
 
         if (!await WaitForStartAsync(stoppingToken))

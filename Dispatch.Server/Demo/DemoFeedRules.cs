@@ -2,16 +2,6 @@ using Dispatch.Contracts;
 
 namespace Dispatch.Server.Demo;
 
-/// <summary>Whether the feed runs here, and why not.</summary>
-public enum FeedMode
-{
-    Off,
-    On,
-
-    /// <summary><c>Demo:Feed</c> is set but the environment is Production: invented alerts must never reach a real centre.</summary>
-    RefusedInProduction,
-}
-
 /// <summary>What the feed does about one of its incidents now.</summary>
 public enum FeedIncidentStep
 {
@@ -43,10 +33,25 @@ public static class DemoFeedRules
     /// <summary>The first arrival comes this soon after start, so a newcomer sees something at once.</summary>
     public static readonly TimeSpan FirstArrival = TimeSpan.FromSeconds(3);
 
-    public static FeedMode Mode(bool feed, string environmentName) =>
-        !feed ? FeedMode.Off
-        : string.Equals(environmentName, "Production", StringComparison.OrdinalIgnoreCase) ? FeedMode.RefusedInProduction
-        : FeedMode.On;
+    /// <summary>The environments where demo data may exist: a developer's machine and a dedicated demo server.</summary>
+    public static readonly IReadOnlyList<string> DemoEnvironments = ["Development", "Demo"];
+
+    /// <summary>
+    /// Why the server must not start with these demo settings in this environment, or null when it may: demo
+    /// accounts (an admin among them), a demo API key and invented alerts must never reach a real centre.
+    /// </summary>
+    public static string? Refusal(bool seed, bool feed, string environmentName)
+    {
+        if ((!seed && !feed) || DemoEnvironments.Contains(environmentName, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var keys = string.Join(" and ", new[] { seed ? "Demo:Seed" : null, feed ? "Demo:Feed" : null }.OfType<string>());
+        return $"{keys} {(seed && feed ? "are" : "is")} set in the {environmentName} environment. Demo accounts, the demo API key and the demo "
+            + "feed run only in Development or the Demo environment (ASPNETCORE_ENVIRONMENT=Demo): unset "
+            + keys + " for a real centre, or start a demonstration server with ASPNETCORE_ENVIRONMENT=Demo.";
+    }
 
     /// <summary>The gap before the next arrival: from ⅔ to 4⁄3 of <paramref name="interval"/> for a draw in [0, 1).</summary>
     public static TimeSpan NextGap(TimeSpan interval, double draw) => interval * ((2.0 / 3.0) + (draw * 2.0 / 3.0));

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using System.Globalization;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Clock;
+using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Security;
 
@@ -89,12 +89,13 @@ public static class IncidentEndpoints
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        // A time without an offset would be read in some zone silently; the sender says which.
+        if (IntakeRules.TryParseInstant(text, out var value))
         {
             return value;
         }
 
-        errors[field] = [$"{field} '{text}' is not an ISO-8601 time, e.g. 2026-11-22T00:00:00+08:00."];
+        errors[field] = [$"{field} '{text}' is not an ISO-8601 time with an offset, e.g. 2026-11-22T00:00:00+08:00."];
         return null;
     }
 }

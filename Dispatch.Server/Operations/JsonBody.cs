@@ -37,6 +37,16 @@ public static class JsonBody
                 body.Write(chunk, 0, read);
             }
 
+            using (var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length), new JsonDocumentOptions { MaxDepth = IntakeJson.Options.MaxDepth }))
+            {
+                if (TextCheck.FirstForbidden(document.RootElement) is { } forbidden)
+                {
+                    return (null, Problems.Invalid(
+                        new Dictionary<string, string[]> { [forbidden.Field] = [$"{forbidden.Field} {forbidden.Problem} Send plain text."] },
+                        "文本含有不允许的字符 / Text with forbidden characters"));
+                }
+            }
+
             body.Position = 0;
             var value = await JsonSerializer.DeserializeAsync<T>(body, IntakeJson.Options, cancellationToken);
             return (value, null);

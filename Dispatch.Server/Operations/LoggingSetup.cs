@@ -40,9 +40,17 @@ public static class LoggingSetup
         return app.Use(async (context, next) =>
         {
             var started = Stopwatch.GetTimestamp();
+            int? thrown = null;
             try
             {
                 await next(context);
+            }
+            catch (Exception ex)
+            {
+                // The exception handler outside this middleware writes the answer after this line is logged: log
+                // the status it will send, not the 200 the response still holds.
+                thrown = context.Response.HasStarted ? null : ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+                throw;
             }
             finally
             {
@@ -51,7 +59,7 @@ public static class LoggingSetup
                     ? LogLevel.Debug
                     : LogLevel.Information;
                 logger.Log(level, "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {ElapsedMs:0.0} ms",
-                    context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, elapsed);
+                    context.Request.Method, context.Request.Path.Value, thrown ?? context.Response.StatusCode, elapsed);
             }
         });
     }

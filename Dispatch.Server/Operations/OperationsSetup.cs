@@ -11,6 +11,10 @@ public static class OperationsSetup
         builder.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+
+        // Unbindable query and route values throw in every environment, so BadRequestHandler names the parameter.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddMetrics();

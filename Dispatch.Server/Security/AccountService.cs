@@ -4,11 +4,15 @@ using Microsoft.AspNetCore.Identity;
 namespace Dispatch.Server.Security;
 
 /// <summary>Creating accounts, checking passwords and recording logins. Shared by the API and the CLI.</summary>
-public sealed partial class AccountService(UserStore users, TimeProvider clock, SecurityOptions options)
+public sealed partial class AccountService(UserStore users, SessionStore sessions, SignInThrottleStore throttle, TimeProvider clock)
 {
     public const int MinPasswordLength = 8;
 
     private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    // Checked when the user name is unknown, so that answer takes as long as a wrong password for a real user.
+    private static readonly UserAccount Nobody = new("", "", "", null, "", true, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+    private static readonly string DummyHash = Hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 
     /// <summary>Checks a new account's fields; returns errors by field, empty when valid.</summary>
     public static Dictionary<string, string[]> Validate(string userName, string role, string? scope, string? password)
@@ -44,7 +48,7 @@ public sealed partial class AccountService(UserStore users, TimeProvider clock, 
     public async Task<UserAccount> CreateAsync(string userName, string displayName, string role, string? scope, string password, string actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var user = new UserAccount(userName, displayName, role, NormaliseScope(scope), "", false, 0, null, now, now);
+        var user = new UserAccount(userName, displayName, role, NormaliseScope(scope), "", false, now, now);
         user = user with { PasswordHash = Hasher.HashPassword(user, password) };
         await users.SaveAsync(user, actor, "user.created", cancellationToken);
         return user;
@@ -58,9 +62,12 @@ public sealed partial class AccountService(UserStore users, TimeProvider clock, 
             return null;
         }
 
-        // A reset also lifts a lockout: the admin has just spoken to the owner.
-        user = user with { PasswordHash = Hasher.HashPassword(user, password), FailedLogins = 0, LockedUntil = null, UpdatedAt = clock.GetUtcNow() };
+        user = user with { PasswordHash = Hasher.HashPassword(user, password), UpdatedAt = clock.GetUtcNow() };
         await users.SaveAsync(user, actor, "user.password-reset", cancellationToken);
+        await sessions.RevokeAllAsync(userName, "password reset", actor, user.UpdatedAt, cancellationToken);
+
+        // A reset also lifts the throttle: the admin has just spoken to the owner.
+        await throttle.ClearAsync(SignInThrottleRules.AccountKey(userName), cancellationToken);
         return user;
     }
 
@@ -74,21 +81,42 @@ public sealed partial class AccountService(UserStore users, TimeProvider clock, 
 
         user = user with { Disabled = disabled, UpdatedAt = clock.GetUtcNow() };
         await users.SaveAsync(user, actor, disabled ? "user.disabled" : "user.enabled", cancellationToken);
+        if (disabled)
+        {
+            await sessions.RevokeAllAsync(userName, "disabled", actor, user.UpdatedAt, cancellationToken);
+        }
+
         return user;
     }
 
-    public async Task<(LoginOutcome Outcome, UserAccount? User, DateTimeOffset? LockedUntil)> LoginAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <summary>Signs in from <paramref name="address"/>: throttled, audited when it fails, timed alike for known and unknown names.</summary>
+    public async Task<(LoginDecision Decision, UserAccount? User)> LoginAsync(string userName, string password, string? address, CancellationToken cancellationToken)
     {
-        var user = await users.FindAsync(userName, cancellationToken);
-        var verified = user is not null && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        var decision = LoginPolicy.Decide(user, verified, clock.GetUtcNow(), options);
-        if (user is not null && (decision.FailedLogins != user.FailedLogins || decision.LockedUntil != user.LockedUntil))
+        var now = clock.GetUtcNow();
+        var throttled = LoginPolicy.Throttle(
+            await throttle.FindAsync(SignInThrottleRules.AccountKey(userName), cancellationToken),
+            await throttle.FindAsync(SignInThrottleRules.AddressKey(address), cancellationToken), now);
+        if (throttled is not null)
         {
-            await users.RecordLoginStateAsync(user.UserName, decision.FailedLogins, decision.LockedUntil, cancellationToken);
+            return (throttled, null);
         }
 
-        return (decision.Outcome, decision.Outcome == LoginOutcome.Success ? user : null, decision.LockedUntil);
+        var user = await users.FindAsync(userName, cancellationToken);
+        var verified = Hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
+        var decision = LoginPolicy.Decide(user, verified);
+        if (decision.Outcome == LoginOutcome.Success)
+        {
+            await throttle.ClearAsync(SignInThrottleRules.AccountKey(userName), cancellationToken);
+            return (decision, user);
+        }
+
+        await throttle.RecordFailureAsync(userName, address, now, cancellationToken);
+        return (decision, null);
     }
+
+    /// <summary>Forgets a user's failed sign-ins, so the next attempt waits for nothing.</summary>
+    public Task<bool> UnlockAsync(string userName, CancellationToken cancellationToken) =>
+        throttle.ClearAsync(SignInThrottleRules.AccountKey(userName), cancellationToken);
 
     private static string? NormaliseScope(string? scope) =>
         string.IsNullOrWhiteSpace(scope) ? null : string.Join(",", scope.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

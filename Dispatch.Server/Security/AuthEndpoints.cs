@@ -23,7 +23,7 @@ public static class AuthEndpoints
 {
     public const string AntiforgeryHeader = "X-XSRF-TOKEN";
 
-    public static async Task<IResult> Login(HttpContext http, AccountService accounts, CancellationToken cancellationToken)
+    public static async Task<IResult> Login(HttpContext http, AccountService accounts, SessionStore sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (request, problem) = await JsonBody.ReadAsync<LoginRequest>(http.Request, 4 * 1024, cancellationToken);
         if (problem is not null)
@@ -47,14 +47,16 @@ public static class AuthEndpoints
             return Problems.Invalid(errors, "登录信息不完整 / Missing credentials");
         }
 
-        var (outcome, user, lockedUntil) = await accounts.LoginAsync(request!.UserName!.Trim(), request.Password!, cancellationToken);
-        switch (outcome)
+        var (decision, user) = await accounts.LoginAsync(request!.UserName!.Trim(), request.Password!, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        switch (decision.Outcome)
         {
-            case LoginOutcome.Locked:
+            case LoginOutcome.Throttled:
+                var seconds = (int)Math.Ceiling(decision.RetryAfter!.Value.TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem(
-                    title: "账户已临时锁定 / Account locked",
-                    detail: $"Too many failed logins: try again after {lockedUntil:O}, or ask an administrator to reset the password.",
-                    statusCode: StatusCodes.Status423Locked);
+                    title: "尝试次数过多，请稍后再试 / Too many attempts: wait a moment",
+                    detail: $"Too many failed sign-ins for this user name or from this address: try again in {seconds} s.",
+                    statusCode: StatusCodes.Status429TooManyRequests);
             case LoginOutcome.Invalid:
                 return TypedResults.Problem(
                     title: "用户名或密码错误 / Wrong user name or password",
@@ -73,13 +75,24 @@ public static class AuthEndpoints
             claims.Add(new Claim(DispatchClaims.Scope, user.Scope));
         }
 
+        var client = $"{http.Connection.RemoteIpAddress} {http.Request.Headers.UserAgent}".Trim();
+        claims.Add(new Claim(DispatchClaims.Session, await sessions.CreateAsync(user.UserName, client, clock.GetUtcNow(), cancellationToken)));
+
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
         return TypedResults.Ok(new Me(user.UserName, user.DisplayName, user.Role, user.Scope));
     }
 
-    public static async Task<IResult> Logout(HttpContext http)
+    public static async Task<IResult> Logout(HttpContext http, SessionStore sessions, SessionValidator validator, HubSessions hubs, TimeProvider clock)
     {
+        // The session ends on the server, so a copy of the cookie kept elsewhere reads nothing more either.
+        if (SessionValidator.IdHashOf(http.User) is { } idHash)
+        {
+            await sessions.RevokeAsync(idHash, clock.GetUtcNow(), http.RequestAborted);
+            validator.Forget(idHash);
+            hubs.Close(idHash);
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

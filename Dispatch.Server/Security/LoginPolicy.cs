@@ -4,39 +4,27 @@ public enum LoginOutcome
 {
     Success,
     Invalid,
-    Locked,
+
+    /// <summary>Too many recent failures for this account or this address: wait <see cref="LoginDecision.RetryAfter"/>.</summary>
+    Throttled,
 }
 
-/// <summary>The result of a login attempt and the bookkeeping to store.</summary>
-public sealed record LoginDecision(LoginOutcome Outcome, int FailedLogins, DateTimeOffset? LockedUntil);
+public sealed record LoginDecision(LoginOutcome Outcome, TimeSpan? RetryAfter = null);
 
 /// <summary>
-/// Pure: decides a login from the stored account, whether the password verified, and the time. A disabled or
-/// unknown account is just "invalid", so the answer tells an attacker nothing; a locked one says so, because
-/// its owner needs to know to wait.
+/// Pure: decides a sign-in from the throttles, the stored account and whether the password verified. An unknown,
+/// disabled or wrong account is just "invalid", and the throttle is keyed by the name tried whether or not it
+/// exists, so no answer tells an attacker which accounts exist.
 /// </summary>
 public static class LoginPolicy
 {
-    public static LoginDecision Decide(UserAccount? user, bool passwordVerified, DateTimeOffset now, SecurityOptions options)
+    /// <summary>Before the password is checked: whether the account or the address must wait first.</summary>
+    public static LoginDecision? Throttle(ThrottleState account, ThrottleState address, DateTimeOffset now)
     {
-        if (user is null || user.Disabled)
-        {
-            return new LoginDecision(LoginOutcome.Invalid, user?.FailedLogins ?? 0, user?.LockedUntil);
-        }
-
-        if (user.LockedUntil is { } until && until > now)
-        {
-            return new LoginDecision(LoginOutcome.Locked, user.FailedLogins, until);
-        }
-
-        if (passwordVerified)
-        {
-            return new LoginDecision(LoginOutcome.Success, 0, null);
-        }
-
-        var failed = user.FailedLogins + 1;
-        return failed >= options.MaxFailedLogins
-            ? new LoginDecision(LoginOutcome.Locked, 0, now.AddMinutes(options.LockoutMinutes))
-            : new LoginDecision(LoginOutcome.Invalid, failed, null);
+        var until = new[] { account.BlockedUntil, address.BlockedUntil }.Where(u => u > now).Max();
+        return until is { } blocked ? new LoginDecision(LoginOutcome.Throttled, blocked - now) : null;
     }
+
+    public static LoginDecision Decide(UserAccount? user, bool passwordVerified) =>
+        user is { Disabled: false } && passwordVerified ? new LoginDecision(LoginOutcome.Success) : new LoginDecision(LoginOutcome.Invalid);
 }

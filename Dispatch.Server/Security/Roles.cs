@@ -28,6 +28,9 @@ public static class DispatchClaims
     public const string Scope = "dispatch:scope";
 
     public const string ApiKeyId = "dispatch:apikey";
+
+    /// <summary>The id of the server-side session the cookie stands for (see <see cref="SessionStore"/>).</summary>
+    public const string Session = "dispatch:session";
 }
 
 /// <summary>Authorization policy names used by the stages' endpoint groups.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Dispatch.Server.Security;
 
@@ -23,6 +24,13 @@ public static class SecuritySetup
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<SignInThrottleStore>();
+        builder.Services.AddSingleton<SessionValidator>();
+        builder.Services.AddSingleton<HubSessions>();
+        builder.Services.AddSingleton<SessionHubFilter>();
+        builder.Services.AddHostedService<SessionWatcher>();
+        builder.Services.Configure<HubOptions>(o => o.AddFilter<SessionHubFilter>());
         builder.Services.AddHostedService<DemoAccountsSeeder>();
 
         // One key ring for all nodes, in the database (see DatabaseKeyRepository).
@@ -45,6 +53,8 @@ public static class SecuritySetup
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
                 o.SlidingExpiration = true;
+                // The cookie is only a pointer to a server-side session, which sign-out, a reset or an admin ends.
+                o.Events.OnValidatePrincipal = SessionValidator.ValidatePrincipal;
                 // An API answers 401/403; it never redirects to a login page.
                 o.Events.OnRedirectToLogin = c => WriteProblem(c.HttpContext, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => WriteProblem(c.HttpContext, StatusCodes.Status403Forbidden);
@@ -111,6 +121,7 @@ public static class SecuritySetup
 
     public static WebApplication UseSecurity(this WebApplication app)
     {
+        app.UseHubOriginCheck(app.Services.GetRequiredService<SecurityOptions>());
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -120,16 +131,17 @@ public static class SecuritySetup
 
     public static WebApplication MapSecurity(this WebApplication app)
     {
+        // People only: an API key reaches intake and positions, never sessions or tokens.
         var auth = app.MapGroup("/api/auth").WithTags("Security");
         auth.MapPost("/login", AuthEndpoints.Login).AllowAnonymous().RequireRateLimiting(LoginRateLimit)
             .WithName("Login").WithSummary("Sign in with user name and password; sets the session cookie.")
             .Accepts<LoginRequest>("application/json").Produces<Me>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/logout", new Func<HttpContext, Task<IResult>>(AuthEndpoints.Logout)).RequireAuthorization().WithName("Logout").Produces(StatusCodes.Status204NoContent);
-        auth.MapGet("/me", AuthEndpoints.CurrentUser).RequireAuthorization().WithName("CurrentUser").Produces<Me>()
+        auth.MapPost("/logout", AuthEndpoints.Logout).RequireAuthorization(Policies.People).WithName("Logout").Produces(StatusCodes.Status204NoContent);
+        auth.MapGet("/me", AuthEndpoints.CurrentUser).RequireAuthorization(Policies.People).WithName("CurrentUser").Produces<Me>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        auth.MapGet("/antiforgery", AuthEndpoints.Antiforgery).RequireAuthorization().WithName("Antiforgery").Produces<AntiforgeryToken>();
+        auth.MapGet("/antiforgery", AuthEndpoints.Antiforgery).RequireAuthorization(Policies.People).WithName("Antiforgery").Produces<AntiforgeryToken>();
         return app;
     }
 

@@ -8,8 +8,6 @@ public sealed record UserAccount(
     string? Scope,
     string PasswordHash,
     bool Disabled,
-    int FailedLogins,
-    DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 

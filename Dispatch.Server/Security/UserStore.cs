@@ -9,8 +9,7 @@ public sealed class UserStore(Database database)
 {
     private const string Columns = """
         SELECT user_name AS UserName, display_name AS DisplayName, role AS Role, scope AS Scope,
-               password_hash AS PasswordHash, disabled AS Disabled, failed_logins AS FailedLogins,
-               locked_until AS LockedUntil, created_at AS CreatedAt, updated_at AS UpdatedAt
+               password_hash AS PasswordHash, disabled AS Disabled, created_at AS CreatedAt, updated_at AS UpdatedAt
         FROM users
         """;
 
@@ -19,20 +18,15 @@ public sealed class UserStore(Database database)
     private const string Count = "SELECT COUNT(*) FROM users";
 
     private const string Insert = """
-        INSERT INTO users (user_name, display_name, role, scope, password_hash, disabled, failed_logins, locked_until, created_at, updated_at)
-        VALUES (@UserName, @DisplayName, @Role, @Scope, @PasswordHash, @Disabled, @FailedLogins, @LockedUntil, @CreatedAt, @UpdatedAt)
+        INSERT INTO users (user_name, display_name, role, scope, password_hash, disabled, created_at, updated_at)
+        VALUES (@UserName, @DisplayName, @Role, @Scope, @PasswordHash, @Disabled, @CreatedAt, @UpdatedAt)
         """;
 
     private const string Update = """
         UPDATE users
         SET display_name = @DisplayName, role = @Role, scope = @Scope, password_hash = @PasswordHash, disabled = @Disabled,
-            failed_logins = @FailedLogins, locked_until = @LockedUntil, updated_at = @UpdatedAt
+            updated_at = @UpdatedAt
         WHERE user_name = @UserName
-        """;
-
-    // Login bookkeeping is not a change an auditor needs, and happens on every attempt.
-    private const string UpdateLoginState = """
-        UPDATE users SET failed_logins = @FailedLogins, locked_until = @LockedUntil WHERE user_name = @UserName
         """;
 
     public async Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken)
@@ -68,13 +62,6 @@ public sealed class UserStore(Database database)
         await tx.CommitAsync(cancellationToken);
     }
 
-    public async Task RecordLoginStateAsync(string userName, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateLoginState,
-            new { UserName = userName, FailedLogins = failedLogins, LockedUntil = lockedUntil?.ToUniversalTime() }, cancellationToken: cancellationToken));
-    }
-
     private static object Redact(UserAccount user) => new { user.UserName, user.DisplayName, user.Role, user.Scope, user.Disabled };
 
     private sealed class UserRow
@@ -85,8 +72,6 @@ public sealed class UserStore(Database database)
         public string? Scope { get; set; }
         public string PasswordHash { get; set; } = "";
         public bool Disabled { get; set; }
-        public int FailedLogins { get; set; }
-        public DateTimeOffset? LockedUntil { get; set; }
         public DateTimeOffset CreatedAt { get; set; }
         public DateTimeOffset UpdatedAt { get; set; }
 
@@ -98,12 +83,10 @@ public sealed class UserStore(Database database)
             Scope = u.Scope,
             PasswordHash = u.PasswordHash,
             Disabled = u.Disabled,
-            FailedLogins = u.FailedLogins,
-            LockedUntil = u.LockedUntil?.ToUniversalTime(),
             CreatedAt = u.CreatedAt.ToUniversalTime(),
             UpdatedAt = u.UpdatedAt.ToUniversalTime(),
         };
 
-        public UserAccount ToAccount() => new(UserName, DisplayName, Role, Scope, PasswordHash, Disabled, FailedLogins, LockedUntil, CreatedAt, UpdatedAt);
+        public UserAccount ToAccount() => new(UserName, DisplayName, Role, Scope, PasswordHash, Disabled, CreatedAt, UpdatedAt);
     }
 }

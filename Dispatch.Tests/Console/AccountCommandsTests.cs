@@ -43,7 +43,7 @@ public sealed class AccountCommandsTests
         }, TimeSpan.FromSeconds(15), "the revoked key to be refused (keys are cached for 10 s)");
         Assert.That(refused, Is.Empty);
         var audit = await running.Database.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE actor LIKE 'cli:%'");
-        Assert.That(audit, Is.EqualTo(4), "created, key created, disabled, revoked");
+        Assert.That(audit, Is.EqualTo(5), "created, key created, disabled, its session ended, revoked");
     }
 
     [Test]

@@ -9,14 +9,17 @@ public sealed class DemoFeedRulesTests
     private static readonly FeedIncidentPlan FeedDispatches = new(TimeSpan.FromSeconds(15));
     private static readonly FeedIncidentPlan LeftToOperator = new(null);
 
-    [TestCase(false, "Development", FeedMode.Off)]
-    [TestCase(true, "Development", FeedMode.On)]
-    [TestCase(true, "Staging", FeedMode.On)]
-    [TestCase(true, "Production", FeedMode.RefusedInProduction)]
-    [TestCase(false, "Production", FeedMode.Off)]
-    public void Mode_FollowsTheSettingAndRefusesProduction(bool feed, string environment, FeedMode expected)
+    [TestCase(true, true, "Development", null)]
+    [TestCase(true, true, "demo", null)]
+    [TestCase(false, false, "Production", null)]
+    [TestCase(true, false, "Production", "Demo:Seed is set in the Production environment")]
+    [TestCase(false, true, "Staging", "Demo:Feed is set in the Staging environment")]
+    [TestCase(true, true, "Production", "Demo:Seed and Demo:Feed are set in the Production environment")]
+    public void Refusal_AllowsDemoDataInDevelopmentAndDemoOnly(bool seed, bool feed, string environment, string? reason)
     {
-        Assert.That(DemoFeedRules.Mode(feed, environment), Is.EqualTo(expected));
+        var refusal = DemoFeedRules.Refusal(seed, feed, environment);
+
+        Assert.That(refusal, reason is null ? Is.Null : Does.StartWith(reason).And.Contain("ASPNETCORE_ENVIRONMENT=Demo"));
     }
 
     [TestCase(0.0, 20)]

@@ -24,6 +24,8 @@ public sealed class ReconnectTests
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Dispatch"] = $"Data Source={database}",
             ["Bus:Transport"] = "InMemory",
+            // Demo accounts exist only in Development or the Demo environment.
+            ["ASPNETCORE_ENVIRONMENT"] = "Demo",
             ["Demo:Seed"] = "true",
             ["Demo:Password"] = Session.DemoPassword,
             ["Demo:ApiKey"] = Session.DemoApiKey,

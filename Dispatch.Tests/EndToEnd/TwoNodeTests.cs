@@ -27,7 +27,7 @@ public sealed class TwoNodeTests
         await using var b = new ServerProcess(new Dictionary<string, string>(settings) { ["Node:Name"] = "node-b" });
         await a.StartAsync();
         await b.StartAsync();
-        var accounts = new AccountService(new UserStore(db.Database), TimeProvider.System, new SecurityOptions());
+        var accounts = new AccountService(new UserStore(db.Database), new SessionStore(db.Database), new SignInThrottleStore(db.Database), TimeProvider.System);
         await accounts.CreateAsync("watcher", "值班", Roles.Admin, null, Session.DemoPassword, "test", CancellationToken.None);
         var (_, key) = await new ApiKeyStore(db.Database).CreateAsync("two-node", DateTimeOffset.UtcNow, "test", CancellationToken.None);
 

@@ -20,7 +20,8 @@ public sealed class ServerProcess : IAsyncDisposable
         Port = FreePort();
         Address = new Uri($"http://127.0.0.1:{Port}/");
         environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production, as a real centre runs, unless the test names another (Demo, for the demo accounts).
+        environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
         // "Urls" (not ASPNETCORE_URLS): appsettings.json sets Urls, and only a later source overrides it.
         environment["Urls"] = Address.ToString().TrimEnd('/');
         environment["Serilog__MinimumLevel__Default"] = "Warning";

@@ -83,7 +83,7 @@ export class DispatchMap {
       if (level === 'grid' || level === 'precinct') continue;
       L.tooltip({ permanent: true, direction: 'center', className: `area-label area-label-${level}` })
         .setLatLng(this.toLatLng(label[0], label[1]))
-        .setContent(name)
+        .setContent(textNode(name))
         .addTo(this.map);
     }
     const bounds = layer.getBounds();
@@ -108,7 +108,7 @@ export class DispatchMap {
       circle.setLatLng(at);
     }
     circle.setStyle(markerStyle(kind, marker.state));
-    circle.unbindTooltip().bindTooltip(marker.label, { direction: 'top' });
+    circle.unbindTooltip().bindTooltip(textNode(marker.label), { direction: 'top' });
     const element = circle.getElement();
     if (element) {
       element.setAttribute('data-testid', `map-${kind}`);
@@ -140,6 +140,16 @@ export class DispatchMap {
   resize(): void {
     this.map.invalidateSize();
   }
+}
+
+/**
+ * Leaflet reads a string given to a tooltip or popup as HTML; names and addresses come from alerts and imports, so
+ * they go in as an element holding text, never as a string.
+ */
+export function textNode(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
 }
 
 function shiftDeep(coordinates: unknown, shift: (lon: number, lat: number) => [number, number]): unknown {
