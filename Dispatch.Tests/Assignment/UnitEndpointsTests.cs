@@ -7,6 +7,7 @@ using Dispatch.Server.Assignment;
 using Dispatch.Server.Demo;
 using Dispatch.Server.Geo;
 using Dispatch.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatch.Tests.Assignment;
 
@@ -15,7 +16,7 @@ public sealed class UnitEndpointsTests
 {
     // Whole seconds, so that times written in requests with milliseconds read back equal.
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-    private readonly FakeClock clock = new(Start);
+    private readonly FakeTimeProvider clock = new(Start);
     private RunningServer running = null!;
     private HttpClient http = null!;
     private HttpClient responder = null!;
@@ -44,8 +45,9 @@ public sealed class UnitEndpointsTests
         await running.DisposeAsync();
     }
 
+    // AdjustTime, not SetUtcNow: only it may go back, as a clock set right does; this server runs no timer the tests rely on.
     [SetUp]
-    public void ResetClock() => clock.Set(Start);
+    public void ResetClock() => clock.AdjustTime(Start);
 
     private static string Iso(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -158,7 +160,7 @@ public sealed class UnitEndpointsTests
     [Test]
     public async Task List_WithFilters_ReturnsThoseUnitsWithAge()
     {
-        clock.Set(Start.AddMinutes(3));
+        clock.SetUtcNow(Start.AddMinutes(3));
 
         var cars = await http.GetFromJsonAsync<JsonElement>("/api/units?organisation=PS-XINTANG&kind=patrolcar");
         var all = await http.GetFromJsonAsync<JsonElement>("/api/units");
@@ -214,7 +216,7 @@ public sealed class UnitEndpointsTests
     [Test]
     public async Task Nearest_WhenPositionsAreOld_MarksThemStale()
     {
-        clock.Set(Start.AddHours(1));
+        clock.SetUtcNow(Start.AddHours(1));
 
         var ranking = await http.GetFromJsonAsync<JsonElement>("/api/units/nearest?lon=120.22&lat=30.29&kind=GridMember&limit=50");
 
