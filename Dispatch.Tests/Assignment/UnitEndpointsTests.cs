@@ -80,10 +80,11 @@ public sealed class UnitEndpointsTests
     [Test]
     public async Task ReportPosition_WhenAResponderReportsForAnotherUnit_Answers403AndStoresNothing()
     {
+        using var watch = new BusWatch<UnitPositionReported>(running, r => r.UnitCode == "YF-PC04");
         var response = await responder.PostAsJsonAsync("/api/units/YF-PC04/location", new { lon = 120.2150, lat = 30.2900, at = Iso(Start.AddSeconds(15)) });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        await Task.Delay(300); // give a wrongly accepted report the time to land
+        Assert.That(watch.Published, Is.Empty, "the endpoint publishes before it answers: nothing published, nothing to land");
         Assert.That((await UnitAsync("YF-PC04")).GetProperty("positionAt").GetDateTimeOffset(), Is.EqualTo(Start));
     }
 
@@ -108,10 +109,11 @@ public sealed class UnitEndpointsTests
         await tracker.PostAsJsonAsync("/api/units/YF-PC02/location", new { lon = 120.2100, lat = 30.2800, at = Iso(newer) });
         await PositionAtAsync("YF-PC02", newer);
 
+        using var watch = new BusWatch<UnitPositionReported>(running, r => r.UnitCode == "YF-PC02" && r.At == newer.AddSeconds(-5));
         var late = await tracker.PostAsJsonAsync("/api/units/YF-PC02/location", new { lon = 120.2300, lat = 30.3000, at = Iso(newer.AddSeconds(-5)) });
 
         Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await Task.Delay(300); // give a wrongly stored late report the time to land
+        await watch.ConsumedAsync(TimeSpan.FromSeconds(10)); // the consumer has finished with the late report
         var unit = await UnitAsync("YF-PC02");
         Assert.That(unit.GetProperty("positionAt").GetDateTimeOffset(), Is.EqualTo(newer));
         Assert.That(unit.GetProperty("position").GetProperty("lon").GetDouble(), Is.EqualTo(120.2100));
