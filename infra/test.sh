@@ -44,6 +44,8 @@ rabbitmqctl set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
 export DISPATCH_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=$pg_role;Password=$pg_password;Database=postgres;Pooling=true"
 export DISPATCH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/$vhost"
 export DISPATCH_TEST_CHROMIUM="/usr/bin/chromium"
+# The fault tests stop and start RabbitMQ and PostgreSQL: only those this run started (see services.sh).
+export DISPATCH_TEST_STOPPABLE="${STARTED[*]}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 status=0

@@ -63,6 +63,7 @@ public sealed class FaultTests
     [Test]
     public async Task BrokerStopsAndStarts_ServerReconnectsAndEveryAcceptedAlertBecomesAnIncident()
     {
+        TestEnvironment.RequireStoppable("rabbitmq");
         await using var server = new ServerProcess(Settings());
         await server.StartAsync();
         var key = await CreateApiKeyAsync(server);
@@ -99,14 +100,28 @@ public sealed class FaultTests
         }
 
         var posters = Enumerable.Range(0, 8).Select(PostLoopAsync).ToArray();
-        await Task.Delay(2000);
-        await RabbitCtlAsync("stop_app");
-        await Task.Delay(15000);
-        await RabbitCtlAsync("start_app");
-        await Eventually.GetAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode ? "" : null, TimeSpan.FromSeconds(90), "the server to reconnect");
-        await Task.Delay(3000);
-        await stop.CancelAsync();
-        await Task.WhenAll(posters);
+        try
+        {
+            await Task.Delay(2000);
+            await RabbitCtlAsync("stop_app");
+            try
+            {
+                await Task.Delay(15000);
+            }
+            finally
+            {
+                // Whatever happens meanwhile, the broker is left running, as the test found it.
+                await RabbitCtlAsync("start_app");
+            }
+
+            await Eventually.GetAsync(async () => (await http.GetAsync("/readyz")).IsSuccessStatusCode ? "" : null, TimeSpan.FromSeconds(90), "the server to reconnect");
+            await Task.Delay(3000);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(posters);
+        }
 
         var ids = accepted.ToArray();
         await Eventually.GetAsync(async () => await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-outage-%'") >= ids.Length ? "" : null,
@@ -120,6 +135,7 @@ public sealed class FaultTests
     [Test]
     public async Task DatabaseDownForThirtySeconds_MessagesWaitAndNothingIsLost()
     {
+        TestEnvironment.RequireStoppable("postgres");
         // Retries that outlast the outage: about a minute in all.
         await using var server = new ServerProcess(Settings(new Dictionary<string, string>
         {
