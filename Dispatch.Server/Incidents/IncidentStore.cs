@@ -56,7 +56,7 @@ public sealed class IncidentStore(Database database)
                 @Lon, @Lat, @CallerPhone, @Source, @StoredAt)
         """;
 
-    private const string IncidentColumns = """
+    internal const string IncidentColumns = """
         SELECT id AS Id, received_at AS ReceivedAt, opened_at AS OpenedAt, status AS Status, kind AS Kind,
                category_code AS CategoryCode, category_name AS CategoryName, description AS Description,
                address AS Address, lon AS Lon, lat AS Lat, alert_count AS AlertCount, priority AS Priority, source AS Source,
@@ -112,7 +112,7 @@ public sealed class IncidentStore(Database database)
 
     private const string CountIncidents = "SELECT COUNT(*) FROM incidents";
     private static readonly string[] AreaColumns = ["district_code", "street_code", "community_code", "grid_code", "precinct_code"];
-    private const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
+    internal const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
     private const string OldestFirst = "\nORDER BY received_at, id";
 
     /// <summary>Stores a new incident and its first alert, with nothing else in the transaction.</summary>
