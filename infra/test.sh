@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test against real servers: installs and starts RabbitMQ, PostgreSQL and Chromium when missing,
-# gives the tests a throw-away PostgreSQL role and RabbitMQ virtual host, runs `dotnet test`, stops what it
+# gives the tests a throw-away PostgreSQL role and RabbitMQ user and virtual host, runs `dotnet test`, stops what it
 # started, and ends with the line "N passed, N failed" (the line before it counts what did not run). Every .NET
 # test that did not pass (skipped, inconclusive, timed out, aborted) counts as failed, and so does a run with no
 # .NET test at all.
@@ -13,12 +13,16 @@ source infra/services.sh
 
 run_id="$(date +%s)-$$"
 vhost="dispatch-test-$run_id"
+# The tests' own RabbitMQ user: the fault test takes the broker away from this user only, never from others.
+rabbit_user="dispatch-test-$run_id"
+rabbit_password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 pg_role="dispatch_test"
 pg_password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 results="$root/TestResults/$run_id"
 
 cleanup() {
   rabbitmqctl delete_vhost "$vhost" >/dev/null 2>&1 || true
+  rabbitmqctl delete_user "$rabbit_user" >/dev/null 2>&1 || true
   stop_started
 }
 trap cleanup EXIT
@@ -39,13 +43,12 @@ ALTER ROLE $pg_role PASSWORD '$pg_password';
 GRANT pg_signal_backend TO $pg_role;
 SQL
 rabbitmqctl add_vhost "$vhost" >/dev/null
-rabbitmqctl set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
+rabbitmqctl add_user "$rabbit_user" "$rabbit_password" >/dev/null
+rabbitmqctl set_permissions -p "$vhost" "$rabbit_user" ".*" ".*" ".*" >/dev/null
 
 export DISPATCH_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=$pg_role;Password=$pg_password;Database=postgres;Pooling=true"
-export DISPATCH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/$vhost"
+export DISPATCH_TEST_RABBITMQ="amqp://$rabbit_user:$rabbit_password@127.0.0.1:5672/$vhost"
 export DISPATCH_TEST_CHROMIUM="/usr/bin/chromium"
-# The fault tests stop and start RabbitMQ and PostgreSQL: only those this run started (see services.sh).
-export DISPATCH_TEST_STOPPABLE="${STARTED[*]}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 status=0

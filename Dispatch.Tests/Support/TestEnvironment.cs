@@ -10,7 +10,6 @@ public static class TestEnvironment
     public const string SqlServerVariable = "DISPATCH_TEST_SQLSERVER";
     public const string RabbitMqVariable = "DISPATCH_TEST_RABBITMQ";
     public const string ChromiumVariable = "DISPATCH_TEST_CHROMIUM";
-    public const string StoppableVariable = "DISPATCH_TEST_STOPPABLE";
 
     public static string PostgresAdmin => Require(PostgresVariable, "a PostgreSQL connection string with CREATEDB rights");
 
@@ -19,21 +18,6 @@ public static class TestEnvironment
     public static Uri RabbitMq => new(Require(RabbitMqVariable, "an amqp:// URI with a virtual host for the tests"));
 
     public static string Chromium => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
-    /// <summary>
-    /// Refuses (as not run, which makes infra/test.sh red) a test that would stop <paramref name="server"/>
-    /// (<c>rabbitmq</c> or <c>postgres</c>) unless this run started it: infra/test.sh lists the servers it started
-    /// in DISPATCH_TEST_STOPPABLE. A server that was already running may serve others, and is never stopped.
-    /// </summary>
-    public static void RequireStoppable(string server)
-    {
-        var started = (Environment.GetEnvironmentVariable(StoppableVariable) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (!started.Any(s => s == server || s.StartsWith(server + ":", StringComparison.Ordinal)))
-        {
-            Assert.Ignore($"This test stops {server}, which this run did not start ({StoppableVariable}=\"{string.Join(' ', started)}\"): " +
-                "run it where infra/test.sh starts the servers itself, as CI does.");
-        }
-    }
 
     /// <summary>A file of the repository (samples, test data), found from the test binaries up to Dispatch.sln.</summary>
     public static string RepoFile(string relative)
