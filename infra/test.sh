@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test against real servers: installs and starts RabbitMQ, PostgreSQL and Chromium when missing,
-# gives the tests a throw-away PostgreSQL role and RabbitMQ virtual host, runs `dotnet test`, stops what it
-# started, and ends with the line "N passed, N failed".
+# gives the tests a throw-away PostgreSQL role and RabbitMQ user and virtual host, runs `dotnet test`, stops what it
+# started, and ends with the line "N passed, N failed" (the line before it counts what did not run). Every .NET
+# test that did not pass (skipped, inconclusive, timed out, aborted) counts as failed, and so does a run with no
+# .NET test at all.
 # Usage: infra/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Intake]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,12 +13,16 @@ source infra/services.sh
 
 run_id="$(date +%s)-$$"
 vhost="dispatch-test-$run_id"
+# The tests' own RabbitMQ user: the fault test takes the broker away from this user only, never from others.
+rabbit_user="dispatch-test-$run_id"
+rabbit_password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 pg_role="dispatch_test"
 pg_password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 results="$root/TestResults/$run_id"
 
 cleanup() {
   rabbitmqctl delete_vhost "$vhost" >/dev/null 2>&1 || true
+  rabbitmqctl delete_user "$rabbit_user" >/dev/null 2>&1 || true
   stop_started
 }
 trap cleanup EXIT
@@ -37,10 +43,11 @@ ALTER ROLE $pg_role PASSWORD '$pg_password';
 GRANT pg_signal_backend TO $pg_role;
 SQL
 rabbitmqctl add_vhost "$vhost" >/dev/null
-rabbitmqctl set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
+rabbitmqctl add_user "$rabbit_user" "$rabbit_password" >/dev/null
+rabbitmqctl set_permissions -p "$vhost" "$rabbit_user" ".*" ".*" ".*" >/dev/null
 
 export DISPATCH_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=$pg_role;Password=$pg_password;Database=postgres;Pooling=true"
-export DISPATCH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672/$vhost"
+export DISPATCH_TEST_RABBITMQ="amqp://$rabbit_user:$rabbit_password@127.0.0.1:5672/$vhost"
 export DISPATCH_TEST_CHROMIUM="/usr/bin/chromium"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -49,14 +56,17 @@ dotnet test Dispatch.sln -c Release \
   --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
   --results-directory "$results" --blame-hang-timeout 10m "$@" || status=$?
 
-passed=0; failed=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-done
+# A green run is one where every .NET test ran and passed: none skipped, inconclusive, timed out or aborted,
+# and at least one ran at all (a filter that matches nothing is a mistake, not a success).
+read -r total passed failed error timeout aborted inconclusive not_executed not_runnable passed_but_aborted disconnected \
+  < <(infra/trx-counts.sh "$results"/*.trx)
+not_passed=$((error + timeout + aborted + inconclusive + not_executed + not_runnable + passed_but_aborted + disconnected))
+summary=".NET: $total tests, $passed passed, $failed failed, $inconclusive inconclusive, $((not_executed + not_runnable)) skipped or not executed, $timeout timed out, $((aborted + passed_but_aborted + disconnected)) aborted, $error errors"
+failed=$((failed + not_passed))
+if [ "$total" -eq 0 ]; then
+  echo "No .NET test ran: the build failed, the test host died, or the filter matched nothing." >&2
+  failed=$((failed + 1))
+fi
 
 # The browser app's own unit tests (vitest); `dotnet test` has built it and installed its packages.
 client=Dispatch.Server/ClientApp
@@ -64,8 +74,9 @@ if [ -d "$client/node_modules" ]; then
   vitest_status=0
   (cd "$client" && npx --no-install vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json") || vitest_status=$?
   if [ -f "$results/vitest.json" ]; then
-    read -r p f < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests)' "$results/vitest.json")
-    passed=$((passed + p)); failed=$((failed + f))
+    read -r p f k < <(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests)' "$results/vitest.json")
+    passed=$((passed + p)); failed=$((failed + f + k))
+    summary="$summary; vitest: $p passed, $f failed, $k skipped"
   fi
   [ "$vitest_status" -eq 0 ] || status=$vitest_status
 else
@@ -77,5 +88,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the test host failed before any test could report.
   failed=1
 fi
+echo "$summary"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -3,9 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dispatch.Console.Screens;
 using Dispatch.Server.Demo;
 using Dispatch.Server.Intake;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -42,31 +43,29 @@ public static class PipelineBench
 
     private static async Task<PhaseResult> PipelinePhaseAsync(Uri server, Uri amqp, List<AlertSubmission> payloads, double rate, CancellationToken cancellationToken)
     {
-        await using var hub = await HubClient.ConnectAsync(server, "/hubs/command", await SignInCookieAsync(server, cancellationToken));
-        await hub.InvokeAsync("WatchIncidents");
+        var cookie = await SignInCookieAsync(server, cancellationToken);
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "/hubs/command"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.Headers["Cookie"] = cookie;
+            })
+            .Build();
         var sentAt = new ConcurrentDictionary<Guid, long>();
         var latencies = new ConcurrentBag<double>();
         var lastReceived = 0L;
-        using var listening = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var receiver = Task.Run(async () =>
+        hub.On<JsonElement>("IncidentOpened", incident =>
         {
-            try
+            if (sentAt.TryRemove(incident.GetProperty("id").GetGuid(), out var started))
             {
-                await foreach (var (target, incident) in hub.CallsAsync(listening.Token))
-                {
-                    if (target == "IncidentOpened" && sentAt.TryRemove(incident.GetProperty("id").GetGuid(), out var started))
-                    {
-                        var now = Stopwatch.GetTimestamp();
-                        latencies.Add(Stopwatch.GetElapsedTime(started, now).TotalMilliseconds);
-                        Interlocked.Exchange(ref lastReceived, now);
-                    }
-                }
+                var now = Stopwatch.GetTimestamp();
+                latencies.Add(Stopwatch.GetElapsedTime(started, now).TotalMilliseconds);
+                Interlocked.Exchange(ref lastReceived, now);
             }
-            catch (OperationCanceledException)
-            {
-                // The run is over.
-            }
-        }, CancellationToken.None);
+        });
+        await hub.StartAsync(cancellationToken);
+        await hub.InvokeAsync("WatchIncidents", cancellationToken);
 
         var start = Stopwatch.GetTimestamp();
         await PublishPacedAsync(amqp, "dispatch.intake.alerts", "", payloads, rate,
@@ -77,8 +76,7 @@ public static class PipelineBench
             await Task.Delay(50, cancellationToken);
         }
 
-        await listening.CancelAsync();
-        await receiver;
+        await hub.StopAsync(CancellationToken.None);
         var seconds = Stopwatch.GetElapsedTime(start, Interlocked.Read(ref lastReceived) is > 0 and var l ? l : Stopwatch.GetTimestamp()).TotalSeconds;
         return Summarise("pipeline: RabbitMQ → intake → routing → store → SignalR", payloads.Count, latencies, seconds);
     }

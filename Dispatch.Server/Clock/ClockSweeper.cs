@@ -39,6 +39,9 @@ public sealed class ClockSweeper(
         }
 
         var sweep = new ClockSweep(store, options.Value);
+        // A periodic timer keeps a tick that comes while a pass runs, where a delay started after the pass would
+        // not see it: a moment that passes during a sweep is swept next, on the system clock and on a test's.
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
@@ -65,7 +68,7 @@ public sealed class ClockSweeper(
             {
                 try
                 {
-                    await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
+                    await timer.WaitForNextTickAsync(stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

@@ -5,8 +5,8 @@ using NetTopologySuite.Geometries;
 namespace Dispatch.Server.Geo;
 
 /// <summary>
-/// Writes loaded areas as a GeoJSON FeatureCollection for the maps (NetTopologySuite.IO.GeoJSON does not restore
-/// here). Coordinates are WGS-84 [lon, lat] rounded to 6 decimals (about 10 cm), which halves the size of a large
+/// Writes loaded areas as a GeoJSON FeatureCollection for the maps, in the shape the maps read and no more.
+/// Coordinates are WGS-84 [lon, lat] rounded to 6 decimals (about 10 cm), which halves the size of a large
 /// layer; each feature carries a point inside it for the label, since a concave area's centroid may lie outside.
 /// </summary>
 public static class AreaFeatures

@@ -59,7 +59,7 @@ public sealed class IncidentStore(Database database)
                 @Lon, @Lat, @CallerPhone, @Source, @StoredAt)
         """;
 
-    private const string IncidentColumns = """
+    internal const string IncidentColumns = """
         SELECT id AS Id, received_at AS ReceivedAt, opened_at AS OpenedAt, status AS Status, kind AS Kind,
                category_code AS CategoryCode, category_name AS CategoryName, description AS Description,
                address AS Address, lon AS Lon, lat AS Lat, alert_count AS AlertCount, priority AS Priority, source AS Source,
@@ -115,7 +115,7 @@ public sealed class IncidentStore(Database database)
 
     private const string CountIncidents = "SELECT COUNT(*) FROM incidents";
     private static readonly string[] AreaColumns = ["district_code", "street_code", "community_code", "grid_code", "precinct_code"];
-    private const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
+    internal const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
     // The triage queue: urgent triage (danger to life, priority 1) first, then whoever has waited longest.
     private const string UrgentThenOldest = "\nORDER BY CASE WHEN priority = 1 THEN 0 ELSE 1 END, received_at, id";
 

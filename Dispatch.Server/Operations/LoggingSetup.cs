@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Json;
 
 namespace Dispatch.Server.Operations;
@@ -24,8 +24,11 @@ public static class LoggingSetup
                 outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture);
 
+        // This server's own logger, not the static Log.Logger: tests run several servers in one process.
+        var logger = configuration.CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        builder.Services.AddSingleton<Serilog.ILogger>(logger);
+        builder.Services.AddSerilog(logger, dispose: true);
         return builder;
     }
 
@@ -33,34 +36,21 @@ public static class LoggingSetup
     public static string NodeName(IConfiguration configuration) =>
         configuration["Node:Name"] is { Length: > 0 } name ? name : $"{Environment.MachineName}-{Environment.ProcessId}";
 
-    /// <summary>One line per request, with its status and duration (Serilog.AspNetCore does not restore here).</summary>
+    /// <summary>
+    /// One line per request (Serilog.AspNetCore), with its status and duration. Put it outside the exception handler:
+    /// it then logs the status the client got, 500 for a request that threw, rather than the 200 the response
+    /// still held when the exception passed by. Probes log at Debug; server errors at Error.
+    /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app)
     {
-        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Dispatch.Requests");
-        return app.Use(async (context, next) =>
+        var logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+        return app.UseSerilogRequestLogging(o =>
         {
-            var started = Stopwatch.GetTimestamp();
-            int? thrown = null;
-            try
-            {
-                await next(context);
-            }
-            catch (Exception ex)
-            {
-                // The exception handler outside this middleware writes the answer after this line is logged: log
-                // the status it will send, not the 200 the response still holds.
-                thrown = context.Response.HasStarted ? null : ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-                throw;
-            }
-            finally
-            {
-                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var level = context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz")
-                    ? LogLevel.Debug
-                    : LogLevel.Information;
-                logger.Log(level, "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {ElapsedMs:0.0} ms",
-                    context.Request.Method, context.Request.Path.Value, thrown ?? context.Response.StatusCode, elapsed);
-            }
+            o.Logger = logger;
+            o.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/healthz") || context.Request.Path.StartsWithSegments("/readyz") ? LogEventLevel.Debug
+                : LogEventLevel.Information;
         });
     }
 }

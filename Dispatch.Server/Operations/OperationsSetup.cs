@@ -29,9 +29,9 @@ public static class OperationsSetup
     {
         // The exporter listens from its creation on: create it before the first alert, not at the first scrape.
         app.Services.GetRequiredService<PrometheusExporter>();
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLogging();
 
         // The API's documentation is public, like the app shell; the data behind every route needs a role.
         app.UseSwaggerUI(o =>

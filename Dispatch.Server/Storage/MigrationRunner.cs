@@ -20,7 +20,7 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
         """;
 
     // SQL Server has no CREATE TABLE IF NOT EXISTS.
-    private const string CreateJournalSqlServer = """
+    internal const string CreateJournalSqlServer = """
         IF OBJECT_ID(N'schema_journal', N'U') IS NULL
         CREATE TABLE schema_journal (
             version INT NOT NULL PRIMARY KEY,
@@ -29,9 +29,9 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
         )
         """;
 
-    private const string SelectApplied = "SELECT version FROM schema_journal";
+    internal const string SelectApplied = "SELECT version FROM schema_journal";
 
-    private const string InsertApplied = """
+    internal const string InsertApplied = """
         INSERT INTO schema_journal (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)
         """;
 

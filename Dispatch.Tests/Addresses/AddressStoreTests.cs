@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Dispatch.Server.Addresses;
 using Dispatch.Server.Demo;
 using Dispatch.Server.Geo;
@@ -14,7 +15,7 @@ public sealed class AddressStoreTests(string provider)
     private AddressStore store = null!;
     private AddressRegister register = null!;
     private AddressImporter importer = null!;
-    private FakeClock clock = null!;
+    private FakeTimeProvider clock = null!;
 
     [SetUp]
     public async Task CreateDatabase()
@@ -24,7 +25,7 @@ public sealed class AddressStoreTests(string provider)
         register = new AddressRegister();
         var layers = new JurisdictionIndex();
         layers.Replace(JurisdictionSnapshot.Build(DemoGeography.All().Select(a => new PreparedArea(a.Level, a.Code, a.Name, a.Geometry))));
-        clock = new FakeClock(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
         importer = new AddressImporter(store, register, layers, clock, NullLogger<AddressImporter>.Instance);
     }
 

@@ -7,6 +7,7 @@ using Dispatch.Server.Assignment;
 using Dispatch.Server.Demo;
 using Dispatch.Server.Geo;
 using Dispatch.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatch.Tests.Assignment;
 
@@ -15,7 +16,7 @@ public sealed class UnitEndpointsTests
 {
     // Whole seconds, so that times written in requests with milliseconds read back equal.
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-    private readonly FakeClock clock = new(Start);
+    private readonly FakeTimeProvider clock = new(Start);
     private RunningServer running = null!;
     private HttpClient http = null!;
     private HttpClient responder = null!;
@@ -44,8 +45,9 @@ public sealed class UnitEndpointsTests
         await running.DisposeAsync();
     }
 
+    // AdjustTime, not SetUtcNow: only it may go back, as a clock set right does; this server runs no timer the tests rely on.
     [SetUp]
-    public void ResetClock() => clock.Set(Start);
+    public void ResetClock() => clock.AdjustTime(Start);
 
     private static string Iso(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -78,10 +80,11 @@ public sealed class UnitEndpointsTests
     [Test]
     public async Task ReportPosition_WhenAResponderReportsForAnotherUnit_Answers403AndStoresNothing()
     {
+        using var watch = new BusWatch<UnitPositionReported>(running, r => r.UnitCode == "YF-PC04");
         var response = await responder.PostAsJsonAsync("/api/units/YF-PC04/location", new { lon = 120.2150, lat = 30.2900, at = Iso(Start.AddSeconds(15)) });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        await Task.Delay(300); // give a wrongly accepted report the time to land
+        Assert.That(watch.Published, Is.Empty, "the endpoint publishes before it answers: nothing published, nothing to land");
         Assert.That((await UnitAsync("YF-PC04")).GetProperty("positionAt").GetDateTimeOffset(), Is.EqualTo(Start));
     }
 
@@ -106,10 +109,11 @@ public sealed class UnitEndpointsTests
         await tracker.PostAsJsonAsync("/api/units/YF-PC02/location", new { lon = 120.2100, lat = 30.2800, at = Iso(newer) });
         await PositionAtAsync("YF-PC02", newer);
 
+        using var watch = new BusWatch<UnitPositionReported>(running, r => r.UnitCode == "YF-PC02" && r.At == newer.AddSeconds(-5));
         var late = await tracker.PostAsJsonAsync("/api/units/YF-PC02/location", new { lon = 120.2300, lat = 30.3000, at = Iso(newer.AddSeconds(-5)) });
 
         Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        await Task.Delay(300); // give a wrongly stored late report the time to land
+        await watch.ConsumedAsync(TimeSpan.FromSeconds(10)); // the consumer has finished with the late report
         var unit = await UnitAsync("YF-PC02");
         Assert.That(unit.GetProperty("positionAt").GetDateTimeOffset(), Is.EqualTo(newer));
         Assert.That(unit.GetProperty("position").GetProperty("lon").GetDouble(), Is.EqualTo(120.2100));
@@ -158,7 +162,7 @@ public sealed class UnitEndpointsTests
     [Test]
     public async Task List_WithFilters_ReturnsThoseUnitsWithAge()
     {
-        clock.Set(Start.AddMinutes(3));
+        clock.SetUtcNow(Start.AddMinutes(3));
 
         var cars = await http.GetFromJsonAsync<JsonElement>("/api/units?organisation=PS-XINTANG&kind=patrolcar");
         var all = await http.GetFromJsonAsync<JsonElement>("/api/units");
@@ -214,7 +218,7 @@ public sealed class UnitEndpointsTests
     [Test]
     public async Task Nearest_WhenPositionsAreOld_MarksThemStale()
     {
-        clock.Set(Start.AddHours(1));
+        clock.SetUtcNow(Start.AddHours(1));
 
         var ranking = await http.GetFromJsonAsync<JsonElement>("/api/units/nearest?lon=120.22&lat=30.29&kind=GridMember&limit=50");
 

@@ -5,6 +5,7 @@ using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatch.Tests.Clock;
 
@@ -17,10 +18,11 @@ public sealed class ClockSweeperTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
-    // A fast sweep keeps the tests short; the promise (within 1 s) holds at the default 200 ms too.
+    // The sweepers run on the fake clock: each Advance ticks their timers, so a pass sees every moment the test
+    // moves to, however slow the machine. The short interval keeps the ticks of a long Advance fine-grained.
     private static readonly Dictionary<string, string> FastSweep = new() { ["Clock:SweepIntervalMs"] = "50" };
 
-    private static FakeClock NewClock() => new(DateTimeOffset.UtcNow);
+    private static FakeTimeProvider NewClock() => new(DateTimeOffset.UtcNow);
 
     [Test]
     public async Task Respond_WhenNobodyAcknowledges_WarnsThenBreachesAndAlarmsTheScreen()
@@ -134,21 +136,25 @@ public sealed class ClockSweeperTests
             await ClockAsync(admin, id, ClockKind.Reinforce, "Breached");
         }
 
-        // Both sweepers keep running: give them several passes to fire a clock a second time, if they could.
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
-        var breaches = await database.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'clock.breached'");
-        var warnings = await database.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'clock.warned'");
-        var escalations = await Eventually.GetValueAsync<int>(async () =>
+        await Eventually.GetValueAsync<int>(async () =>
         {
             var n = await database.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'clock.escalated'");
             return n >= ids.Count * 3 ? n : null;
         }, Wait, "every breach escalated");
+
+        // A second firing would come from a pass that is still running. Stopping a node waits for its sweeper's
+        // pass and its consumers to finish, so once both have stopped every row either node could write is written.
+        await a.DisposeAsync();
+        await b.DisposeAsync();
+        var breaches = await database.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'clock.breached'");
+        var warnings = await database.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'clock.warned'");
+        var escalations = await database.ScalarAsync<int>("SELECT COUNT(*) FROM audit_log WHERE action = 'clock.escalated'");
         Assert.That(breaches, Is.EqualTo(ids.Count * 3), "three clocks per incident, each breached once");
         Assert.That(warnings, Is.EqualTo(ids.Count), "respond warned once each; the others fell due with no warning in between");
         Assert.That(escalations, Is.EqualTo(ids.Count * 3), "each breach escalated once");
     }
 
-    private static async Task<Guid> SendAlertAsync(RunningServer running, FakeClock clock, string category)
+    private static async Task<Guid> SendAlertAsync(RunningServer running, FakeTimeProvider clock, string category)
     {
         using var intake = running.Machine();
         var alertId = "110-clock-" + Guid.NewGuid().ToString("N")[..12];

@@ -1,5 +1,6 @@
 using Dispatch.Tests.Support;
 using Dispatch.Tests.TaskOrders.Calendar;
+using Microsoft.Extensions.Time.Testing;
 using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.Console;
@@ -22,7 +23,7 @@ public sealed class CalendarCommandsTests
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    private static FakeClock Clock() => new(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero));
+    private static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero));
 
     [Test]
     public async Task SlaDue_OnTheShippedCalendar_PrintsTheDeadlineFirst()

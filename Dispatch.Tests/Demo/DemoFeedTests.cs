@@ -4,6 +4,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Demo;
 using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatch.Tests.Demo;
 
@@ -15,7 +16,7 @@ public sealed class DemoFeedTests
     [Test]
     public async Task Feed_WhenOnAndTimePasses_OpensIncidentsAndPlaysTheRespondersButNeverTheHumansUnit()
     {
-        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = new Dictionary<string, string>(Session.DemoSettings)
         {
             ["Demo:Feed"] = "true",

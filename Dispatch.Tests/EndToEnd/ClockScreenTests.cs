@@ -5,6 +5,7 @@ using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Dispatch.Tests.EndToEnd;
@@ -16,7 +17,7 @@ public sealed class ClockScreenTests
     [Test]
     public async Task MissedRespondClock_RaisesTheAlarmOnTheOperatorsScreen()
     {
-        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var running = await RunningServer.StartAsync(clock: clock,
             settings: new Dictionary<string, string>(Session.DemoSettings) { ["Dispatch:AutoDispatch"] = "false" });
         var (playwright, browser) = await Browser.LaunchAsync();

@@ -6,6 +6,7 @@ using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Dispatch.Tests.EndToEnd;
@@ -21,7 +22,7 @@ public sealed class StoryTests
     [Test]
     public async Task AlertToAssessment_EveryRoleInTheBrowser_NoRefresh()
     {
-        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         // The operator dispatches by hand in this story.
         await using var running = await RunningServer.StartAsync(clock: clock,
             settings: new Dictionary<string, string>(Session.DemoSettings) { ["Dispatch:AutoDispatch"] = "false" });

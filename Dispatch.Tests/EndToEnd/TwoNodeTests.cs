@@ -53,10 +53,24 @@ public sealed class TwoNodeTests
         var expected = ids.Select(IncidentReference.ForAlert).ToHashSet();
         await Eventually.GetAsync(() => Task.FromResult(expected.IsSubsetOf(seenA.Keys) && expected.IsSubsetOf(seenB.Keys) ? "" : null), TimeSpan.FromSeconds(20),
             "every incident on both screens");
-        await Task.Delay(500);
+
+        // A second push would come from a message still in the broker, so wait until it holds none; then one more
+        // alert: each screen receives its pushes in order, so once both have it, every earlier push has arrived.
+        await RabbitQueues.IdleAsync(TimeSpan.FromSeconds(30));
+        var marker = $"110-2node-marker-{Guid.NewGuid().ToString("N")[..6]}";
+        using (var http = new HttpClient { BaseAddress = a.Address })
+        {
+            http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            var response = await http.PostAsJsonAsync("/api/intake/alerts", new { alertId = marker, receivedAt = DateTimeOffset.UtcNow.ToString("O"), description = "双节点测试标记" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        }
+
+        var markerId = IncidentReference.ForAlert(marker);
+        await Eventually.GetAsync(() => Task.FromResult(seenA.ContainsKey(markerId) && seenB.ContainsKey(markerId) ? "" : null), TimeSpan.FromSeconds(20),
+            "the marker incident on both screens");
         Assert.That(expected.Select(id => seenA[id]), Is.All.EqualTo(1), "node A's screen saw each incident once");
         Assert.That(expected.Select(id => seenB[id]), Is.All.EqualTo(1), "node B's screen saw each incident once");
-        Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'"), Is.EqualTo(ids.Count), "each alert handled once");
+        Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'"), Is.EqualTo(ids.Count + 1), "each alert handled once");
 
         // Reference data changed on one node is used by the other at once: a new year's holiday notice.
         using (var adminA = await Session.SignInAsync(a.Address, "watcher", Session.DemoPassword))
@@ -96,13 +110,15 @@ public sealed class TwoNodeTests
             }
         }
 
-        await Eventually.GetAsync(async () => await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'") == ids.Count + more.Count + timed.Count ? "" : null,
+        await Eventually.GetAsync(async () => await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id LIKE '110-2node-%'") == ids.Count + more.Count + timed.Count + 1 ? "" : null,
             TimeSpan.FromSeconds(30), "every alert after node A died");
 
         // Node B's sweeper fires the clocks node A started, each exactly once.
         await Eventually.GetAsync(async () => await CountClocksAsync(db, timedIds, "Breached") == timedIds.Length ? "" : null,
             TimeSpan.FromSeconds(100), "node B to fire the respond clocks node A had started");
-        await Task.Delay(1000);
+
+        // A second firing would come from a sweeper pass still running: stopping node B waits for its current pass.
+        await b.StopAsync();
         await using var connection = await db.OpenAsync();
         var breaches = await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection,
             "SELECT COUNT(*) FROM audit_log WHERE action = 'clock.breached' AND subject_id = ANY(@Ids)", new { Ids = timedIds });

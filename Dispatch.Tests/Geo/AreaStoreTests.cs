@@ -2,6 +2,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Geo;
 using Dispatch.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using static Dispatch.Tests.Geo.GeoJsonAreaReaderTests;
 
 namespace Dispatch.Tests.Geo;
@@ -16,7 +17,7 @@ public sealed class AreaStoreTests(string provider)
     private AreaStore store = null!;
     private JurisdictionIndex index = null!;
     private AreaImporter importer = null!;
-    private FakeClock clock = null!;
+    private FakeTimeProvider clock = null!;
 
     [SetUp]
     public async Task CreateDatabase()
@@ -24,7 +25,7 @@ public sealed class AreaStoreTests(string provider)
         database = await TestDatabase.CreateMigratedAsync(provider);
         store = new AreaStore(database.Database);
         index = new JurisdictionIndex();
-        clock = new FakeClock(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
         importer = new AreaImporter(store, index, clock, NullLogger<AreaImporter>.Instance);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Dispatch.Contracts;
 using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
 
@@ -71,11 +72,12 @@ public sealed class AlertIntakeEndpointTests
         await Eventually.GetAsync(async () => (await http.GetAsync($"/api/incidents/{first!.IncidentId}")).IsSuccessStatusCode ? "" : null,
             TimeSpan.FromSeconds(10), "the first incident");
 
+        using var watch = new BusWatch<AlertReceived>(running, a => a.AlertId == "110-http-dup" && a.Description == "再次报警");
         var second = await intake.PostAsJsonAsync("/api/intake/alerts", Alert("110-http-dup", "再次报警"));
 
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That((await second.Content.ReadFromJsonAsync<AlertAccepted>())!.IncidentId, Is.EqualTo(first!.IncidentId));
-        await Task.Delay(300); // give a wrongly opened second incident the time to appear
+        await watch.ConsumedAsync(TimeSpan.FromSeconds(10)); // the consumer has finished with the repeat: whatever it wrote is written
         Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts WHERE alert_id = '110-http-dup'"), Is.EqualTo(1));
         Assert.That(await db.ScalarAsync<string>($"SELECT description FROM incidents WHERE id = '{first.IncidentId}'"), Is.EqualTo("报警人称其电动车被盗"));
     }
@@ -148,10 +150,12 @@ public sealed class AlertIntakeEndpointTests
     public async Task Post_WhenRejected_StoresNothing()
     {
         var before = await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts");
+        using var watch = new BusWatch<AlertReceived>(running, a => a.AlertId == "110-rejected");
 
         await PostRaw("""{"alertId":"110-rejected","receivedAt":"2026-11-22T10:00:00","description":"x"}""");
-        await Task.Delay(200);
 
+        // The endpoint publishes before it answers: nothing published by now means nothing will be stored.
+        Assert.That(watch.Published, Is.Empty);
         Assert.That(await db.ScalarAsync<int>("SELECT COUNT(*) FROM alerts"), Is.EqualTo(before));
     }
 

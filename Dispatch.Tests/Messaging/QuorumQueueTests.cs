@@ -16,7 +16,8 @@ public sealed class QuorumQueueTests
         // A virtual host of its own: a queue's type is fixed when first declared.
         var vhost = "dispatch-quorum-" + Guid.NewGuid().ToString("N")[..8];
         await RunAsync("rabbitmqctl", $"add_vhost {vhost}");
-        await RunAsync("rabbitmqctl", $"set_permissions -p {vhost} guest .* .* .*");
+        var user = Uri.UnescapeDataString(TestEnvironment.RabbitMq.UserInfo.Split(':')[0]);
+        await RunAsync("rabbitmqctl", $"set_permissions -p {vhost} {user} .* .* .*");
         try
         {
             var uri = new UriBuilder(TestEnvironment.RabbitMq) { Path = "/" + vhost }.Uri;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -16,7 +17,7 @@ namespace Dispatch.Tests.Security;
 [NonParallelizable]
 public sealed class SignInThrottleTests
 {
-    private readonly FakeClock clock = new(new DateTimeOffset(2026, 11, 22, 2, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 22, 2, 0, 0, TimeSpan.Zero));
     private RunningServer running = null!;
 
     [OneTimeSetUp]

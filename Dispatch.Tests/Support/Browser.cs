@@ -61,10 +61,18 @@ public static class Browser
         return path;
     }
 
-    /// <summary>A test artefact and the README's picture: also copied to docs/screenshots/&lt;name&gt;.png, overwritten.</summary>
+    /// <summary>
+    /// A test artefact that is also one of the README's pictures. A test run leaves tracked files alone: the picture
+    /// is copied to the folder in <c>DISPATCH_DOC_SCREENSHOTS</c> only when that is set, as <c>infra/screenshots.sh</c>
+    /// does to refresh docs/screenshots.
+    /// </summary>
     public static async Task SaveDocScreenshotAsync(IPage page, string name)
     {
         var path = await ScreenshotAsync(page, name);
-        File.Copy(path, TestEnvironment.RepoFile(Path.Combine("docs", "screenshots", name + ".png")), overwrite: true);
+        if (Environment.GetEnvironmentVariable("DISPATCH_DOC_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            File.Copy(path, Path.Combine(folder, name + ".png"), overwrite: true);
+        }
     }
 }

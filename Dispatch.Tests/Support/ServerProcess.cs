@@ -100,6 +100,24 @@ public sealed class ServerProcess : IAsyncDisposable
         }, TimeSpan.FromSeconds(60), "the server process to be ready");
     }
 
+    /// <summary>
+    /// SIGTERM, and waits for the exit: the host finishes the messages in hand and its background services' current
+    /// pass first, so once it returns, everything this node was doing is done.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            using (var kill = Process.Start("kill", $"-TERM {process.Id}"))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no draining; whatever was in flight is cut.</summary>
     public void Kill()
     {

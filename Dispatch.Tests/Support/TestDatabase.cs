@@ -86,6 +86,29 @@ public sealed class TestDatabase : IAsyncDisposable
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
+    /// <summary>
+    /// The database "going away" for this test only, on a PostgreSQL that others share: no new connection to it is
+    /// allowed and every client connected to it is ended. <see cref="EndOutageAsync"/> lets connections in again.
+    /// The test role owns the database, and may end its own backends.
+    /// </summary>
+    public async Task BeginOutageAsync()
+    {
+        RequirePostgres();
+        await ExecuteAdminAsync(Provider, adminConnection!, $"ALTER DATABASE {databaseName} ALLOW_CONNECTIONS false");
+        await ExecuteAdminAsync(Provider, adminConnection!,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @Name AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+            new { Name = databaseName });
+        ClearPool();
+    }
+
+    /// <summary>Ends the outage; safe to call when none began.</summary>
+    public async Task EndOutageAsync()
+    {
+        RequirePostgres();
+        await ExecuteAdminAsync(Provider, adminConnection!, $"ALTER DATABASE {databaseName} ALLOW_CONNECTIONS true");
+        ClearPool(); // the test's own pooled connections were ended with the rest
+    }
+
     public async ValueTask DisposeAsync()
     {
         switch (Provider)
@@ -127,11 +150,25 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    private static async Task ExecuteAdminAsync(DatabaseProvider provider, string admin, string sql)
+    private static async Task ExecuteAdminAsync(DatabaseProvider provider, string admin, string sql, object? parameters = null)
     {
         await using var connection = SqlDialect.For(provider).CreateConnection(admin);
         await connection.OpenAsync();
-        await connection.ExecuteAsync(sql);
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    private void RequirePostgres()
+    {
+        if (Provider != DatabaseProvider.PostgreSql)
+        {
+            throw new NotSupportedException($"A database outage is simulated on PostgreSQL only, not {Provider}.");
+        }
+    }
+
+    private void ClearPool()
+    {
+        using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        Npgsql.NpgsqlConnection.ClearPool(connection);
     }
 }
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Server.Security;
-using Dispatch.Server.TaskOrders;
 using Dispatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.TaskOrders;
@@ -14,7 +14,7 @@ namespace Dispatch.Tests.TaskOrders;
 public sealed class TaskOrderEndpointsTests
 {
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
-    private readonly FakeClock clock = new(new DateTimeOffset(2025, 9, 30, 10, 0, 0, Cst));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2025, 9, 30, 10, 0, 0, Cst));
     private RunningServer running = null!;
     private HttpClient machine = null!, operatorClient = null!, handler = null!, otherHandler = null!, supervisor = null!;
 
@@ -151,13 +151,11 @@ public sealed class TaskOrderEndpointsTests
         var id = (await IssueAsync(incidentId)).GetProperty("id").GetGuid();
         await using var desk = await HubTestClient.ConnectAsync(running.Address, "/hubs/desk", await Session.SignInCookieAsync(running.Address, "handler"));
         await desk.InvokeAsync("WatchTaskOrders");
-        var sweeper = running.App.Services.GetRequiredService<TaskOrderSweeper>();
 
-        clock.Set(new DateTimeOffset(2025, 10, 14, 0, 0, 1, Cst));
-        await sweeper.SweepAsync(clock.GetUtcNow(), CancellationToken.None);
+        // The server's own sweeper runs on the fake clock: moving the clock past its hourly tick runs a pass at that moment.
+        clock.SetUtcNow(new DateTimeOffset(2025, 10, 14, 0, 0, 1, Cst));
         var reminder = await desk.WaitForCallAsync("TaskOrderChanged", o => o.GetProperty("id").GetGuid() == id && o.GetProperty("remindedAt").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(10));
-        clock.Set(new DateTimeOffset(2025, 10, 15, 0, 0, 1, Cst));
-        await sweeper.SweepAsync(clock.GetUtcNow(), CancellationToken.None);
+        clock.SetUtcNow(new DateTimeOffset(2025, 10, 15, 0, 0, 1, Cst));
         var overdue = await desk.WaitForCallAsync("TaskOrderChanged", o => o.GetProperty("id").GetGuid() == id && o.GetProperty("overdue").GetBoolean(), TimeSpan.FromSeconds(10));
 
         Assert.That(reminder.GetProperty("remindedAt").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2025, 10, 14, 0, 0, 1, Cst)));

@@ -7,7 +7,8 @@ namespace Dispatch.Server.Operations.Metrics;
 
 /// <summary>
 /// Renders System.Diagnostics.Metrics in the Prometheus text format (0.0.4). The OpenTelemetry Prometheus
-/// exporter does not restore from our package source, so this small listener aggregates in process:
+/// exporter is only a beta on our package source and mixes two in-process servers' counts, so this small
+/// listener aggregates per server:
 /// counters as sums, up-down counters and gauges as values, histograms as cumulative buckets.
 /// </summary>
 public sealed class PrometheusExporter : IDisposable

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatch.Tests.TaskOrders.Calendar;
 
@@ -19,7 +20,7 @@ public sealed class CalendarEndpointsTests
                   {"name": "国庆节", "date": "2027-10-09", "isOffDay": false}]}
         """;
 
-    private static FakeClock Clock(string at) => new(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+    private static FakeTimeProvider Clock(string at) => new(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
