@@ -20,7 +20,7 @@ public sealed class RequestLogTests
             ["Demo:Feed"] = "false",
             ["Demo:Password"] = Session.DemoPassword,
             ["Demo:ApiKey"] = Session.DemoApiKey,
-            ["Serilog:MinimumLevel:Override:Dispatch.Requests"] = "Information",
+            ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information",
         });
         try
         {
