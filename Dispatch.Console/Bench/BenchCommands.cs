@@ -14,7 +14,7 @@ public static class BenchCommands
         var bench = new Command("bench", "Benchmarks (build in Release: dotnet run -c Release --project Dispatch.Console -- bench …).");
         var locate = new Command("locate", "Locate against 10,000 synthetic grid cells, side by side with an unprepared STR-tree baseline.");
         locate.SetAction(parse => RunInProcess<LocateBenchmarks>("locate", parse.InvocationConfiguration.Error));
-        var classify = new Command("classify", "Classify a text with the shipped model, side by side with the keyword scoring it replaced (per text: the mean / 10).");
+        var classify = new Command("classify", "Classify a text with the shipped model, side by side with the keyword scoring it replaced (the mean is per text).");
         classify.SetAction(parse => RunInProcess<ClassifyBenchmarks>("classify", parse.InvocationConfiguration.Error));
         bench.Subcommands.Add(locate);
         var address = new Command("address", "Match address texts against a synthetic register of 50,000 addresses (per-text time = mean / 1000).");

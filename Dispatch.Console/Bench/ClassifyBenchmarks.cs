@@ -6,8 +6,8 @@ namespace Dispatch.Console.Bench;
 
 /// <summary>
 /// Classifying one text with the shipped model (loaded once, as the server does), side by side with the keyword
-/// scoring it replaced as a baseline in the same run. Each operation classifies every text of <see cref="Texts"/>,
-/// so the per-text cost is the mean divided by their number.
+/// scoring it replaced as a baseline in the same run. Each invocation classifies every text of <see cref="Texts"/>;
+/// OperationsPerInvoke makes the reported mean the cost of one text.
 /// </summary>
 [MemoryDiagnoser]
 public class ClassifyBenchmarks

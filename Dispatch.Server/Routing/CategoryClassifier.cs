@@ -70,7 +70,7 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
     /// </summary>
     private ClassificationResult NewCategories(ClassificationResult result, string? description, CatalogueSnapshot catalogue)
     {
-        var learnt = model!.Labels.ToHashSet(StringComparer.Ordinal);
+        var learnt = model!.Learnt;
         var unlearnt = catalogue.All.Where(c => !learnt.Contains(c.Code)).ToList();
         if (unlearnt.Count == 0)
         {

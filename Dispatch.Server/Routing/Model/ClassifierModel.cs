@@ -32,7 +32,7 @@ public sealed class ClassifierModel
     private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> engines;
     private readonly string[] labels;
     private readonly string[] slotNames;
-    private readonly VBuffer<float>[] weights;
+    private readonly float[][] weights;
 
     private ClassifierModel(MLContext ml, ITransformer model, DataViewSchema inputSchema, ModelInfo info)
     {
@@ -50,17 +50,25 @@ public sealed class ClassifierModel
         }
 
         var linear = FindLinear(model) ?? throw new InvalidDataException("The model file holds no maximum-entropy classifier.");
-        weights = [];
-        linear.GetWeights(ref weights, out var classes);
+        VBuffer<float>[] perClass = [];
+        linear.GetWeights(ref perClass, out var classes);
         if (classes != labels.Length)
         {
             throw new InvalidDataException($"The model has {classes} classes but {labels.Length} labels.");
         }
+
+        Learnt = labels.ToHashSet(StringComparer.Ordinal);
+
+        // Dense once, at load: explaining an answer then reads weights by index without allocating.
+        weights = perClass.Select(w => w.DenseValues().ToArray()).ToArray();
     }
 
     public ModelInfo Info { get; }
 
     public IReadOnlyList<string> Labels => labels;
+
+    /// <summary>The categories it learnt, for a quick "does the model know this code" check.</summary>
+    public IReadOnlySet<string> Learnt { get; private set; } = new HashSet<string>();
 
     /// <summary>Loads <c>classifier.zip</c> and <c>classifier.json</c> from <paramref name="directory"/>; throws with a readable reason.</summary>
     public static ClassifierModel Load(string directory)
@@ -125,9 +133,8 @@ public sealed class ClassifierModel
     }
 
     /// <summary>The pieces of text with the largest positive weight × value for a category, longest kept when they overlap.</summary>
-    private List<string> Evidence(VBuffer<float> features, VBuffer<float> classWeights)
+    private List<string> Evidence(VBuffer<float> features, float[] dense)
     {
-        var dense = classWeights.DenseValues().ToArray();
         var contributions = new List<(string Piece, float Weight)>();
         foreach (var (index, value) in features.Items())
         {
