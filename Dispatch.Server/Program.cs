@@ -17,8 +17,15 @@ using Dispatch.Server.TaskOrders;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// No Server banner: it tells a scanner which exploits to try.
-builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(o =>
+{
+    // No Server banner: it tells a scanner which exploits to try.
+    o.AddServerHeader = false;
+
+    // A pasted report of 2,000 Chinese characters is 18 KB percent-encoded: it must reach the address endpoints,
+    // which say which field is too long, instead of Kestrel's bare 414 at the default 8 KB.
+    o.Limits.MaxRequestLineSize = 32 * 1024;
+});
 
 builder.AddOperations();
 builder.AddStorage();

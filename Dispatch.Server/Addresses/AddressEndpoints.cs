@@ -93,9 +93,15 @@ public static class AddressEndpoints
 
     public static IResult Search(AddressRegister register, string? q, int? limit)
     {
-        if (string.IsNullOrWhiteSpace(q) || q.Length > MaxTextLength)
+        if (string.IsNullOrWhiteSpace(q))
         {
             return Problems.Invalid(new Dictionary<string, string[]> { ["q"] = [$"q is required: part of an address, at most {MaxTextLength} characters, e.g. 兴隆花园12幢."] },
+                "查询参数有误 / Invalid query");
+        }
+
+        if (q.Length > MaxTextLength)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["q"] = [$"q is {q.Length} characters; search with part of an address, at most {MaxTextLength}."] },
                 "查询参数有误 / Invalid query");
         }
 

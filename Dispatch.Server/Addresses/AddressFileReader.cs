@@ -47,7 +47,7 @@ public static class AddressFileReader
         {
             throw new AddressFileException(
                 $"Wrong columns in the header: {(missing.Count > 0 ? "missing " + string.Join(", ", missing) + "; " : "")}"
-                + $"{(unknown.Count > 0 ? "unknown " + string.Join(", ", unknown) + "; " : "")}"
+                + $"{(unknown.Count > 0 ? "unknown " + string.Join(", ", unknown.Take(5).Select(Shorten)) + (unknown.Count > 5 ? $" and {unknown.Count - 5} more" : "") + "; " : "")}"
                 + $"expected {string.Join(",", Columns)} (road or compound at least, crs optional).");
         }
 
@@ -221,6 +221,9 @@ public static class AddressFileReader
 
         return new AddressReadResult(entries, problems, rows.Count);
     }
+
+    /// <summary>A column name as an error message quotes it: a file without line breaks must not be echoed back whole.</summary>
+    private static string Shorten(string name) => name.Length > 40 ? name[..40] + "…" : name;
 
     private static double? Degrees(string? text, string column, double limit, List<string> why)
     {
