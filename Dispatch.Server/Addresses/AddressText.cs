@@ -53,6 +53,7 @@ public static partial class AddressText
         s = UnitDoor().Replace(s, "$1单元");
         s = NumberWords().Replace(s, "$1号");
         s = RoomAfterUnit().Replace(s, "单元");
+        s = RoomAfterBuilding().Replace(s, "幢");
         s = Room().Replace(s, "");
         s = Floor().Replace(s, "");
         return s;
@@ -118,6 +119,10 @@ public static partial class AddressText
 
     [GeneratedRegex(@"单元\d{3,4}(?:室|房|户|号)?")]
     private static partial Regex RoomAfterUnit();
+
+    // 12幢801: a room written straight after the building, with no unit (three or four digits, never a unit's one or two).
+    [GeneratedRegex(@"幢\d{3,4}(?:室|房|户|号)?(?!\d|单元)")]
+    private static partial Regex RoomAfterBuilding();
 
     [GeneratedRegex(@"\d+(?:室|房间|房|户)")]
     private static partial Regex Room();
