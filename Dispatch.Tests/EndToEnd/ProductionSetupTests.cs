@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
-using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.EndToEnd;
 
@@ -17,57 +16,33 @@ namespace Dispatch.Tests.EndToEnd;
 [NonParallelizable]
 public sealed class ProductionSetupTests
 {
-    private const string AdminPassword = "install-admin-secret-1";
     private const string OperatorPassword = "install-operator-secret-1";
     private const string ResponderPassword = "install-responder-secret-1";
 
     [Test]
     public async Task InstalledByTheCliAndApi_RoutesAlertsAndDispatchesFromAlertToClosing()
     {
-        await using var db = await TestDatabase.CreateAsync("PostgreSql");
-        var database = new[] { "--provider", "PostgreSql", "--connection", db.ConnectionString };
+        await using var install = await ProductionInstall.OnNewDatabaseAsync();
+        var db = install.Db;
 
-        // 1. On the database, before the server runs: the schema, the first admin, the 110 platform's key.
-        await CliAsync(["db", "migrate", .. database]);
-        await CliAsync(["users", "add", "admin-li", "--role", "Admin", "--name", "系统管理员 李", "--new-password", AdminPassword, .. database]);
-        var keyText = await CliAsync(["apikeys", "create", "110-platform", .. database]);
-        var platformKey = keyText.Trim().Split('\n')[^1].Trim();
-
-        // 2. The server in Production, on PostgreSQL and RabbitMQ, with nothing but its connections configured.
-        var settings = new Dictionary<string, string>(db.Settings) { ["Bus:Transport"] = "RabbitMq" };
-        foreach (var (name, value) in DispatchApp.RabbitSettings(TestEnvironment.RabbitMq))
-        {
-            settings[name] = value;
-        }
-
-        await using var server = new ServerProcess(settings);
-        await server.StartAsync();
+        // 1-2. The schema, the first admin and the 110 platform's key with the CLI on the database; then the server in
+        // Production on PostgreSQL and RabbitMQ, with nothing but its connections configured.
+        await install.StartServerAsync();
+        var server = install.Server;
         Assert.That(await db.ScalarAsync<long>("SELECT (SELECT COUNT(*) FROM areas) + (SELECT COUNT(*) FROM units) + (SELECT COUNT(*) FROM organisations)"),
             Is.Zero, "Production seeds no demo street");
         Assert.That(await db.ScalarAsync<long>("SELECT COUNT(*) FROM users"), Is.EqualTo(1), "Production creates no demo accounts: only the CLI's admin");
 
         // 3. Through the server, as the admin: the jurisdiction layers, the organisations, the units.
-        var asAdmin = new[] { "--server", server.Address.ToString(), "--user", "admin-li", "--password", AdminPassword };
-        foreach (var (file, level, parent) in new[]
-        {
-            ("district.geojson", "district", null), ("street.geojson", "street", "parent"), ("communities.geojson", "community", "parent"),
-            ("grids.geojson", "grid", "parent"), ("precincts.geojson", "precinct", (string?)null),
-        })
-        {
-            string[] parentProp = parent is null ? [] : ["--parent-prop", parent];
-            await CliAsync(["geo", "import", TestEnvironment.RepoFile($"infra/geo/{file}"), "--level", level, "--code-prop", "code", "--name-prop", "name", .. parentProp, .. asAdmin]);
-        }
-
-        Assert.That(await CliAsync(["organisations", "import", TestEnvironment.RepoFile("infra/geo/organisations.json"), .. asAdmin]), Does.Contain("(24 created, 0 replaced)"));
-        Assert.That(await CliAsync(["units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), .. asAdmin]), Does.Contain("(24 created, 0 replaced)"));
+        await install.ImportReferenceDataAsync();
 
         // 4. The people: the street's duty operator, and the responder of patrol car YF-PC01.
-        await CliAsync(["users", "add", "duty-zhang", "--role", "Operator", "--scope", "330102007", "--name", "值班 张三", "--new-password", OperatorPassword, .. database]);
-        await CliAsync(["users", "add", "yf-wang", "--role", "Responder", "--scope", "YF-PC01", "--name", "民警 王五", "--new-password", ResponderPassword, .. database]);
+        await install.AddUserAsync("duty-zhang", "Operator", "330102007", "值班 张三", OperatorPassword);
+        await install.AddUserAsync("yf-wang", "Responder", "YF-PC01", "民警 王五", ResponderPassword);
 
         using var operatorClient = await Session.SignInAsync(server.Address, "duty-zhang", OperatorPassword);
         using var responder = await Session.SignInAsync(server.Address, "yf-wang", ResponderPassword);
-        using var platform = Session.WithApiKey(server.Address, platformKey);
+        using var platform = Session.WithApiKey(server.Address, install.PlatformKey);
 
         // The operator's screen shares the operator's session: logins are rate-limited per address (10 a minute), and
         // the installer's seven commands above each signed in once.
@@ -136,16 +111,6 @@ public sealed class ProductionSetupTests
         Assert.That(actors.Where(a => a.Action == "user.created").Select(a => a.Actor.StartsWith("cli:", StringComparison.Ordinal)), Is.EqualTo(new[] { true, true, true }));
         Assert.That(actors.Where(a => a.Action == "unit.updated").Select(a => a.Actor), Is.EqualTo(Enumerable.Repeat("admin-li", 24)));
         Assert.That(actors.Where(a => a.Action == "organisation.updated").Select(a => a.Actor), Is.EqualTo(Enumerable.Repeat("admin-li", 24)));
-    }
-
-    /// <summary>Runs a command line in-process; it must succeed. Answers what it printed.</summary>
-    private static async Task<string> CliAsync(string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await Cli.RunAsync(args, output, error);
-        Assert.That(exitCode, Is.EqualTo(0), $"dispatch {string.Join(' ', args.Where(a => !a.Contains("secret", StringComparison.Ordinal)))}:\n{output}{error}");
-        return output.ToString();
     }
 
     private static async Task<Guid> PostAlertAsync(HttpClient platform, string? category, string description, double lon, double lat)

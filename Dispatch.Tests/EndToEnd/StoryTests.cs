@@ -1,32 +1,62 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Dispatch.Tests.EndToEnd;
 
 /// <summary>
-/// The whole story in real Chromium, each role in its own browser context, nobody pressing refresh: an alert
-/// reaches the operator's screen, the operator dispatches, the responder acknowledges on a phone, a clock is
-/// missed, the responder hands the case over to 城管, the handler completes it and the supervisor sees it assessed.
+/// The whole story in real Chromium on the production setup — PostgreSQL, RabbitMQ, the server as its own process
+/// in Production, installed through the CLI and API as an installer would (<see cref="ProductionInstall"/>) — each
+/// role in its own browser context, nobody pressing refresh: an alert reaches the operator's screen, the operator
+/// dispatches, the responder acknowledges on a phone, a clock is missed, the responder hands the case over to 城管,
+/// the handler completes it and the supervisor sees it assessed.
 /// </summary>
 [NonParallelizable]
 public sealed class StoryTests
 {
+    private const string OperatorPassword = "story-operator-secret-1";
+    private const string ResponderPassword = "story-responder-secret-1";
+    private const string HandlerPassword = "story-handler-secret-1";
+    private const string SupervisorPassword = "story-supervisor-secret-1";
+    private const string SceneGrid = "330102007002003";
+
     [Test]
     public async Task AlertToAssessment_EveryRoleInTheBrowser_NoRefresh()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        // The operator dispatches by hand in this story.
-        await using var running = await RunningServer.StartAsync(clock: clock,
-            settings: new Dictionary<string, string>(Session.DemoSettings) { ["Dispatch:AutoDispatch"] = "false" });
-        var scene = running.App.Services.GetRequiredService<JurisdictionIndex>().PointInside(AreaLevel.Grid, "330102007002003")!;
+        await using var install = await ProductionInstall.OnNewDatabaseAsync();
+        // The operator dispatches by hand in this story: a centre's own choice of setting.
+        await install.StartServerAsync(new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false" });
+        await install.ImportReferenceDataAsync();
+        await install.AddUserAsync("duty-zhang", "Operator", "330102007", "值班 张三", OperatorPassword);
+        await install.AddUserAsync("yf-wang", "Responder", "YF-PC01", "民警 王五", ResponderPassword);
+        await install.AddUserAsync("cg-zhao", "DepartmentHandler", "CG-YUNFENG", "城管中队 赵六", HandlerPassword);
+        await install.AddUserAsync("du-sun", "Supervisor", "330102", "督查员 孙七", SupervisorPassword);
+        var server = install.Server.Address;
+
+        // No fake clock in a server of its own: the missed clock is a real one. The admin shortens the brawl's
+        // arrive clock to its minimum (1 minute from the call) through the catalogue, as a centre would tune it.
+        // That is the eighth sign-in from this address; the responder and the operator make ten, the limit a minute,
+        // and the handler and the supervisor sign in after the breach, at least a minute later.
+        using (var admin = await Session.SignInAsync(server, ProductionInstall.AdminUser, ProductionInstall.AdminPassword))
+        {
+            var fight = (await admin.GetFromJsonAsync<JsonObject>("/api/catalogue/categories/fight"))!;
+            fight["response"]!["arriveMinutes"] = 1;
+            var tuned = await admin.PutAsJsonAsync("/api/catalogue/categories/fight", fight);
+            Assert.That(tuned.StatusCode, Is.EqualTo(HttpStatusCode.OK), await tuned.Content.ReadAsStringAsync());
+        }
+
+        // A point inside the scene's grid, from the same file the installer imported.
+        var grids = GeoJsonAreaReader.Read(await File.ReadAllTextAsync(TestEnvironment.RepoFile("infra/geo/grids.geojson")),
+            new AreaImportOptions(AreaLevel.Grid, "code", "name", "parent", CoordinateSystem.Wgs84));
+        var inside = grids.Areas.Single(a => a.Area.Code == SceneGrid).Area.Geometry.InteriorPoint;
+        var scene = (Lon: inside.X, Lat: inside.Y);
+
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {
@@ -42,26 +72,24 @@ public sealed class StoryTests
                 Locale = "zh-CN",
             })).NewPageAsync();
 
-            // The responder comes on duty (the car is put off duty first, so the story starts at signing on); the phone shares where it is.
-            using (var admin = await running.AsAsync("operator"))
-            {
-                Assert.That((await admin.PostAsJsonAsync("/api/units/YF-PC01/duty", new { onDuty = false })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            }
-
-            await Browser.SignInAsync(phone, running.Address, "/responder.html", "responder");
+            // The responder comes on duty; the phone shares where it is. An imported unit starts on duty, so the
+            // responder signs the car off first from the phone (no other sign-in to spare), and the story starts at signing on.
+            await Browser.SignInAsync(phone, server, "/responder.html", "yf-wang", ResponderPassword);
+            await Assertions.Expect(phone.Locator("[data-testid=duty-state]")).ToHaveAttributeAsync("data-on-duty", "true");
+            await phone.Locator("[data-testid=duty-toggle]").ClickAsync();
             await Assertions.Expect(phone.Locator("[data-testid=duty-state]")).ToHaveAttributeAsync("data-on-duty", "false");
             await phone.Locator("[data-testid=duty-toggle]").ClickAsync();
             await Assertions.Expect(phone.Locator("[data-testid=duty-state]")).ToHaveAttributeAsync("data-on-duty", "true");
             await Assertions.Expect(phone.Locator("[data-testid=location-state]")).ToHaveAttributeAsync("data-state", "sharing", new() { Timeout = 10_000 });
-            await Browser.SignInAsync(operatorPage, running.Address, "/", "operator");
+            await Browser.SignInAsync(operatorPage, server, "/", "duty-zhang", OperatorPassword);
 
-            // 1. An alert is posted; it is on the operator's screen within a second.
+            // 1. An alert is posted by the 110 platform with its key; it is on the operator's screen within a second.
             var alertId = "110-story-" + Guid.NewGuid().ToString("N")[..8];
             var incident = IncidentReference.ForAlert(alertId);
-            using var platform = running.Machine();
+            using var platform = Session.WithApiKey(server, install.PlatformKey);
             var posted = await platform.PostAsJsonAsync("/api/intake/alerts", new
             {
-                alertId, receivedAt = clock.GetUtcNow().ToString("O"), categoryCode = "fight",
+                alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "fight",
                 description = "菜场门口两名摊主因占道发生争执，推搡中", address = "杭州市上城区云峰路18号菜场", callerPhone = "13900001111",
                 location = new { lon = scene.Lon, lat = scene.Lat },
             });
@@ -92,12 +120,13 @@ public sealed class StoryTests
             await card.Locator("[data-testid=step-en-route]").ClickAsync();
             await Assertions.Expect(assignment).ToHaveAttributeAsync("data-state", "EnRoute", new() { Timeout = 5_000 });
 
-            // 4. Time passes and the car is not on scene in three minutes: the alarm goes off on the operator's screen.
-            clock.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(5));
+            // 4. The car is not on scene within the (tuned) minute of the call: the alarm goes off on the operator's
+            // screen. Real time passes here, so the breach is awaited for as long as the clock runs, plus the sweep.
+            await Assertions.Expect(row.Locator("[data-testid=incident-clocks] .clock-chip[data-kind=Arrive]"))
+                .ToHaveAttributeAsync("data-state", "Breached", new() { Timeout = 90_000 });
             var alarm = operatorPage.Locator("[data-testid=clock-alarm]");
             await Assertions.Expect(alarm).ToBeVisibleAsync(new() { Timeout = 5_000 });
             await Assertions.Expect(alarm).ToContainTextAsync("到场");
-            await Assertions.Expect(row.Locator("[data-testid=incident-clocks] .clock-chip[data-kind=Arrive]")).ToHaveAttributeAsync("data-state", "Breached");
             await Browser.SaveDocScreenshotAsync(operatorPage, "story-alarm");
             await operatorPage.Locator("[data-testid=alarm-ack]").ClickAsync();
             await Assertions.Expect(alarm).ToBeHiddenAsync();
@@ -106,7 +135,7 @@ public sealed class StoryTests
             await card.Locator("[data-testid=step-on-scene]").ClickAsync();
             await Assertions.Expect(assignment).ToHaveAttributeAsync("data-state", "OnScene", new() { Timeout = 5_000 });
             var handlerPage = await (await browser.NewContextAsync(desk)).NewPageAsync();
-            await Browser.SignInAsync(handlerPage, running.Address, "/desk.html", "handler");
+            await Browser.SignInAsync(handlerPage, server, "/desk.html", "cg-zhao", HandlerPassword);
             var instructions = "占道纠纷现场未能调解，请城管依法规范摊位 " + alertId[^4..];
             await card.Locator("[data-testid=step-hand-over]").ClickAsync();
             await phone.Locator("[data-testid=reason-organisation]").SelectOptionAsync("CG-YUNFENG");
@@ -130,7 +159,7 @@ public sealed class StoryTests
 
             // 6. The supervisor sees the missed clock and 城管's on-time completion in today's assessment.
             var supervisorPage = await (await browser.NewContextAsync(desk)).NewPageAsync();
-            await Browser.SignInAsync(supervisorPage, running.Address, "/supervisor.html", "supervisor");
+            await Browser.SignInAsync(supervisorPage, server, "/supervisor.html", "du-sun", SupervisorPassword);
             await Assertions.Expect(supervisorPage.Locator($"[data-testid=breach-row][data-incident-id='{incident}'][data-kind=arrive]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
             var cg = supervisorPage.Locator("[data-testid=assessment-row][data-code=CG-YUNFENG]");
             await Assertions.Expect(cg).ToContainTextAsync("100%", new() { Timeout = 10_000 });

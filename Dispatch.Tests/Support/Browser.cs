@@ -25,19 +25,19 @@ public static class Browser
     /// Opens <paramref name="path"/>, signs in through the page's own form as a person would, and waits until the
     /// page's live connection is up, so whatever the test does next is pushed to it.
     /// </summary>
-    public static async Task SignInAsync(IPage page, Uri server, string path, string user)
+    public static async Task SignInAsync(IPage page, Uri server, string path, string user, string password = Session.DemoPassword)
     {
         await page.GotoAsync(new Uri(server, path).ToString());
-        await SubmitSignInAsync(page, user);
+        await SubmitSignInAsync(page, user, password);
         await Assertions.Expect(page.Locator("[data-testid=connection-state]"))
             .ToHaveAttributeAsync("data-state", "connected", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
     }
 
-    /// <summary>Fills in and submits the sign-in form of the page already open, with the demo password.</summary>
-    public static async Task SubmitSignInAsync(IPage page, string user)
+    /// <summary>Fills in and submits the sign-in form of the page already open (with the demo password unless told).</summary>
+    public static async Task SubmitSignInAsync(IPage page, string user, string password = Session.DemoPassword)
     {
         await page.Locator("[data-testid=login-user]").FillAsync(user);
-        await page.Locator("[data-testid=login-password]").FillAsync(Session.DemoPassword);
+        await page.Locator("[data-testid=login-password]").FillAsync(password);
         await page.Locator("[data-testid=login-submit]").ClickAsync();
         await page.Locator("[data-testid=whoami]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
     }

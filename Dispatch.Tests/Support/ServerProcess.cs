@@ -25,6 +25,8 @@ public sealed class ServerProcess : IAsyncDisposable
         // "Urls" (not ASPNETCORE_URLS): appsettings.json sets Urls, and only a later source overrides it.
         environment["Urls"] = Address.ToString().TrimEnd('/');
         environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // A published server has the browser app's wwwroot beside its dll; the build output has it in the project.
+        environment["ASPNETCORE_WEBROOT"] = TestEnvironment.RepoFile(Path.Combine("Dispatch.Server", "wwwroot"));
     }
 
     public int Port { get; }

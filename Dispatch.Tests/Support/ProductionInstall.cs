@@ -1,0 +1,122 @@
+using Cli = Dispatch.Console.Program;
+
+namespace Dispatch.Tests.Support;
+
+/// <summary>
+/// A centre installed as an installer would: on an empty PostgreSQL database the schema, the first admin and the 110
+/// platform's key with the CLI; then the server as its own process in Production on PostgreSQL and RabbitMQ with
+/// nothing but its connections configured (so nothing is seeded); then, through the server as that admin, the
+/// jurisdiction layers, organisations and units of <c>infra/geo</c>; people are added with the CLI on the database.
+/// The steps are separate so that a test can look at the state between them.
+/// </summary>
+public sealed class ProductionInstall : IAsyncDisposable
+{
+    public const string AdminUser = "admin-li";
+    public const string AdminPassword = "install-admin-secret-1";
+
+    private ServerProcess? server;
+
+    private ProductionInstall(TestDatabase db, string platformKey)
+    {
+        Db = db;
+        PlatformKey = platformKey;
+    }
+
+    public TestDatabase Db { get; }
+
+    /// <summary>The 110 platform's API key, as <c>dispatch apikeys create</c> printed it.</summary>
+    public string PlatformKey { get; }
+
+    /// <summary>The server, once <see cref="StartServerAsync"/> has run.</summary>
+    public ServerProcess Server => server ?? throw new InvalidOperationException("Start the server first.");
+
+    /// <summary>The CLI's arguments naming the database.</summary>
+    public string[] DatabaseArgs => ["--provider", "PostgreSql", "--connection", Db.ConnectionString];
+
+    /// <summary>The CLI's arguments naming the server and the admin; each command signs in once.</summary>
+    public string[] AdminArgs => ["--server", Server.Address.ToString(), "--user", AdminUser, "--password", AdminPassword];
+
+    /// <summary>Step 1, on the database before the server runs: the schema, the first admin, the 110 platform's key.</summary>
+    public static async Task<ProductionInstall> OnNewDatabaseAsync()
+    {
+        var db = await TestDatabase.CreateAsync("PostgreSql");
+        try
+        {
+            string[] database = ["--provider", "PostgreSql", "--connection", db.ConnectionString];
+            await CliAsync(["db", "migrate", .. database]);
+            await CliAsync(["users", "add", AdminUser, "--role", "Admin", "--name", "系统管理员 李", "--new-password", AdminPassword, .. database]);
+            var keyText = await CliAsync(["apikeys", "create", "110-platform", .. database]);
+            return new ProductionInstall(db, keyText.Trim().Split('\n')[^1].Trim());
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Step 2: the server in Production, on PostgreSQL and RabbitMQ (<see cref="TestEnvironment.RabbitMq"/>), with
+    /// <paramref name="extra"/> settings a centre would choose (none are needed).
+    /// </summary>
+    public async Task StartServerAsync(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>(Db.Settings) { ["Bus:Transport"] = "RabbitMq" };
+        foreach (var (name, value) in DispatchApp.RabbitSettings(TestEnvironment.RabbitMq))
+        {
+            settings[name] = value;
+        }
+
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[name] = value;
+        }
+
+        server = new ServerProcess(settings);
+        await server.StartAsync();
+    }
+
+    /// <summary>
+    /// Step 3, through the server as the admin: the jurisdiction layers, the 24 organisations and the 24 units of
+    /// <c>infra/geo</c>. Seven commands, so seven sign-ins from this address (logins are limited to 10 a minute).
+    /// </summary>
+    public async Task ImportReferenceDataAsync()
+    {
+        foreach (var (file, level, parent) in new[]
+        {
+            ("district.geojson", "district", null), ("street.geojson", "street", "parent"), ("communities.geojson", "community", "parent"),
+            ("grids.geojson", "grid", "parent"), ("precincts.geojson", "precinct", (string?)null),
+        })
+        {
+            string[] parentProp = parent is null ? [] : ["--parent-prop", parent];
+            await CliAsync(["geo", "import", TestEnvironment.RepoFile($"infra/geo/{file}"), "--level", level, "--code-prop", "code", "--name-prop", "name", .. parentProp, .. AdminArgs]);
+        }
+
+        Assert.That(await CliAsync(["organisations", "import", TestEnvironment.RepoFile("infra/geo/organisations.json"), .. AdminArgs]), Does.Contain("(24 created, 0 replaced)"));
+        Assert.That(await CliAsync(["units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), .. AdminArgs]), Does.Contain("(24 created, 0 replaced)"));
+    }
+
+    /// <summary>A person, added with the CLI on the database as an installer does: role, scope (area, unit or organisation code), name.</summary>
+    public Task AddUserAsync(string userName, string role, string scope, string displayName, string password) =>
+        CliAsync(["users", "add", userName, "--role", role, "--scope", scope, "--name", displayName, "--new-password", password, .. DatabaseArgs]);
+
+    /// <summary>Runs a command line in-process; it must succeed. Answers what it printed.</summary>
+    public static async Task<string> CliAsync(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await Cli.RunAsync(args, output, error);
+        Assert.That(exitCode, Is.EqualTo(0), $"dispatch {string.Join(' ', args.Where(a => !a.Contains("secret", StringComparison.Ordinal)))}:\n{output}{error}");
+        return output.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
+
+        await Db.DisposeAsync();
+    }
+}
