@@ -10,6 +10,7 @@ public static class AssignmentSetup
     public static WebApplicationBuilder AddAssignment(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<UnitStore>();
+        builder.Services.AddSingleton<UnitScope>();
         builder.Services.AddOptions<UnitOptions>()
             .Bind(builder.Configuration.GetSection(UnitOptions.Section))
             .ValidateOnStart();
@@ -32,7 +33,7 @@ public static class AssignmentSetup
         var units = app.MapGroup("/api/units").WithTags("Units");
         units.MapGet("/", UnitEndpoints.List).RequireAuthorization(Policies.Read)
             .WithName("ListUnits")
-            .WithSummary("Every unit with its last position and its age, by code; filter by organisation and kind.")
+            .WithSummary("The units of the organisations serving the caller's areas (admins: all) with their last position and its age, by code; filter by organisation and kind.")
             .Produces<List<UnitView>>()
             .ProducesValidationProblem();
         units.MapGet("/nearest", UnitEndpoints.Nearest).RequireAuthorization(Policies.Read)
@@ -71,7 +72,7 @@ public static class AssignmentSetup
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         units.MapPost("/{code}/duty", DispatchEndpoints.Duty).RequireAuthorization(Policies.Field)
             .WithName("SetUnitDuty")
-            .WithSummary("Sign a unit on (Available) or off (OffDuty) duty: a responder for their own unit, an operator for any. A unit with open work cannot sign off.")
+            .WithSummary("Sign a unit on (Available) or off (OffDuty) duty: a responder for their own unit, an operator for the units serving their areas (others: 404). A unit with open work cannot sign off.")
             .Accepts<DutyRequest>("application/json")
             .Produces<UnitSummary>()
             .ProducesValidationProblem()

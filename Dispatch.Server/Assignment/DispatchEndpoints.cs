@@ -321,12 +321,14 @@ public static class DispatchEndpoints
     }
 
     /// <summary>
-    /// Signs a unit on (Available) or off (OffDuty). A responder for their own unit; an operator for any unit, because
-    /// the centre keeps the duty roster by radio too and units are not tied to the operators' areas (audited).
+    /// Signs a unit on (Available) or off (OffDuty). A responder for their own unit; an operator for the units serving
+    /// their areas (<see cref="UnitScope"/>), because the centre keeps its duty roster by radio too (audited); another
+    /// street's unit does not exist for them, as another street's incident does not.
     /// A unit with open work cannot sign off: it must clear or be cleared first.
     /// </summary>
     public static async Task<IResult> Duty(
-        string code, HttpRequest request, ClaimsPrincipal user, Dispatcher dispatcher, CancellationToken cancellationToken)
+        string code, HttpRequest request, ClaimsPrincipal user, Dispatcher dispatcher, UnitStore units, UnitScope unitScope,
+        CancellationToken cancellationToken)
     {
         var scope = AccessScope.Of(user);
         if (scope.Role == Roles.Responder && !scope.IsOrganisation(code))
@@ -346,7 +348,11 @@ public static class DispatchEndpoints
             return Problems.Invalid(new Dictionary<string, string[]> { ["onDuty"] = ["onDuty is required: true to sign on, false to sign off."] }, "值班状态有误 / Invalid duty");
         }
 
-        var result = code.Length > UnitEndpoints.MaxCodeLength ? new DutyResult(null, null) : await dispatcher.SetDutyAsync(code, onDuty, ActorOf(user), cancellationToken);
+        var outOfScope = scope.Role != Roles.Responder && code.Length <= UnitEndpoints.MaxCodeLength
+            && await units.GetAsync(code, cancellationToken) is { } stored && !unitScope.CanSee(scope, stored.Unit.Organisation);
+        var result = code.Length > UnitEndpoints.MaxCodeLength || outOfScope
+            ? new DutyResult(null, null)
+            : await dispatcher.SetDutyAsync(code, onDuty, ActorOf(user), cancellationToken);
         return result switch
         {
             { Refused: { } refusal } => Answer(refusal),

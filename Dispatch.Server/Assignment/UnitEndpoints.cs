@@ -62,13 +62,14 @@ public static class UnitEndpoints
     private const string InvalidQueryTitle = "查询参数有误 / Invalid query";
 
     /// <summary>
-    /// Validates, checks the unit exists, publishes <see cref="UnitPositionReported"/> and answers 202: phones and
+    /// Validates, checks the unit exists and that the position lies within its organisation's areas plus
+    /// <c>Units:PositionMarginMetres</c> (else 400 saying how far out it is), publishes <see cref="UnitPositionReported"/> and answers 202: phones and
     /// AVL boxes report often and need no answer beyond "taken", and the consumer that stores reports is the one
     /// place that orders them, whether they came over HTTP or straight over the bus.
     /// </summary>
     public static async Task<IResult> ReportPosition(
-        string code, HttpRequest request, ClaimsPrincipal user, UnitStore store, IPublishEndpoint bus, TimeProvider clock, ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+        string code, HttpRequest request, ClaimsPrincipal user, UnitStore store, UnitScope unitScope, IOptions<UnitOptions> options,
+        IPublishEndpoint bus, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         // A responder reports for their own unit only; trackers (API keys) for any.
         var scope = AccessScope.Of(user);
@@ -114,9 +115,20 @@ public static class UnitEndpoints
             return Problems.Invalid(errors, InvalidTitle);
         }
 
-        if (code.Length > MaxCodeLength || await store.GetAsync(code, cancellationToken) is null)
+        if (code.Length > MaxCodeLength || await store.GetAsync(code, cancellationToken) is not { } unit)
         {
             return Problems.NotFound($"Unit '{code}' (处置力量)");
+        }
+
+        // A unit works in its organisation's areas: a report from far outside them is a wrong fix or a forged one.
+        var margin = options.Value.PositionMarginMetres;
+        if (unitScope.MetresOutside(unit.Unit.Organisation, position!) is { } outside && outside > margin)
+        {
+            var why = FormattableString.Invariant(
+                $"位置超出辖区 / The position ({position!.Lon:0.######}, {position.Lat:0.######}) is {outside / 1000:0.#} km outside the areas that unit {code}'s organisation {unit.Unit.Organisation} serves; at most {margin / 1000:0.#} km is accepted. Check the device's position and datum (crs).");
+            Fail("lon", why);
+            Fail("lat", why);
+            return Problems.Invalid(errors, InvalidTitle);
         }
 
         var message = new UnitPositionReported(code, position!, at, submission.Accuracy);
@@ -173,8 +185,10 @@ public static class UnitEndpoints
         return created ? TypedResults.Created($"/api/units/{Uri.EscapeDataString(unit.Code)}", view) : TypedResults.Ok(view);
     }
 
+    /// <summary>The units the user's scope reaches (see <see cref="UnitScope"/>), by code.</summary>
     public static async Task<IResult> List(
-        string? organisation, string? kind, UnitStore store, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        string? organisation, string? kind, ClaimsPrincipal user, UnitStore store, UnitScope unitScope, IOptions<UnitOptions> options,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var kindFilter = PositionInput.Kind(kind, (field, message) => errors[field] = [message]);
@@ -183,16 +197,19 @@ public static class UnitEndpoints
             return Problems.Invalid(errors, InvalidQueryTitle);
         }
 
+        var scope = AccessScope.Of(user);
         var units = await store.ListAsync(Blank(organisation), kindFilter, cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(units.Select(u => View(u, now, options.Value)).ToList());
+        return TypedResults.Ok(units.Where(u => unitScope.CanSee(scope, u.Unit.Organisation)).Select(u => View(u, now, options.Value)).ToList());
     }
 
+    /// <summary>One unit; outside the user's scope it does not exist for them (404), as for incidents.</summary>
     public static async Task<IResult> Get(
-        string code, UnitStore store, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        string code, ClaimsPrincipal user, UnitStore store, UnitScope unitScope, IOptions<UnitOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var unit = code.Length > MaxCodeLength ? null : await store.GetAsync(code, cancellationToken);
-        return unit is null
+        return unit is null || !unitScope.CanSee(AccessScope.Of(user), unit.Unit.Organisation)
             ? Problems.NotFound($"Unit '{code}' (处置力量)")
             : TypedResults.Ok(View(unit, clock.GetUtcNow(), options.Value));
     }
@@ -214,10 +231,10 @@ public static class UnitEndpoints
         return TypedResults.Ok(mine);
     }
 
-    /// <summary>Ranks the units of an optional organisation and kind by how soon they could reach the point.</summary>
+    /// <summary>Ranks the units in the user's scope, of an optional organisation and kind, by how soon they could reach the point.</summary>
     public static async Task<IResult> Nearest(
-        string? lon, string? lat, string? crs, string? organisation, string? kind, string? limit,
-        UnitStore store, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        string? lon, string? lat, string? crs, string? organisation, string? kind, string? limit, ClaimsPrincipal user,
+        UnitStore store, UnitScope unitScope, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
 
@@ -237,8 +254,10 @@ public static class UnitEndpoints
             return Problems.Invalid(errors, InvalidQueryTitle);
         }
 
+        var scope = AccessScope.Of(user);
         var units = await store.ListAsync(Blank(organisation), kindFilter, cancellationToken);
-        var ranked = UnitRanking.Rank(point!, units.Select(u => u.Unit), clock.GetUtcNow(), options.Value, take);
+        var visible = units.Select(u => u.Unit).Where(u => unitScope.CanSee(scope, u.Organisation));
+        var ranked = UnitRanking.Rank(point!, visible, clock.GetUtcNow(), options.Value, take);
         return TypedResults.Ok(new NearestUnits(point!, ranked.Select(r => new NearestUnit(
             r.Unit.Code, r.Unit.Name, r.Unit.Organisation, r.Unit.Kind, r.Unit.Position!, r.Unit.PositionAt!.Value,
             Math.Round(r.DistanceMetres, 1), Math.Round(r.Eta.TotalSeconds), r.Stale)).ToList()));

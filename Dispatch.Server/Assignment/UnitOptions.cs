@@ -24,6 +24,12 @@ public sealed class UnitOptions
     /// <summary>A position older than this (<c>Units:StaleAfter</c>, e.g. <c>00:10:00</c>) is ranked last and marked stale.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How far outside its organisation's served areas a reported position may lie (<c>Units:PositionMarginMetres</c>):
+    /// a unit crosses the street's edge on a call or to refuel, but a report from another city is a wrong or forged one.
+    /// </summary>
+    public double PositionMarginMetres { get; set; } = 2_000;
+
     /// <summary>km/h for a kind; every kind has a default, so this never fails for a defined kind.</summary>
     public double SpeedOf(UnitKind kind) =>
         Speeds.TryGetValue(kind, out var speed) ? speed : throw new InvalidOperationException($"Units:Speeds:{kind} is not configured.");
@@ -38,6 +44,11 @@ public sealed class UnitOptions
             {
                 problems.Add($"Units:Speeds:{kind} must be a speed in km/h above 0 and at most 200.");
             }
+        }
+
+        if (!double.IsFinite(PositionMarginMetres) || PositionMarginMetres < 0)
+        {
+            problems.Add("Units:PositionMarginMetres must be a distance in metres, 0 or more.");
         }
 
         if (StaleAfter <= TimeSpan.Zero)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Dispatch.Contracts;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
@@ -44,6 +46,7 @@ public sealed class JurisdictionSnapshot
 
     private readonly STRtree<PreparedArea>?[] trees;
     private readonly Dictionary<(AreaLevel, string), PreparedArea> byCode;
+    private readonly ConcurrentDictionary<string, FrozenSet<string>> reaches = new(StringComparer.Ordinal);
 
     private JurisdictionSnapshot(STRtree<PreparedArea>?[] trees, Dictionary<(AreaLevel, string), PreparedArea> byCode)
     {
@@ -94,6 +97,39 @@ public sealed class JurisdictionSnapshot
 
         var point = area.Geometry.InteriorPoint;
         return new GeoPoint(point.X, point.Y);
+    }
+
+    /// <summary>
+    /// The given area codes and the code of every area, of any layer, whose interior meets one of theirs: an
+    /// organisation serving a street reaches that street's district, communities and grids, and no neighbour that
+    /// only shares an edge. Codes no layer holds stay in as they are. Cached per snapshot, which never changes.
+    /// </summary>
+    public IReadOnlySet<string> Reach(IReadOnlyCollection<string> codes) =>
+        reaches.GetOrAdd(string.Join(',', codes.Order(StringComparer.Ordinal)), _ => ComputeReach(codes));
+
+    /// <summary>The geometries of an area code in every layer that holds it (codes are unique in practice; this does not rely on it).</summary>
+    public IEnumerable<PreparedArea> AreasWithCode(string code) =>
+        Levels.Select(level => byCode.GetValueOrDefault((level, code))).OfType<PreparedArea>();
+
+    private FrozenSet<string> ComputeReach(IReadOnlyCollection<string> codes)
+    {
+        var reach = new HashSet<string>(codes, StringComparer.Ordinal);
+        foreach (var served in codes.SelectMany(AreasWithCode))
+        {
+            foreach (var tree in trees.OfType<STRtree<PreparedArea>>())
+            {
+                foreach (var candidate in tree.Query(served.Geometry.EnvelopeInternal))
+                {
+                    // Interiors meet ("T********"): an edge or corner in common is not overlap.
+                    if (!reach.Contains(candidate.Ref.Code) && served.Geometry.Relate(candidate.Geometry, "T********"))
+                    {
+                        reach.Add(candidate.Ref.Code);
+                    }
+                }
+            }
+        }
+
+        return reach.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The area of every layer covering a WGS-84 point; see <see cref="Jurisdiction"/> for the boundary rule.</summary>

@@ -17,8 +17,11 @@ public static class ScreenGroups
 
     public static string Area(string code) => "incidents:area:" + code;
 
-    /// <summary>Units' status and position changes: every screen that watches the queue shows the units on its map.</summary>
+    /// <summary>Admins: every unit's status and position changes.</summary>
     public const string Units = "units:all";
+
+    /// <summary>The changes of units whose organisation's areas meet this area (see <c>UnitScope</c>).</summary>
+    public static string UnitsIn(string areaCode) => "units:area:" + areaCode;
 
     /// <summary>One unit's assignments, for its responders' phones (<c>/hubs/responder</c>).</summary>
     public static string Unit(string code) => "unit:" + code;
@@ -31,7 +34,7 @@ public static class ScreenGroups
     public static IReadOnlyList<string> ForWatcher(AccessScope scope) => scope switch
     {
         { All: true } => [AllIncidents, Units],
-        { Role: Roles.Operator or Roles.Supervisor } => [.. scope.Codes.Select(Area), UnplacedIncidents, Units],
+        { Role: Roles.Operator or Roles.Supervisor } => [.. scope.Codes.Select(Area), UnplacedIncidents, .. scope.Codes.Select(UnitsIn)],
         _ => [],
     };
 
@@ -46,6 +49,9 @@ public static class ScreenGroups
         var placed = where?.District is not null || where?.Street is not null || where?.Precinct is not null;
         return [AllIncidents, .. areas, .. placed ? Array.Empty<string>() : [UnplacedIncidents]];
     }
+
+    /// <summary>The groups a unit's changes go to: admins' and those of every area its organisation's areas meet.</summary>
+    public static IReadOnlyList<string> ForUnit(IReadOnlySet<string> organisationAreas) => [Units, .. organisationAreas.Select(UnitsIn)];
 
     /// <summary>The command-screen groups a task order's changes go to: those of its incident's areas.</summary>
     public static IReadOnlyList<string> ForTaskOrder(TaskOrderView order)

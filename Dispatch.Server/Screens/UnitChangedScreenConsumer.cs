@@ -1,12 +1,16 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Assignment;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dispatch.Server.Screens;
 
-/// <summary>Pushes a unit's new status or position to every screen that watches the queue, so the map never goes stale.</summary>
-public sealed class UnitChangedScreenConsumer(IHubContext<CommandHub, ICommandClient> hub) : IConsumer<UnitChanged>
+/// <summary>
+/// Pushes a unit's new status or position to the screens whose scope reaches it (admins' and those of the areas its
+/// organisation serves), so a map never goes stale and never shows another street's units.
+/// </summary>
+public sealed class UnitChangedScreenConsumer(IHubContext<CommandHub, ICommandClient> hub, UnitScope unitScope) : IConsumer<UnitChanged>
 {
     public Task Consume(ConsumeContext<UnitChanged> context) =>
-        hub.Clients.Group(ScreenGroups.Units).UnitChanged(context.Message.Unit);
+        hub.Clients.Groups(ScreenGroups.ForUnit(unitScope.AreasOf(context.Message.Unit.Organisation))).UnitChanged(context.Message.Unit);
 }

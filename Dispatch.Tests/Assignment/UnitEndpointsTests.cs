@@ -26,7 +26,8 @@ public sealed class UnitEndpointsTests
     [OneTimeSetUp]
     public async Task StartServer()
     {
-        running = await RunningServer.StartAsync(clock: clock);
+        // The demo street with its areas and organisations: an operator reads the units of the organisations serving their street.
+        running = await RunningServer.StartAsync(clock: clock, settings: new Dictionary<string, string>(Session.DemoSettings));
 
         // An operator reads units; the responder of YF-PC01 reports for that car; a tracker (API key) for any unit.
         http = await running.AsAsync("operator");

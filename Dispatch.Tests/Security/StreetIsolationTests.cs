@@ -1,0 +1,308 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Server.Intake;
+using Dispatch.Tests.Support;
+
+namespace Dispatch.Tests.Security;
+
+/// <summary>
+/// The authorization matrix across two streets (<see cref="AuthorizationMatrixTests"/> covers route × role): the demo
+/// street 云峰 and <see cref="SecondStreet"/>, each with its own incidents, triage, units, task orders, assignment and
+/// operator, handler and responder (and the second street's supervisor). No read, list, action or push on
+/// /hubs/command crosses from one street to the other, and no call answers a 5xx.
+/// </summary>
+[NonParallelizable]
+public sealed class StreetIsolationTests
+{
+    private const string DemoUnit = "YF-PC01";
+
+    /// <summary>The second street's unit's name after the last change the setup makes: the last push its screen waits for.</summary>
+    private const string LastChange = "测试二街道城管1号（改）";
+
+    private readonly List<string> serverErrors = [];
+    private RunningServer running = null!;
+    private HttpClient admin = null!;
+    private HttpClient machine = null!;
+    private Street first = null!;
+    private Street second = null!;
+
+    /// <summary>One street's people and what was made in it.</summary>
+    private sealed class Street
+    {
+        public required string Name { get; init; }
+        public required HttpClient Operator { get; init; }
+        public required HttpClient Handler { get; init; }
+        public required HttpClient Responder { get; init; }
+        public HttpClient? Supervisor { get; init; }
+        public required HubTestClient Screen { get; init; }
+        public required string Unit { get; init; }
+        public required string Organisation { get; init; }
+
+        /// <summary>Strings that only this street's data carries: its street code, its unit, its incidents and orders.</summary>
+        public List<string> Marks { get; } = [];
+        public List<Guid> Incidents { get; } = [];
+        public Guid Triaged { get; set; }
+        public Guid TaskOrder { get; set; }
+        public Guid Assignment { get; set; }
+
+        public IEnumerable<HttpClient> Readers => Supervisor is null ? [Operator] : [Operator, Supervisor];
+    }
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        running = await RunningServer.StartAsync(settings: new Dictionary<string, string>(Session.DemoSettings)
+        {
+            ["Security:LoginAttemptsPerMinute"] = "1000",
+        });
+        admin = await running.AsAsync("admin");
+        machine = running.Machine();
+        await SecondStreet.CreateAsync(running, admin);
+
+        first = new Street
+        {
+            Name = "云峰", Operator = await running.AsAsync("operator"), Handler = await running.AsAsync("handler"),
+            Responder = await running.AsAsync("responder"), Screen = await ScreenAsync("operator"), Unit = DemoUnit, Organisation = "CG-YUNFENG",
+        };
+        first.Marks.AddRange(["330102007", "YUNFENG", DemoUnit]);
+        second = new Street
+        {
+            Name = "second", Operator = await running.AsAsync("operator2"), Handler = await running.AsAsync("handler2"),
+            Responder = await running.AsAsync("responder2"), Supervisor = await running.AsAsync("supervisor2"), Screen = await ScreenAsync("operator2"),
+            Unit = SecondStreet.Unit, Organisation = SecondStreet.Organisation,
+        };
+        second.Marks.AddRange([SecondStreet.Code, SecondStreet.Organisation, SecondStreet.Unit]);
+
+        // The second street's work first, then 云峰's: each screen's last push is its own street's, so by the time it
+        // has arrived every push of the other street's work has been sent.
+        await MakeWorkAsync(second, "s2", SecondStreet.Lon, SecondStreet.Lat);
+        await MakeWorkAsync(first, "s1", 120.215, 30.29);
+        using (var touch = await admin.PutAsJsonAsync($"/api/units/{SecondStreet.Unit}",
+            new { code = SecondStreet.Unit, name = LastChange, organisation = SecondStreet.Organisation, kind = "LinkageSquad" }))
+        {
+            Assert.That(touch.IsSuccessStatusCode, Is.True);
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        foreach (var street in new[] { first, second }.OfType<Street>())
+        {
+            street.Operator.Dispose();
+            street.Handler.Dispose();
+            street.Responder.Dispose();
+            street.Supervisor?.Dispose();
+            await street.Screen.DisposeAsync();
+        }
+
+        admin.Dispose();
+        machine.Dispose();
+        await running.DisposeAsync();
+    }
+
+    [Test]
+    public async Task IncidentAndTriageLists_ShowNothingOfTheOtherStreet()
+    {
+        foreach (var (own, other) in Pairs())
+        {
+            foreach (var reader in own.Readers)
+            {
+                var incidents = await IdsAsync(reader, "/api/incidents?pageSize=200");
+                var triage = await IdsAsync(reader, "/api/triage?pageSize=200");
+
+                Assert.That(incidents, Is.SupersetOf(own.Incidents).And.No.AnyOf(other.Incidents.Cast<object>().ToArray()), $"{own.Name}'s incident list");
+                Assert.That(triage, Does.Contain(own.Triaged).And.Not.Contain(other.Triaged), $"{own.Name}'s triage");
+            }
+        }
+    }
+
+    [Test]
+    public async Task IncidentDetailAndActions_OfTheOtherStreet_AreNotFound()
+    {
+        foreach (var (own, other) in Pairs())
+        {
+            foreach (var id in other.Incidents)
+            {
+                foreach (var reader in own.Readers)
+                {
+                    Assert.That(await StatusAsync(reader, HttpMethod.Get, $"/api/incidents/{id}"), Is.EqualTo(HttpStatusCode.NotFound), $"{own.Name} reads {id}");
+                    Assert.That(await StatusAsync(reader, HttpMethod.Get, $"/api/incidents/{id}/recommendations"), Is.EqualTo(HttpStatusCode.NotFound));
+                }
+
+                Assert.That(await StatusAsync(own.Operator, HttpMethod.Post, $"/api/incidents/{id}/dispatch", new { units = new[] { new { code = own.Unit } } }),
+                    Is.EqualTo(HttpStatusCode.NotFound), $"{own.Name} dispatches to {id}");
+                Assert.That(await StatusAsync(own.Operator, HttpMethod.Post, $"/api/incidents/{id}/reclassify", new { categoryCode = "noise", reason = "越界改类" }),
+                    Is.EqualTo(HttpStatusCode.NotFound));
+                Assert.That(await StatusAsync(own.Operator, HttpMethod.Post, "/api/task-orders", new { incidentId = id, organisationCode = own.Organisation, instructions = "越界" }),
+                    Is.AnyOf(HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden));
+            }
+        }
+    }
+
+    [Test]
+    public async Task UnitsAndDuty_OfTheOtherStreet_AreNeitherListedNorChanged()
+    {
+        foreach (var (own, other) in Pairs())
+        {
+            foreach (var reader in own.Readers)
+            {
+                var units = (await GetAsync(reader, "/api/units")).EnumerateArray().Select(u => u.GetProperty("code").GetString()).ToList();
+                Assert.That(units, Does.Contain(own.Unit).And.Not.Contain(other.Unit), $"{own.Name}'s unit list");
+                Assert.That(await StatusAsync(reader, HttpMethod.Get, $"/api/units/{other.Unit}"), Is.EqualTo(HttpStatusCode.NotFound));
+            }
+
+            Assert.That(await StatusAsync(own.Operator, HttpMethod.Post, $"/api/units/{other.Unit}/duty", new { onDuty = false }), Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await StatusAsync(own.Responder, HttpMethod.Post, $"/api/units/{other.Unit}/duty", new { onDuty = false }), Is.EqualTo(HttpStatusCode.Forbidden));
+        }
+
+        var stillOn = await GetAsync(admin, "/api/units");
+        Assert.That(stillOn.EnumerateArray().Where(u => u.GetProperty("code").GetString() is DemoUnit or SecondStreet.Unit)
+            .Select(u => u.GetProperty("status").GetString()), Has.None.EqualTo("OffDuty"));
+    }
+
+    [Test]
+    public async Task TaskOrdersAndAssignments_OfTheOtherStreet_AreNeitherListedNorActedOn()
+    {
+        foreach (var (own, other) in Pairs())
+        {
+            foreach (var person in own.Readers.Append(own.Handler))
+            {
+                var orders = (await GetAsync(person, "/api/task-orders")).EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToList();
+                Assert.That(orders, Does.Not.Contain(other.TaskOrder), $"{own.Name}'s task orders");
+                Assert.That(await StatusAsync(person, HttpMethod.Get, $"/api/task-orders/{other.TaskOrder}"), Is.EqualTo(HttpStatusCode.NotFound));
+            }
+
+            Assert.That(await StatusAsync(own.Handler, HttpMethod.Post, $"/api/task-orders/{other.TaskOrder}/accept"),
+                Is.AnyOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden), $"{own.Name}'s handler accepts the other street's order");
+            Assert.That(await StatusAsync(own.Operator, HttpMethod.Post, $"/api/task-orders/{other.TaskOrder}/close"), Is.EqualTo(HttpStatusCode.NotFound));
+
+            foreach (var person in new[] { own.Operator, own.Responder })
+            {
+                Assert.That(await StatusAsync(person, HttpMethod.Get, $"/api/assignments/{other.Assignment}"), Is.EqualTo(HttpStatusCode.NotFound));
+                Assert.That(await StatusAsync(person, HttpMethod.Post, $"/api/assignments/{other.Assignment}/acknowledge"), Is.EqualTo(HttpStatusCode.NotFound));
+            }
+
+            var mine = (await GetAsync(own.Responder, "/api/assignments/mine")).ToString();
+            Assert.That(mine, Does.Not.Contain(other.Assignment.ToString()));
+        }
+    }
+
+    [Test]
+    public async Task CommandHubPushes_CarryNothingOfTheOtherStreet()
+    {
+        // 云峰's screen stops at its own street's last change, the second street's at its unit's change made after all of 云峰's work.
+        var firstSaw = await PushesUntilAsync(first.Screen, text => text.Contains(first.Incidents[^1].ToString(), StringComparison.Ordinal));
+        var secondSaw = await PushesUntilAsync(second.Screen, text => text.Contains(LastChange, StringComparison.Ordinal));
+
+        Assert.That(firstSaw.Where(p => Crosses(p, second)), Is.Empty, "pushes to 云峰's screen about the second street");
+        Assert.That(secondSaw.Where(p => Crosses(p, first)), Is.Empty, "pushes to the second street's screen about 云峰");
+        Assert.That(firstSaw, Is.Not.Empty);
+        Assert.That(secondSaw, Is.Not.Empty);
+    }
+
+    [TearDown]
+    public void NoServerErrors() => Assert.That(serverErrors, Is.Empty, "calls that answered a 5xx");
+
+    private IEnumerable<(Street Own, Street Other)> Pairs() => [(first, second), (second, first)];
+
+    private static bool Crosses(string push, Street other) =>
+        other.Marks.Any(m => push.Contains(m, StringComparison.Ordinal))
+        || other.Incidents.Append(other.Triaged).Any(id => push.Contains(id.ToString(), StringComparison.Ordinal))
+        || push.Contains(other.TaskOrder.ToString(), StringComparison.Ordinal)
+        || push.Contains(other.Assignment.ToString(), StringComparison.Ordinal);
+
+    private static async Task<List<string>> PushesUntilAsync(HubTestClient screen, Func<string, bool> last)
+    {
+        var seen = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var (target, argument) in screen.CallsAsync(timeout.Token))
+        {
+            var text = target + " " + argument.GetRawText();
+            seen.Add(text);
+            if (last(text))
+            {
+                break;
+            }
+        }
+
+        return seen;
+    }
+
+    private async Task<HubTestClient> ScreenAsync(string userName)
+    {
+        var screen = await running.ConnectHubAsync(userName);
+        await screen.InvokeAsync("WatchIncidents");
+        return screen;
+    }
+
+    /// <summary>A routed incident with a task order and an assignment of the street's unit, and one for triage.</summary>
+    private async Task MakeWorkAsync(Street street, string tag, double lon, double lat)
+    {
+        var routed = await AlertAsync($"110-{tag}-noise", "noise", "夜间施工噪音扰民", lon, lat);
+        street.Triaged = await AlertAsync($"110-{tag}-vague", null, "xyzzy qwv", lon, lat + 0.005);
+        await Eventually.GetAsync(async () =>
+            (await GetAsync(admin, $"/api/incidents/{street.Triaged}")).GetProperty("incident").GetProperty("status").GetString() == "NeedsTriage" ? "" : null,
+            TimeSpan.FromSeconds(20), $"{street.Name}'s vague alert to need triage");
+        street.Incidents.AddRange([routed, street.Triaged]);
+
+        using (var order = await street.Operator.PostAsJsonAsync("/api/task-orders",
+            new { incidentId = routed, organisationCode = street.Organisation, instructions = "查处夜间施工噪音" }))
+        {
+            Assert.That(order.StatusCode, Is.EqualTo(HttpStatusCode.Created), await order.Content.ReadAsStringAsync());
+            street.TaskOrder = (await order.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        using (var dispatch = await street.Operator.PostAsJsonAsync($"/api/incidents/{routed}/dispatch", new { units = new[] { new { code = street.Unit } } }))
+        {
+            Assert.That(dispatch.StatusCode, Is.EqualTo(HttpStatusCode.OK), await dispatch.Content.ReadAsStringAsync());
+            street.Assignment = (await dispatch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assignments")[0].GetProperty("id").GetGuid();
+        }
+    }
+
+    private async Task<Guid> AlertAsync(string alertId, string? categoryCode, string description, double lon, double lat)
+    {
+        using var response = await machine.PostAsJsonAsync("/api/intake/alerts", new
+        {
+            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode, description, location = new { lon, lat },
+        });
+        Assert.That((int)response.StatusCode, Is.LessThan(300), await response.Content.ReadAsStringAsync());
+        var id = IncidentReference.ForAlert(alertId);
+        await Eventually.GetAsync(async () => (await admin.GetAsync($"/api/incidents/{id}")).IsSuccessStatusCode ? "" : null,
+            TimeSpan.FromSeconds(20), $"incident {alertId}");
+        return id;
+    }
+
+    private async Task<JsonElement> GetAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        Record(response, path);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<List<Guid>> IdsAsync(HttpClient client, string path) =>
+        (await GetAsync(client, path)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+    private async Task<HttpStatusCode> StatusAsync(HttpClient client, HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (method == HttpMethod.Post)
+        {
+            request.Content = JsonContent.Create(body ?? new { });
+        }
+
+        using var response = await client.SendAsync(request);
+        Record(response, path);
+        return response.StatusCode;
+    }
+
+    private void Record(HttpResponseMessage response, string path)
+    {
+        if ((int)response.StatusCode >= 500)
+        {
+            serverErrors.Add($"{response.RequestMessage?.Method} {path}: {(int)response.StatusCode}");
+        }
+    }
+}
