@@ -1,6 +1,5 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment;
-using Dispatch.Server.Geo;
 
 namespace Dispatch.Tests.Assignment;
 

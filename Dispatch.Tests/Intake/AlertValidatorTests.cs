@@ -1,4 +1,3 @@
-using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
 
 namespace Dispatch.Tests.Intake;

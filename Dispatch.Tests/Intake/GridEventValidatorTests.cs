@@ -1,5 +1,4 @@
 using Dispatch.Contracts;
-using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
 
 namespace Dispatch.Tests.Intake;
