@@ -57,7 +57,9 @@ public sealed class AddressFileReaderTests
     [Test]
     public void ReadCsv_Gcj02_IsConvertedToWgs84BeforeTheGridIsFound()
     {
-        var (gcjLon, gcjLat) = ChinaCoordinates.Wgs84ToGcj02(120.22, 30.29);
+        // WGS-84 (120.22, 30.29) in GCJ-02, worked out apart from ChinaCoordinates with the published formulas
+        // (as in the coordtransform library) and rounded to 1e-7 degrees (about 1 cm).
+        const double gcjLon = 120.2245186, gcjLat = 30.2875648;
         var file = Header + FormattableString.Invariant($"A1,,,,望江路,104,,,,{gcjLon},{gcjLat}\n");
 
         var asGcj = Read(file, CoordinateSystem.Gcj02).Entries.Single();

@@ -93,7 +93,9 @@ public sealed class UnitEndpointsTests
     public async Task ReportPosition_InGcj02_StoresWgs84()
     {
         var at = Start.AddSeconds(20);
-        var (gLon, gLat) = ChinaCoordinates.Wgs84ToGcj02(120.2200, 30.2850);
+        // WGS-84 (120.2200, 30.2850) in GCJ-02, worked out apart from ChinaCoordinates with the published formulas
+        // (as in the coordtransform library) and rounded to 1e-7 degrees (about 1 cm).
+        const double gLon = 120.2245182, gLat = 30.2825643;
 
         var response = await tracker.PostAsJsonAsync("/api/units/XT-PC01/location", new { lon = gLon, lat = gLat, crs = "gcj02", at = Iso(at) });
 

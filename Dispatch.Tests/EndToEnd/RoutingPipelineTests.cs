@@ -49,11 +49,15 @@ public sealed class RoutingPipelineTests
     [Test]
     public async Task PoliceAlert_GoesToThePrecinctsStationWithItsJurisdiction()
     {
-        var incident = await SendAlertAsync(category: "theft", "报警人称停放在楼下的电动车被盗", inGrid);
+        // The grid straddles the precinct line, so the expected station is read from the demo data, not worked out
+        // by the server's own lookup: in infra/geo/precincts.geojson the line through the grid runs from
+        // (120.21714, 30.30225) to (120.21772, 30.30781), and this point lies about 150 m west of it, in 云峰派出所;
+        // the grid's own west edge passes x = 120.2142 at this latitude.
+        var westOfTheLine = new GeoPoint(120.2160, 30.3060);
+        var incident = await SendAlertAsync(category: "theft", "报警人称停放在楼下的电动车被盗", westOfTheLine);
 
-        var where = running.App.Services.GetRequiredService<JurisdictionIndex>().Locate(inGrid.Lon, inGrid.Lat);
         Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("Open"));
-        Assert.That(Organisation(incident), Is.EqualTo(where.Precinct!.Code), "police work goes to the precinct's station");
+        Assert.That(Organisation(incident), Is.EqualTo("PS-YUNFENG"), "police work goes to the precinct's station");
         Assert.That(incident.GetProperty("jurisdiction").GetProperty("grid").GetProperty("code").GetString(), Is.EqualTo(Grid));
         Assert.That(incident.GetProperty("jurisdiction").GetProperty("community").GetProperty("code").GetString(), Is.EqualTo("330102007001"));
     }

@@ -109,7 +109,9 @@ public sealed class GeoJsonAreaReaderTests
     [Test]
     public void Read_WhenFileIsGcj02_StoresWgs84()
     {
-        var (gLon, gLat) = ChinaCoordinates.Wgs84ToGcj02(120.15, 30.27);
+        // WGS-84 (120.15, 30.27) in GCJ-02, worked out apart from ChinaCoordinates with the published formulas
+        // (as in the coordtransform library) and rounded to 1e-7 degrees (about 1 cm).
+        const double gLon = 120.1547086, gLat = 30.2676797;
         var json = Collection(Feature("A", "甲", "Polygon", $"[{Square(gLon, gLat, 0.01)}]"));
 
         var area = GeoJsonAreaReader.Read(json, Options with { Crs = CoordinateSystem.Gcj02 }).Areas.Single().Area;
