@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
@@ -92,6 +93,38 @@ public sealed partial class CommandDetailTests
         var row = Row(page, id);
         await Assertions.Expect(row.Locator(".pill")).Not.ToHaveAttributeAsync("data-status", "NeedsTriage");
         await Assertions.Expect(row.Locator("[data-testid=incident-organisation] .org")).ToHaveTextAsync(new Regex(@"\S"));
+    }
+
+    [Test]
+    public async Task Triage_AddressTheRegisterIsUnsureOf_OperatorPicksACandidateInOneClick()
+    {
+        var page = await OperatorPageAsync();
+        await page.Locator("[data-testid=tab-triage]").ClickAsync();
+        // No coordinates, and an address the register holds only in part (兴隆花园 has no building 99).
+        var alertId = "110-detail-" + Guid.NewGuid().ToString("N")[..8];
+        using (var platform = running.Machine())
+        {
+            var response = await platform.PostAsJsonAsync("/api/intake/alerts", new
+            {
+                alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "theft", description = "电动车在楼下被偷了", address = "兴隆花园99幢",
+            });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        }
+
+        var id = IncidentReference.ForAlert(alertId);
+        var item = page.Locator($"[data-testid=triage-item][data-incident-id='{id}']");
+        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        var candidates = item.Locator("[data-testid=pick-address]");
+        await Assertions.Expect(candidates.First).ToContainTextAsync("兴隆花园");
+
+        await candidates.First.ClickAsync();
+
+        await Assertions.Expect(item).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(page, id).Locator(".pill")).Not.ToHaveAttributeAsync("data-status", "NeedsTriage");
+        using var http = await running.AsAsync("operator");
+        var detail = await http.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+        Assert.That(detail.GetProperty("incident").GetProperty("addressMatch").GetProperty("used").GetBoolean(), Is.True);
+        Assert.That(detail.GetProperty("incident").GetProperty("jurisdiction").GetProperty("community").GetProperty("name").GetString(), Is.EqualTo("兴隆社区"));
     }
 
     [Test]
