@@ -55,7 +55,7 @@ public static class AddressCommands
             http.Timeout = TimeSpan.FromMinutes(10);
             var client = new AddressClient(http, AlertSender.ParseServer(parse.GetValue(server)));
             AddressAnswer<AddressImportReport>? answer = null;
-            await Console(output).Progress().AutoClear(false)
+            await Terminal.For(output).Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
@@ -223,15 +223,4 @@ public static class AddressCommands
         });
         return evaluate;
     }
-
-    private static IAnsiConsole Console(TextWriter output) =>
-        ReferenceEquals(output, System.Console.Out)
-            ? AnsiConsole.Console
-            : AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(output),
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-            });
 }

@@ -68,7 +68,7 @@ public sealed class ClassifierModel
     public IReadOnlyList<string> Labels => labels;
 
     /// <summary>The categories it learnt, for a quick "does the model know this code" check.</summary>
-    public IReadOnlySet<string> Learnt { get; private set; } = new HashSet<string>();
+    public IReadOnlySet<string> Learnt { get; }
 
     /// <summary>Loads <c>classifier.zip</c> and <c>classifier.json</c> from <paramref name="directory"/>; throws with a readable reason.</summary>
     public static ClassifierModel Load(string directory)
