@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Assignment.UseCases;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Dispatch.Server.Security;
@@ -18,7 +19,13 @@ public static class AssignmentSetup
         builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section));
         builder.Services.AddSingleton<AssignmentStore>();
         builder.Services.AddSingleton<Recommender>();
-        builder.Services.AddScoped<Dispatcher>();
+        builder.Services.AddScoped<IncidentProgress>();
+        builder.Services.AddScoped<DispatchUnits>();
+        builder.Services.AddScoped<StepAssignment>();
+        builder.Services.AddScoped<RequestReinforcement>();
+        builder.Services.AddScoped<ResolveIncident>();
+        builder.Services.AddScoped<HandOverIncident>();
+        builder.Services.AddScoped<SetDuty>();
         return builder;
     }
 

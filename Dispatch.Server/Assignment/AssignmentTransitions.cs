@@ -71,6 +71,28 @@ public static class AssignmentTransitions
         return newest is null ? UnitStatus.Available : UnitStatusFor(newest.State);
     }
 
+    /// <summary>The assignment in <paramref name="state"/>, with the time of the step (and a skipped acknowledgement's) stamped.</summary>
+    public static AssignmentSummary Stamp(AssignmentSummary a, AssignmentState state, DateTimeOffset now, string? reason) => state switch
+    {
+        AssignmentState.Acknowledged => a with { State = state, AcknowledgedAt = now },
+        AssignmentState.EnRoute => a with { State = state, AcknowledgedAt = a.AcknowledgedAt ?? now, EnRouteAt = now },
+        AssignmentState.OnScene => a with { State = state, AcknowledgedAt = a.AcknowledgedAt ?? now, OnSceneAt = now },
+        AssignmentState.Cleared => a with { State = state, ClearedAt = now },
+        AssignmentState.Declined => a with { State = state, DeclinedAt = now, DeclineReason = reason },
+        _ => a with { State = state },
+    };
+
+    /// <summary>When the assignment reached its current state.</summary>
+    public static DateTimeOffset StepTime(AssignmentSummary a) => a.State switch
+    {
+        AssignmentState.Acknowledged => a.AcknowledgedAt!.Value,
+        AssignmentState.EnRoute => a.EnRouteAt!.Value,
+        AssignmentState.OnScene => a.OnSceneAt!.Value,
+        AssignmentState.Cleared => a.ClearedAt!.Value,
+        AssignmentState.Declined => a.DeclinedAt!.Value,
+        _ => a.DispatchedAt,
+    };
+
     private static AssignmentState Target(AssignmentAction action) => action switch
     {
         AssignmentAction.Acknowledge => AssignmentState.Acknowledged,

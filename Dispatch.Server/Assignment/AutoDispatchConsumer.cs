@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Assignment.UseCases;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Dispatch.Server.Assignment;
 /// one should two deliveries race.
 /// </summary>
 public sealed class AutoDispatchConsumer(
-    Dispatcher dispatcher, Recommender recommender, AssignmentStore assignments, IOptions<DispatchOptions> options, ILogger<AutoDispatchConsumer> logger)
+    DispatchUnits dispatch, Recommender recommender, AssignmentStore assignments, IOptions<DispatchOptions> options, ILogger<AutoDispatchConsumer> logger)
     : IConsumer<IncidentOpened>
 {
     public async Task Consume(ConsumeContext<IncidentOpened> context)
@@ -31,7 +32,7 @@ public sealed class AutoDispatchConsumer(
         var (candidates, why) = await recommender.ForAsync(incident, options.Value.AutoDispatchCandidates, token);
         foreach (var candidate in candidates ?? [])
         {
-            var result = await dispatcher.DispatchAsync(incident, [new DispatchLine(candidate.Unit.Code, AssignmentRole.Primary)], false, null, Actor.System, token);
+            var result = await dispatch.DispatchAsync(incident, new DispatchOrder([new DispatchLine(candidate.Unit.Code, AssignmentRole.Primary)]), Actor.System, token);
             if (result.Refused is null)
             {
                 return;

@@ -27,7 +27,7 @@ public sealed class Recommender(UnitStore units, AssignmentStore assignments, IO
             .Where(a => a.State == AssignmentState.Declined).Select(a => a.UnitCode).ToHashSet(StringComparer.Ordinal);
         var candidates = await units.ListAsync(organisation, null, cancellationToken);
         var ranked = UnitRanking.Rank(location, candidates.Select(u => u.Unit), clock.GetUtcNow(), options.Value, limit,
-            u => u.Status == UnitStatus.Available && !declined.Contains(u.Code));
+            u => UnitRanking.IsAvailable(u) && !declined.Contains(u.Code));
         return (ranked.Select(r => new RecommendedUnit(r.Unit, Math.Round(r.DistanceMetres, 1), Math.Round(r.Eta.TotalSeconds), r.Stale)).ToList(), null);
     }
 }

@@ -13,24 +13,21 @@ public sealed record RankedUnit(UnitSummary Unit, double DistanceMetres, TimeSpa
 /// </summary>
 public static class UnitRanking
 {
-    /// <summary>
-    /// The availability hook: until units have a status (the dispatch issue), every unit counts as available.
-    /// Pass a real predicate to <see cref="Rank"/> once statuses exist.
-    /// </summary>
-    public static readonly Func<UnitSummary, bool> EveryUnitAvailable = _ => true;
+    /// <summary>Only a unit that is Available can be sent: a busy or off-duty one is not ranked as if it could.</summary>
+    public static bool IsAvailable(UnitSummary unit) => unit.Status == UnitStatus.Available;
 
     /// <param name="point">Where the units are needed (WGS-84).</param>
     /// <param name="units">Candidates; units that never reported a position cannot be ranked and are left out.</param>
     /// <param name="now">The current time, for the staleness of positions.</param>
     /// <param name="options">Speeds per kind and the stale age.</param>
     /// <param name="limit">At most this many are returned.</param>
-    /// <param name="isAvailable">Leaves out units that are not available; <see cref="EveryUnitAvailable"/> by default.</param>
+    /// <param name="isAvailable">Leaves out units that are not available; <see cref="IsAvailable"/> by default.</param>
     public static IReadOnlyList<RankedUnit> Rank(
         GeoPoint point, IEnumerable<UnitSummary> units, DateTimeOffset now, UnitOptions options,
         int limit = int.MaxValue, Func<UnitSummary, bool>? isAvailable = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        var available = isAvailable ?? EveryUnitAvailable;
+        var available = isAvailable ?? IsAvailable;
         return units
             .Where(u => u.Position is not null && u.PositionAt is not null && available(u))
             .Select(u =>

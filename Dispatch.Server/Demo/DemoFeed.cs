@@ -59,8 +59,8 @@ public sealed class DemoFeed(
             {
                 var now = clock.GetUtcNow();
                 await using var scope = scopes.CreateAsyncScope();
-                var dispatcher = scope.ServiceProvider.GetRequiredService<Dispatcher>();
-                var open = await FollowAsync(dispatcher, random, now, stoppingToken);
+                var hands = scope.ServiceProvider.GetRequiredService<DemoHands>();
+                var open = await FollowAsync(hands, random, now, stoppingToken);
                 if (now >= nextArrival)
                 {
                     if (DemoFeedRules.MayAdd(open, settings.FeedMaxOpen))
@@ -71,7 +71,7 @@ public sealed class DemoFeed(
                     nextArrival = now + DemoFeedRules.NextGap(settings.Interval, random.NextDouble());
                 }
 
-                await responders.RunAsync(dispatcher, random, now, stoppingToken);
+                await responders.RunAsync(hands, random, now, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -105,8 +105,8 @@ public sealed class DemoFeed(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var parked = await scope.ServiceProvider.GetRequiredService<Dispatcher>()
-                .SetDutyAsync(code, onDuty: false, ResponderSimulator.FeedOperator, cancellationToken);
+            var parked = await scope.ServiceProvider.GetRequiredService<DemoHands>().Duty
+                .HandleAsync(code, onDuty: false, ResponderSimulator.FeedActing, cancellationToken);
             if (parked is { Refused: null, Unit.Status: UnitStatus.OffDuty })
             {
                 logger.LogInformation("Demo feed: unit {UnitCode} is off duty until its responder signs on", code);
@@ -190,7 +190,7 @@ public sealed class DemoFeed(
     /// Looks after the feed's incidents (dispatch, close unattended triage, forget the closed ones) and answers how
     /// many distinct incidents are open. A caller who joined another incident counts with that one.
     /// </summary>
-    private async Task<int> FollowAsync(Dispatcher dispatcher, Random random, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> FollowAsync(DemoHands hands, Random random, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = new HashSet<Guid>();
         foreach (var (reference, follow) in followed.ToList())
@@ -212,10 +212,10 @@ public sealed class DemoFeed(
                     case FeedIncidentStep.Forget:
                         followed.Remove(reference);
                         continue;
-                    case FeedIncidentStep.Dispatch when !await responders.DispatchNearestAsync(dispatcher, incident, AssignmentRole.Primary, cancellationToken):
+                    case FeedIncidentStep.Dispatch when !await responders.DispatchNearestAsync(hands, incident, AssignmentRole.Primary, cancellationToken):
                         // No free unit (many departments have no field team here): a department's case becomes its
                         // task order, as the operator would hand it over; police work tries again later, not every pass.
-                        if (await responders.HandOverAsync(dispatcher, random, incident, cancellationToken))
+                        if (await responders.HandOverAsync(hands, random, incident, cancellationToken))
                         {
                             followed.Remove(reference);
                             continue;
@@ -224,8 +224,8 @@ public sealed class DemoFeed(
                         followed[reference] = follow with { Plan = new FeedIncidentPlan(null), PublishedAt = now };
                         break;
                     case FeedIncidentStep.CloseUnattended:
-                        await dispatcher.CloseAsync(incident.Id, false, "非本街道事项，已转相邻街道处理（演示） / Not this street's: passed to the neighbouring street (demo)",
-                            null, ResponderSimulator.FeedOperator, cancellationToken);
+                        await hands.Resolve.HandleAsync(incident.Id, "非本街道事项，已转相邻街道处理（演示） / Not this street's: passed to the neighbouring street (demo)",
+                            ResponderSimulator.FeedActing, cancellationToken);
                         followed.Remove(reference);
                         continue;
                 }

@@ -20,6 +20,7 @@ public static class DemoSetup
         builder.Services.AddOptions<DemoFeedOptions>().Bind(builder.Configuration.GetSection(DemoFeedOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DemoFeedOptions>, DemoFeedOptionsValidator>();
         builder.Services.AddSingleton<ResponderSimulator>();
+        builder.Services.AddScoped<DemoHands>();
         builder.Services.AddHostedService<DemoFeed>();
         return builder;
     }

@@ -1,6 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment;
-using Dispatch.Server.Audit;
+using Dispatch.Server.Assignment.UseCases;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Routing;
@@ -12,7 +12,8 @@ namespace Dispatch.Server.Demo;
 
 /// <summary>
 /// Plays the demo street's responders: every open assignment of a demo unit on an incident in the street is driven
-/// through <see cref="Dispatcher"/>, as the responder's phone would through the endpoints, and its unit moves toward
+/// through the same use-case handlers (<see cref="DemoHands"/>) the responder's phone reaches through the endpoints, with the
+/// same checks, and its unit moves toward
 /// the incident through the position path (<see cref="UnitPositionReported"/> on the bus). The unit of the demo
 /// responder account is never touched: a person playing the responder has it to themselves.
 /// Not thread-safe: the feed's one loop calls it. Plans live in memory; after a restart new ones are drawn and
@@ -28,6 +29,12 @@ public sealed class ResponderSimulator(
     /// <summary>The feed's own hand, in the audit log, when it acts as the operator.</summary>
     public static readonly Actor FeedOperator = new("demo-feed", Roles.Operator);
 
+    /// <summary>
+    /// The feed as the operator: it also closes the incidents that are not the street's, so it sees every area, as the
+    /// feed always could; what it may do there is still the handlers' to decide.
+    /// </summary>
+    public static readonly Acting FeedActing = new(FeedOperator, new AccessScope(Roles.Operator, true, []));
+
     private readonly HashSet<string> demoUnits = DemoUnits.Load(DateTimeOffset.UnixEpoch).Select(u => u.Code).ToHashSet(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Played> played = [];
 
@@ -38,7 +45,7 @@ public sealed class ResponderSimulator(
     public static string DemoStreet { get; } = DemoAccountsSeeder.Accounts.First(a => a.Role == Roles.Operator).Scope!;
 
     /// <summary>Takes every step that is due at <paramref name="now"/>: at most one per assignment, so a backlog plays out in order.</summary>
-    public async Task RunAsync(Dispatcher dispatcher, Random random, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RunAsync(DemoHands hands, Random random, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var seen = new HashSet<Guid>();
         foreach (var stored in await units.ListAsync(null, null, cancellationToken))
@@ -58,7 +65,7 @@ public sealed class ResponderSimulator(
             seen.Add(assignment.Id);
             try
             {
-                await PlayAsync(dispatcher, random, unit, assignment, now, cancellationToken);
+                await PlayAsync(hands, random, unit, assignment, now, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -73,7 +80,7 @@ public sealed class ResponderSimulator(
         }
     }
 
-    private async Task PlayAsync(Dispatcher dispatcher, Random random, UnitSummary unit, AssignmentSummary assignment, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task PlayAsync(DemoHands hands, Random random, UnitSummary unit, AssignmentSummary assignment, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!played.TryGetValue(assignment.Id, out var play))
         {
@@ -110,36 +117,39 @@ public sealed class ResponderSimulator(
             return;
         }
 
-        var responder = new Actor("demo:" + unit.Code, Roles.Responder);
+        var responder = ResponderOf(unit.Code);
         logger.LogDebug("Demo responder {UnitCode}: {Step} on incident {IncidentId}", unit.Code, step, assignment.IncidentId);
         switch (step)
         {
             case ResponderStep.Acknowledge or ResponderStep.EnRoute or ResponderStep.Clear:
-                await StepAsync(dispatcher, assignment, step == ResponderStep.Acknowledge ? AssignmentAction.Acknowledge
+                await StepAsync(hands, assignment, step == ResponderStep.Acknowledge ? AssignmentAction.Acknowledge
                     : step == ResponderStep.EnRoute ? AssignmentAction.EnRoute : AssignmentAction.Clear, responder, cancellationToken);
                 break;
             case ResponderStep.OnScene:
                 await MoveAsync(unit.Code, play.To!, now, cancellationToken);
-                await StepAsync(dispatcher, assignment, AssignmentAction.OnScene, responder, cancellationToken);
+                await StepAsync(hands, assignment, AssignmentAction.OnScene, responder, cancellationToken);
                 break;
             case ResponderStep.RequestReinforcement:
                 play.ReinforcementRequested = true;
                 // From the scene the responder asks; before that it is the operator following the run card.
-                await RequestReinforcementAsync(dispatcher, assignment.IncidentId, assignment.State == AssignmentState.OnScene ? responder : FeedOperator,
-                    script.FeedSendsReinforcement, now, cancellationToken);
+                await RequestReinforcementAsync(hands, assignment.IncidentId, assignment.State == AssignmentState.OnScene ? responder : FeedActing,
+                    script.FeedSendsReinforcement, cancellationToken);
                 break;
             case ResponderStep.Resolve:
-                await dispatcher.CloseAsync(assignment.IncidentId, false, Pick(random, Results), null, responder, cancellationToken);
+                await ResolveAsync(hands, assignment.IncidentId, Pick(random, Results), responder, cancellationToken);
                 break;
             case ResponderStep.HandOver:
-                await HandOverAsync(dispatcher, random, assignment.IncidentId, responder, cancellationToken);
+                await HandOverAsync(hands, random, assignment.IncidentId, responder, cancellationToken);
                 break;
         }
     }
 
-    private static async Task StepAsync(Dispatcher dispatcher, AssignmentSummary assignment, AssignmentAction action, Actor responder, CancellationToken cancellationToken)
+    /// <summary>A simulated responder acts as the phone's signed-in responder would: for their own unit only.</summary>
+    public static Acting ResponderOf(string unitCode) => new(new Actor("demo:" + unitCode, Roles.Responder), new AccessScope(Roles.Responder, false, [unitCode]));
+
+    private static async Task StepAsync(DemoHands hands, AssignmentSummary assignment, AssignmentAction action, Acting responder, CancellationToken cancellationToken)
     {
-        var result = await dispatcher.StepAsync(assignment, action, null, responder, cancellationToken);
+        var result = await hands.Step.HandleAsync(assignment.Id, action, null, responder, cancellationToken);
         if (result.Refused is { } refusal)
         {
             // An operator moved it meanwhile; the next pass reads the new state.
@@ -150,26 +160,44 @@ public sealed class ResponderSimulator(
     private Task MoveAsync(string unitCode, GeoPoint position, DateTimeOffset now, CancellationToken cancellationToken) =>
         bus.Publish(new UnitPositionReported(unitCode, position, now, 10), cancellationToken);
 
-    /// <summary>As <c>POST /api/incidents/{id}/reinforcements</c> does; then, for a share, the feed sends the nearest free unit.</summary>
-    private async Task RequestReinforcementAsync(
-        Dispatcher dispatcher, Guid incidentId, Actor actor, bool feedSends, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for reinforcement through the same handler as <c>POST /api/incidents/{id}/reinforcements</c>, so its checks
+    /// hold (a closed incident gets none); then, for a share, the feed sends the nearest free unit. False when refused.
+    /// </summary>
+    public async Task<bool> RequestReinforcementAsync(DemoHands hands, Guid incidentId, Acting acting, bool feedSends, CancellationToken cancellationToken)
     {
         const string reason = "现场人员不足，请求增援（演示） / More hands needed on scene (demo)";
-        await assignments.AppendAuditAsync(new AuditEntry(now, actor.Name, actor.Role, AssignmentAudit.ReinforcementRequested, AuditNames.IncidentSubject,
-            IncidentStore.IdText(incidentId), null, AuditJson.Serialize(new { Reason = reason })), cancellationToken);
-        await bus.Publish(new ReinforcementRequested(incidentId, now, actor.Name, reason), cancellationToken);
+        var asked = await hands.Reinforce.HandleAsync(incidentId, reason, acting, cancellationToken);
+        if (asked.Refused is { } refusal)
+        {
+            logger.LogInformation("Demo reinforcement request on incident {IncidentId} refused: {Reason}", incidentId, refusal.Detail);
+            return false;
+        }
+
         if (feedSends && await incidents.GetAsync(incidentId, cancellationToken) is { } incident)
         {
-            await DispatchNearestAsync(dispatcher, incident, AssignmentRole.Reinforcement, cancellationToken);
+            await DispatchNearestAsync(hands, incident, AssignmentRole.Reinforcement, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Closes the incident as settled, through the same handler as <c>POST /api/incidents/{id}/resolve</c>.</summary>
+    private async Task ResolveAsync(DemoHands hands, Guid incidentId, string result, Acting acting, CancellationToken cancellationToken)
+    {
+        if ((await hands.Resolve.HandleAsync(incidentId, result, acting, cancellationToken)).Refused is { } refusal)
+        {
+            // Closed meanwhile, or the unit no longer on scene (an operator was quicker): nothing is left for the demo to do.
+            logger.LogDebug("Demo resolve of incident {IncidentId} refused: {Reason}", incidentId, refusal.Detail);
         }
     }
 
-    private async Task HandOverAsync(Dispatcher dispatcher, Random random, Guid incidentId, Actor responder, CancellationToken cancellationToken)
+    private async Task HandOverAsync(DemoHands hands, Random random, Guid incidentId, Acting responder, CancellationToken cancellationToken)
     {
         // Police work that is not a dispute is settled by the police; the script's hand-over becomes a resolve.
-        if (await incidents.GetAsync(incidentId, cancellationToken) is { } incident && !await HandOverAsync(dispatcher, random, incident, cancellationToken))
+        if (await incidents.GetAsync(incidentId, cancellationToken) is { } incident && !await HandOverAsync(hands, random, incident, cancellationToken))
         {
-            await dispatcher.CloseAsync(incidentId, false, Pick(random, Results), null, responder, cancellationToken);
+            await ResolveAsync(hands, incidentId, Pick(random, Results), responder, cancellationToken);
         }
     }
 
@@ -177,27 +205,27 @@ public sealed class ResponderSimulator(
     /// Hands the incident to the department that should follow it up (a task order for the department desk), as the
     /// operator would; false when it is police work nobody takes over.
     /// </summary>
-    public async Task<bool> HandOverAsync(Dispatcher dispatcher, Random random, IncidentSummary incident, CancellationToken cancellationToken)
+    public async Task<bool> HandOverAsync(DemoHands hands, Random random, IncidentSummary incident, CancellationToken cancellationToken)
     {
         if (DemoFeedRules.HandOverTarget(incident, organisations.Current.All) is not { } department)
         {
             return false;
         }
 
-        await dispatcher.CloseAsync(incident.Id, true, Pick(random, Instructions), department, FeedOperator, cancellationToken);
-        return true;
+        var handedOver = await hands.HandOver.HandleAsync(incident.Id, Pick(random, Instructions), department.Code, FeedActing, cancellationToken);
+        return handedOver.Refused is null;
     }
 
     /// <summary>
     /// Dispatches the nearest free unit of the responsible organisation, never the demo responder's own, as an
     /// operator's one click would. False when there is none (the incident waits for the operator).
     /// </summary>
-    public async Task<bool> DispatchNearestAsync(Dispatcher dispatcher, IncidentSummary incident, AssignmentRole role, CancellationToken cancellationToken)
+    public async Task<bool> DispatchNearestAsync(DemoHands hands, IncidentSummary incident, AssignmentRole role, CancellationToken cancellationToken)
     {
         var (candidates, why) = await recommender.ForAsync(incident, 5, cancellationToken);
         foreach (var candidate in (candidates ?? []).Where(c => c.Unit.Code != HumanUnit))
         {
-            var result = await dispatcher.DispatchAsync(incident, [new DispatchLine(candidate.Unit.Code, role)], false, null, FeedOperator, cancellationToken);
+            var result = await hands.Dispatch.DispatchAsync(incident, new DispatchOrder([new DispatchLine(candidate.Unit.Code, role)]), FeedOperator, cancellationToken);
             if (result.Refused is null)
             {
                 return true;

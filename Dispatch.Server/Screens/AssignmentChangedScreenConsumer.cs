@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment;
+using Dispatch.Server.Assignment.UseCases;
 using Dispatch.Server.Incidents;
 using MassTransit;
 using Microsoft.AspNetCore.SignalR;
@@ -31,7 +32,7 @@ public sealed class AssignmentChangedScreenConsumer(
         IReadOnlyList<RecommendedUnit> next = [];
         if (context.Message.State == AssignmentState.Declined && incident.Status != IncidentStatus.Closed)
         {
-            next = (await recommender.ForAsync(incident, Dispatcher.RecommendationsAfterDecline, token)).Units ?? [];
+            next = (await recommender.ForAsync(incident, StepAssignment.RecommendationsAfterDecline, token)).Units ?? [];
         }
 
         await command.Clients.Groups(ScreenGroups.ForIncident(incident)).AssignmentChanged(assignment, next);
