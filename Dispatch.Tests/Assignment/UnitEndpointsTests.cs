@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment;
+using Dispatch.Server.Audit;
 using Dispatch.Server.Demo;
 using Dispatch.Server.Geo;
 using Dispatch.Tests.Support;
@@ -206,6 +207,33 @@ public sealed class UnitEndpointsTests
         Assert.That(units.Select(u => u.GetProperty("code").GetString()), Is.EqualTo(new[] { "SJ-T01" }));
         Assert.That(units[0].GetProperty("distanceMetres").GetDouble(), Is.Zero);
         Assert.That(units[0].GetProperty("etaSeconds").GetDouble(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Nearest_LeavesOutUnitsThatAreOffDutyOrBusy()
+    {
+        // YF-PC03 signs off through the route; YF-PC04 is made busy as a dispatch would, straight in the store.
+        var store = new UnitStore(running.Database.Database);
+        var audit = new AuditEntry(Start, "test", null, "unit.test", "unit", "YF-PC04", null, null);
+        using (var signOff = await http.PostAsJsonAsync("/api/units/YF-PC03/duty", new { onDuty = false }))
+        {
+            Assert.That(signOff.StatusCode, Is.EqualTo(HttpStatusCode.OK), await signOff.Content.ReadAsStringAsync());
+        }
+
+        Assert.That(await store.ChangeStatusAsync("YF-PC04", UnitStatus.Available, UnitStatus.EnRoute, audit, CancellationToken.None), Is.True);
+        try
+        {
+            var ranking = await http.GetFromJsonAsync<JsonElement>("/api/units/nearest?lon=120.22&lat=30.29&organisation=PS-YUNFENG&limit=50");
+
+            var codes = ranking.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("code").GetString()).ToList();
+            Assert.That(codes, Does.Not.Contain("YF-PC03").And.Not.Contain("YF-PC04"));
+            Assert.That(codes, Does.Contain("YF-PC02"), "an available unit of the same organisation is still ranked");
+        }
+        finally
+        {
+            await store.ChangeStatusAsync("YF-PC04", UnitStatus.EnRoute, UnitStatus.Available, audit, CancellationToken.None);
+            (await http.PostAsJsonAsync("/api/units/YF-PC03/duty", new { onDuty = true })).Dispose();
+        }
     }
 
     [Test]

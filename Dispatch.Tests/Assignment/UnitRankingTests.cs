@@ -111,6 +111,19 @@ public sealed class UnitRankingTests
         Assert.That(ranked[0].DistanceMetres, Is.EqualTo(900).Within(1));
     }
 
+    [TestCase(UnitStatus.OffDuty)]
+    [TestCase(UnitStatus.Busy)]
+    [TestCase(UnitStatus.EnRoute)]
+    [TestCase(UnitStatus.OnScene)]
+    public void Rank_ByDefault_LeavesOutUnitsThatAreNotAvailable(UnitStatus status)
+    {
+        var units = new[] { Unit("NEAR", UnitKind.PatrolCar, 100) with { Status = status }, Unit("FAR", UnitKind.PatrolCar, 900) };
+
+        var ranked = UnitRanking.Rank(Incident, units, Now, new UnitOptions());
+
+        Assert.That(ranked.Select(r => r.Unit.Code), Is.EqualTo(new[] { "FAR" }));
+    }
+
     [Test]
     public void Problems_WhenASpeedIsZero_NamesTheKey()
     {
