@@ -1,5 +1,4 @@
 using Dispatch.Contracts;
-using Dispatch.Server.Assignment.UseCases;
 
 namespace Dispatch.Server.Assignment;
 
@@ -64,20 +63,6 @@ public static class DispatchRules
         }
 
         return conflicts;
-    }
-
-    /// <summary>The refusal of a dispatch with conflicts: all their reasons, the first one's unit and where it works.</summary>
-    public static Refusal Refuse(Guid incidentId, IReadOnlyList<UnitConflict> conflicts)
-    {
-        var first = conflicts[0];
-        return Refusal.Conflict("力量不可用 / A unit cannot be dispatched", string.Join(" ", conflicts.Select(c => c.Reason)),
-            new Dictionary<string, object?>
-            {
-                ["unit"] = first.UnitCode,
-                ["unitStatus"] = first.Status.ToString(),
-                ["currentIncident"] = first.IncidentId == incidentId ? null : first.IncidentId,
-                ["conflicts"] = conflicts,
-            });
     }
 
     /// <summary>

@@ -12,10 +12,10 @@ namespace Dispatch.Server.Demo;
 
 /// <summary>
 /// Plays the demo street's responders: every open assignment of a demo unit on an incident in the street is driven
-/// through the same use-case handlers (<see cref="DemoHands"/>) the responder's phone reaches through the endpoints, with the
-/// same checks, and its unit moves toward
-/// the incident through the position path (<see cref="UnitPositionReported"/> on the bus). The unit of the demo
-/// responder account is never touched: a person playing the responder has it to themselves.
+/// through the use-case handlers the responder's phone reaches through the endpoints (<see cref="DemoHands"/>), with
+/// the same checks, and its unit moves toward the incident through the position path (<see cref="UnitPositionReported"/>
+/// on the bus). The unit of the demo responder account is never touched: a person playing the responder has it to
+/// themselves.
 /// Not thread-safe: the feed's one loop calls it. Plans live in memory; after a restart new ones are drawn and
 /// whatever fell due meanwhile happens at once, one step per pass.
 /// </summary>

@@ -88,7 +88,7 @@ public sealed class DispatchUnits(
         var conflicts = DispatchRules.Conflicts(incident.Id, order.Lines, known, code => openOfUnit[code], here, order.OverrideBusy);
         if (conflicts.Count > 0)
         {
-            return new DispatchResult([], DispatchRules.Refuse(incident.Id, conflicts));
+            return new DispatchResult([], Refuse(incident.Id, conflicts));
         }
 
         var now = clock.GetUtcNow();
@@ -138,6 +138,20 @@ public sealed class DispatchUnits(
         }
 
         return new DispatchResult(stored, null);
+    }
+
+    /// <summary>The refusal of a dispatch with conflicts: all their reasons, the first one's unit and where it works.</summary>
+    public static Refusal Refuse(Guid incidentId, IReadOnlyList<UnitConflict> conflicts)
+    {
+        var first = conflicts[0];
+        return Refusal.Conflict("力量不可用 / A unit cannot be dispatched", string.Join(" ", conflicts.Select(c => c.Reason)),
+            new Dictionary<string, object?>
+            {
+                ["unit"] = first.UnitCode,
+                ["unitStatus"] = first.Status.ToString(),
+                ["currentIncident"] = first.IncidentId == incidentId ? null : first.IncidentId,
+                ["conflicts"] = conflicts,
+            });
     }
 
     /// <summary>Reads a dispatch body, pure: the order, or every problem with it, each named by its field.</summary>

@@ -163,6 +163,26 @@ public sealed class UseCaseDecisionTests
         Assert.That(DispatchUnits.Parse(null).Invalid!.Errors!.Keys, Is.EqualTo(new[] { "units" }));
     }
 
+    [Test]
+    public void RefuseDispatch_NamesTheFirstConflictsUnitAndWhereItWorks()
+    {
+        var here = Guid.NewGuid();
+        var elsewhere = Guid.NewGuid();
+        var conflicts = new[]
+        {
+            new UnitConflict("YF-PC02", UnitStatus.EnRoute, elsewhere, "busy", true),
+            new UnitConflict("YF-PC03", UnitStatus.OffDuty, null, "off", true),
+        };
+
+        var refusal = DispatchUnits.Refuse(here, conflicts);
+
+        Assert.That((refusal.Kind, refusal.Detail), Is.EqualTo((RefusalKind.Conflict, "busy off")));
+        Assert.That((refusal.Extensions!["unit"], refusal.Extensions["unitStatus"], refusal.Extensions["currentIncident"]),
+            Is.EqualTo(("YF-PC02", "EnRoute", (object?)elsewhere)));
+        Assert.That(DispatchUnits.Refuse(here, [conflicts[0] with { IncidentId = here }]).Extensions!["currentIncident"], Is.Null,
+            "a unit already on this incident has no other incident to name");
+    }
+
     [TestCase(null)]
     [TestCase("   ")]
     public void FieldText_Required_RefusesBlankNamingTheField(string? text)
