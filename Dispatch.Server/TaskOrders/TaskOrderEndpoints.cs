@@ -162,7 +162,7 @@ public static class TaskOrderEndpoints
             body = read ?? body;
         }
 
-        var fields = new StepFields(body, c.Organisations);
+        var fields = new StepFields(body, c.Organisations.Current);
         var command = parse(fields);
         if (command is null || fields.Errors.Count > 0)
         {

@@ -12,7 +12,7 @@ public sealed record ReassignTaskOrder(OrganisationRef Organisation, string Reas
     public static TaskOrderCommand? Parse(StepFields fields)
     {
         var reason = fields.Reason();
-        var organisation = fields.Organisations.Current.Find(fields.Body.OrganisationCode?.Trim());
+        var organisation = fields.Organisations.Find(fields.Body.OrganisationCode?.Trim());
         if (organisation is null)
         {
             fields.Errors["organisationCode"] = [$"organisationCode '{fields.Body.OrganisationCode}' is not a known organisation (GET /api/organisations)."];

@@ -17,14 +17,14 @@ public abstract record TaskOrderCommand(string Action)
 }
 
 /// <summary>Reads one step's fields from its body, collecting what is wrong with them.</summary>
-public sealed class StepFields(TaskOrderRequest body, OrganisationDirectory organisations)
+public sealed class StepFields(TaskOrderRequest body, OrganisationSnapshot organisations)
 {
     public const int MaxReasonLength = 500;
     public const int MaxTextLength = 4000;
 
     public TaskOrderRequest Body { get; } = body;
 
-    public OrganisationDirectory Organisations { get; } = organisations;
+    public OrganisationSnapshot Organisations { get; } = organisations;
 
     public Dictionary<string, string[]> Errors { get; } = [];
 
