@@ -2,11 +2,16 @@ using System.Text.Json.Serialization;
 using Dispatch.Server.Messaging;
 using Dispatch.Server.Security;
 using MassTransit;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Server.Screens;
 
 public static class ScreensSetup
 {
+    /// <summary>Who watches task orders live on <c>/hubs/desk</c>: handlers, operators, supervisors, admins.</summary>
+    private static readonly AuthorizationPolicy DeskWatchers = new AuthorizationPolicyBuilder()
+        .RequireRole(Roles.DepartmentHandler, Roles.Operator, Roles.Supervisor, Roles.Admin).Build();
+
     public static WebApplicationBuilder AddScreens(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
@@ -23,6 +28,7 @@ public static class ScreensSetup
         bus.AddPerNodeConsumer<AssignmentChangedScreenConsumer>();
         bus.AddPerNodeConsumer<UnitChangedScreenConsumer>();
         bus.AddPerNodeConsumer<TaskOrderScreenConsumer>();
+        bus.AddPerNodeConsumer<TaskOrderDeskConsumer>();
     }
 
     public static WebApplication MapScreens(this WebApplication app)
@@ -30,6 +36,7 @@ public static class ScreensSetup
         // Only operators, supervisors and admins watch the incident queue; WatchIncidents scopes what each sees.
         app.MapHub<CommandHub>("/hubs/command").RequireAuthorization(Policies.Read);
         app.MapHub<ResponderHub>("/hubs/responder").RequireAuthorization(Policies.Respond);
+        app.MapHub<DeskHub>("/hubs/desk").RequireAuthorization(DeskWatchers);
         return app;
     }
 

@@ -20,7 +20,7 @@ public sealed record VersionedTaskOrder(TaskOrder Order, int Version);
 /// in the same transaction; user steps are guarded by the row's version; the sweeper's marks are conditional
 /// updates (<c>… IS NULL</c>), so each reminder and overdue fires once whichever node gets there first.
 /// </summary>
-public sealed class TaskOrderStore(Database database)
+public sealed partial class TaskOrderStore(Database database)
 {
     public const string AuditSubject = "task-order";
 
@@ -84,7 +84,6 @@ public sealed class TaskOrderStore(Database database)
         """;
 
     private const string SelectEvents = EventColumns + "\nWHERE task_order_id = @Id\nORDER BY seq";
-    private const string SelectEventsInPeriod = EventColumns + "\nWHERE at >= @From AND at < @To\nORDER BY at, task_order_id, seq";
     private const string SelectOverdueEventsInPeriod = EventColumns + "\nWHERE action = 'overdue' AND due_at >= @From AND due_at < @To\nORDER BY due_at";
 
     private const string RunningStatuses = "('Issued', 'Accepted', 'DelayRequested', 'Reopened')";
@@ -184,9 +183,7 @@ public sealed class TaskOrderStore(Database database)
 
         if (query.ScopeAreas is not null)
         {
-            // Like incidents: in scope by any area, or when no area holds the incident (someone must still see it).
-            where.Add($"({dialect.InList("district_code", "Areas")} OR {dialect.InList("street_code", "Areas")} OR {dialect.InList("community_code", "Areas")}"
-                      + " OR (district_code IS NULL AND street_code IS NULL))");
+            where.Add(ScopeAreasFilter(dialect));
         }
 
         var sql = Columns + (where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where)) + "\nORDER BY due_at, id";
@@ -202,19 +199,16 @@ public sealed class TaskOrderStore(Database database)
         return rows.Select(FromRow).ToList();
     }
 
+    /// <summary>The area scope filter on <c>@Areas</c> (unchanged, shared by the list and the period reads).</summary>
+    private static string ScopeAreasFilter(SqlDialect dialect) =>
+        // Like incidents: in scope by any area, or when no area holds the incident (someone must still see it).
+        $"({dialect.InList("district_code", "Areas")} OR {dialect.InList("street_code", "Areas")} OR {dialect.InList("community_code", "Areas")}"
+        + " OR (district_code IS NULL AND street_code IS NULL))";
+
     public async Task<IReadOnlyList<TaskOrderEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(SelectEvents, new { Id = IncidentStore.IdText(id) }, cancellationToken: cancellationToken));
-        return rows.Select(FromRow).ToList();
-    }
-
-    /// <summary>History lines with <c>at</c> in [from, to).</summary>
-    public async Task<IReadOnlyList<TaskOrderEvent>> EventsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(SelectEventsInPeriod,
-            new { From = from.ToUniversalTime(), To = to.ToUniversalTime() }, cancellationToken: cancellationToken));
         return rows.Select(FromRow).ToList();
     }
 

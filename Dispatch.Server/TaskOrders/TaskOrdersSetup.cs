@@ -1,27 +1,23 @@
 using Dispatch.Contracts;
-using Dispatch.Server.Messaging;
 using Dispatch.Server.Operations;
-using Dispatch.Server.Screens;
 using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders.Assessment;
 using Dispatch.Server.TaskOrders.Calendar;
+using Dispatch.Server.TaskOrders.UseCases;
 using MassTransit;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Server.TaskOrders;
 
 public static class TaskOrdersSetup
 {
-    /// <summary>Who watches task orders live on <c>/hubs/desk</c>: handlers, operators, supervisors, admins.</summary>
-    private static readonly AuthorizationPolicy DeskWatchers = new AuthorizationPolicyBuilder()
-        .RequireRole(Roles.DepartmentHandler, Roles.Operator, Roles.Supervisor, Roles.Admin).Build();
-
     /// <summary>The working-day calendar, task orders, their sweeper and assessment. Call after <c>AddStorage</c>.</summary>
     public static WebApplicationBuilder AddTaskOrders(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection("TaskOrders").Get<TaskOrderOptions>() ?? new TaskOrderOptions());
         builder.Services.AddSingleton<TaskOrderStore>();
         builder.Services.AddSingleton<TaskOrderIssuer>();
+        builder.Services.AddSingleton<IssueTaskOrderHandler>();
+        builder.Services.AddSingleton<TaskOrderStepHandler>();
         builder.Services.AddSingleton<ClockReader>();
         builder.Services.AddSingleton<TaskOrderSweeper>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TaskOrderSweeper>());
@@ -70,9 +66,6 @@ public static class TaskOrdersSetup
     {
         bus.AddConsumer<IssueTaskOrderOnHandOverConsumer>();
         bus.AddConsumer<IssueTaskOrderForComplexGridEventConsumer>();
-
-        // Every node pushes to its own desk connections: a per-node, auto-deleted queue.
-        bus.AddPerNodeConsumer<TaskOrderDeskConsumer>();
     }
 
     private static void MapOrders(WebApplication app)
@@ -107,8 +100,6 @@ public static class TaskOrdersSetup
         app.MapGet("/api/audit/breaches", AssessmentEndpoints.ListBreaches).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Breaches")
             .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order; organisation; street), with how late and a link to the incident's timeline; format=csv for Excel.")
             .Produces<List<Breach>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
-
-        app.MapHub<DeskHub>("/hubs/desk").RequireAuthorization(DeskWatchers);
     }
 
     private static void Step(RouteHandlerBuilder route, string policy, string name, string summary) =>

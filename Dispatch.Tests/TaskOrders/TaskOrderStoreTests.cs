@@ -3,6 +3,7 @@ using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.TaskOrders;
 using Dispatch.Server.TaskOrders.Calendar;
+using Dispatch.Server.TaskOrders.UseCases;
 using Dispatch.Tests.Support;
 
 namespace Dispatch.Tests.TaskOrders;

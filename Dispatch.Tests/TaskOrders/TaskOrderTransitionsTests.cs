@@ -1,6 +1,7 @@
 using Dispatch.Contracts;
 using Dispatch.Server.TaskOrders;
 using Dispatch.Server.TaskOrders.Calendar;
+using Dispatch.Server.TaskOrders.UseCases;
 
 namespace Dispatch.Tests.TaskOrders;
 

@@ -11,7 +11,7 @@ namespace Dispatch.Server.TaskOrders.Assessment;
 /// <summary><c>GET /api/assessment</c> (JSON or CSV) and <c>GET /api/audit/breaches</c>, for supervisors and admins.</summary>
 public static class AssessmentEndpoints
 {
-    /// <summary>No period longer than this: the computation loads the period's history into memory.</summary>
+    /// <summary>No period longer than this: the computation holds the period's history in memory.</summary>
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(366);
 
     public static async Task<IResult> Assess(
@@ -32,16 +32,20 @@ public static class AssessmentEndpoints
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
-        // A supervisor is assessed on, and sees, the work of their own areas only.
+        // A supervisor is assessed on, and sees, the work of their own areas only. The stores select the period and
+        // the areas in SQL; InScope and CanSee remain the rules over the rows that come back.
         var scope = AccessScope.Of(user);
         var now = clock.GetUtcNow();
-        var orders = (await store.ListAsync(new TaskOrderQuery(), now, cancellationToken)).Where(o => InScope(scope, o)).ToList();
+        var asOf = end < now ? end : now;
+        var read = await store.AssessmentPeriodAsync(start, end, asOf, scope.AreaFilter, cancellationToken);
+        var orders = read.Orders.Where(o => InScope(scope, o)).ToList();
         var orderIds = orders.Select(o => o.Id).ToHashSet();
-        var events = (await store.EventsAsync(start, end, cancellationToken)).Where(e => orderIds.Contains(e.TaskOrderId)).ToList();
-        var received = (await incidents.ListAsync(new IncidentQuery(null, start, end, 1, int.MaxValue / 2), cancellationToken)).Items.Where(scope.CanSee).ToList();
+        var events = read.Events.Where(e => orderIds.Contains(e.TaskOrderId)).ToList();
+        var received = (await incidents.ListAsync(new IncidentQuery(null, start, end, 1, int.MaxValue / 2, AreaCodes: scope.AreaFilter), cancellationToken))
+            .Items.Where(scope.CanSee).ToList();
         var incidentIds = received.Select(i => i.Id).ToHashSet();
         var clockRows = (await clocks.ForIncidentsReceivedAsync(start, end, cancellationToken))?.Where(c => incidentIds.Contains(c.IncidentId)).ToList();
-        var input = new AssessmentInput(start, end, end < now ? end : now, events, orders, received.Select(Fact).ToList(), clockRows ?? []);
+        var input = new AssessmentInput(start, end, asOf, events, orders, received.Select(Fact).ToList(), clockRows ?? []);
         var report = AssessmentCalculator.Compute(input, grouping, clockRows is not null);
         if (csv)
         {
@@ -78,20 +82,18 @@ public static class AssessmentEndpoints
         var breaches = new List<Breach>();
         if (wanted is null or Breaches.TaskOrderKind)
         {
-            var overdue = await store.OverdueEventsAsync(start, end, cancellationToken);
-            if (overdue.Count > 0)
-            {
-                var orders = (await store.ListAsync(new TaskOrderQuery(), now, cancellationToken)).Where(o => InScope(scope, o)).ToDictionary(o => o.Id);
-                var later = await store.EventsAsync(overdue.Min(e => e.At), now.AddTicks(1), cancellationToken);
-                breaches.AddRange(overdue.Where(e => orders.ContainsKey(e.TaskOrderId)).Select(e => Breaches.ForTaskOrder(e, orders[e.TaskOrderId], later, now)));
-            }
+            var overdue = await store.OverduePeriodAsync(start, end, now, scope.AreaFilter, cancellationToken);
+            var orders = overdue.Orders.Where(o => InScope(scope, o)).ToDictionary(o => o.Id);
+            breaches.AddRange(overdue.Overdue.Where(e => orders.ContainsKey(e.TaskOrderId)).Select(e => Breaches.ForTaskOrder(e, orders[e.TaskOrderId], overdue.Later, now)));
         }
 
         if (wanted is not Breaches.TaskOrderKind && await clocks.BreachedAsync(start, end, cancellationToken) is { } breached)
         {
-            foreach (var row in breached.Where(c => wanted is null || Breaches.KindName(c.Kind) == wanted))
+            var rows = breached.Where(c => wanted is null || Breaches.KindName(c.Kind) == wanted).ToList();
+            var byId = rows.Count == 0 ? [] : (await incidents.WithBreachedClocksAsync(start, end, cancellationToken)).ToDictionary(i => i.Id);
+            foreach (var row in rows)
             {
-                var incident = await incidents.GetAsync(row.IncidentId, cancellationToken);
+                var incident = byId.GetValueOrDefault(row.IncidentId);
                 if (incident is null ? scope.All : scope.CanSee(incident))
                 {
                     breaches.Add(Breaches.ForClock(row, incident, now));
