@@ -349,7 +349,7 @@ public static class DispatchEndpoints
         }
 
         var outOfScope = scope.Role != Roles.Responder && code.Length <= UnitEndpoints.MaxCodeLength
-            && await units.GetAsync(code, cancellationToken) is { } stored && !unitScope.CanSee(scope, stored.Unit.Organisation);
+            && await units.GetAsync(code, cancellationToken) is { } stored && !unitScope.CanSee(scope, stored.Unit);
         var result = code.Length > UnitEndpoints.MaxCodeLength || outOfScope
             ? new DutyResult(null, null)
             : await dispatcher.SetDutyAsync(code, onDuty, ActorOf(user), cancellationToken);

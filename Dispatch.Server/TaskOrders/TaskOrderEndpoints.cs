@@ -84,10 +84,8 @@ public static class TaskOrderEndpoints
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
-        var scope = AccessScope.Of(user);
         var query = new TaskOrderQuery(statusFilter, string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(), overdueFilter,
-            scope is { All: false, Role: Roles.DepartmentHandler } ? scope.Codes : null,
-            scope is { All: false } and not { Role: Roles.DepartmentHandler } ? scope.Codes : null);
+            AccessScope.Of(user));
         var now = clock.GetUtcNow();
         return TypedResults.Ok((await store.ListAsync(query, now, cancellationToken)).Select(o => o.ToView(now)).ToList());
     }
@@ -311,25 +309,7 @@ public static class TaskOrderEndpoints
         return TypedResults.Ok(view);
     }
 
-    internal static bool CanSee(AccessScope scope, TaskOrder order)
-    {
-        if (scope.All)
-        {
-            return true;
-        }
-
-        if (scope.Role == Roles.DepartmentHandler)
-        {
-            return scope.IsOrganisation(order.Organisation.Code);
-        }
-
-        if (order.DistrictCode is null && order.StreetCode is null)
-        {
-            return scope.Role is Roles.Operator or Roles.Supervisor;
-        }
-
-        return new[] { order.DistrictCode, order.StreetCode, order.CommunityCode }.Any(a => a is not null && scope.Codes.Contains(a, StringComparer.Ordinal));
-    }
+    internal static bool CanSee(AccessScope scope, TaskOrder order) => Visibility.CanSee(scope, RecordKind.TaskOrder, order.Place);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Conflict(string why, TaskOrder order, DateTimeOffset now) => TypedResults.Problem(
         title: "无法执行 / Not possible now",

@@ -172,7 +172,7 @@ public static class AssessmentEndpoints
         return null;
     }
 
-    private static bool InScope(AccessScope scope, TaskOrder order) => scope.InAreaCodes(order.DistrictCode, order.StreetCode, order.CommunityCode);
+    private static bool InScope(AccessScope scope, TaskOrder order) => Visibility.CanSee(scope, RecordKind.TaskOrder, order.Place);
 
     private static IncidentFact Fact(IncidentSummary i) => new(
         i.Id, i.ReceivedAt, i.Routing?.Organisation?.Code, i.Routing?.Organisation?.Name,
