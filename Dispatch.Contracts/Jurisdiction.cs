@@ -34,7 +34,8 @@ public sealed record AreaRef(string Code, string Name);
 /// <summary>
 /// Which area of each layer holds a point. A layer with no area there is null. A point on an edge shared by
 /// two areas gets the area with the lower code (ordinal string order) and <see cref="OnBoundary"/> true, so
-/// the answer is the same on every node and every run.
+/// the answer is the same on every node and every run; the other side is named in <see cref="SharedWith"/>, so that
+/// both sides see what lies on their common edge.
 /// </summary>
 /// <param name="District">区, or null.</param>
 /// <param name="Street">街道, or null.</param>
@@ -42,13 +43,18 @@ public sealed record AreaRef(string Code, string Name);
 /// <param name="Grid">网格, or null.</param>
 /// <param name="Precinct">派出所辖区, or null.</param>
 /// <param name="OnBoundary">True when the point lies on the boundary of an area it was given to, in any layer.</param>
+/// <param name="SharedWith">
+/// The codes of the other areas, of any layer, that also hold the point (the sides of a shared edge or vertex that
+/// lost the lower-code tie), in code order; null when there are none. Their people see the point's incident too.
+/// </param>
 public sealed record Jurisdiction(
     AreaRef? District,
     AreaRef? Street,
     AreaRef? Community,
     AreaRef? Grid,
     AreaRef? Precinct,
-    bool OnBoundary)
+    bool OnBoundary,
+    IReadOnlyList<string>? SharedWith = null)
 {
     /// <summary>No area in any layer.</summary>
     public static Jurisdiction None { get; } = new(null, null, null, null, null, false);

@@ -79,6 +79,7 @@ public enum CitizenRating
 /// <param name="StreetCode">The incident's street, for operators' scope and assessment.</param>
 /// <param name="CommunityCode">The incident's community.</param>
 /// <param name="Overdue">True when it is open past its due time now.</param>
+/// <param name="SharedAreaCodes">The areas that share the edge the incident lies on (see <see cref="Jurisdiction.SharedWith"/>), or null.</param>
 public sealed record TaskOrderView(
     Guid Id,
     Guid IncidentId,
@@ -103,7 +104,8 @@ public sealed record TaskOrderView(
     string? DistrictCode,
     string? StreetCode,
     string? CommunityCode,
-    bool Overdue);
+    bool Overdue,
+    IReadOnlyList<string>? SharedAreaCodes = null);
 
 /// <summary>A task order changed (issued, a step, a reminder, overdue): desks and screens follow these.</summary>
 /// <param name="Order">The task order after the change.</param>

@@ -198,9 +198,9 @@ public static class UnitEndpoints
         }
 
         var scope = AccessScope.Of(user);
-        var units = await store.ListAsync(Blank(organisation), kindFilter, cancellationToken);
+        var units = await store.ListAsync(Blank(organisation), kindFilter, dialect => unitScope.Filter(scope, dialect), cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(units.Where(u => unitScope.CanSee(scope, u.Unit.Organisation)).Select(u => View(u, now, options.Value)).ToList());
+        return TypedResults.Ok(units.Select(u => View(u, now, options.Value)).ToList());
     }
 
     /// <summary>One unit; outside the user's scope it does not exist for them (404), as for incidents.</summary>
@@ -209,7 +209,7 @@ public static class UnitEndpoints
         CancellationToken cancellationToken)
     {
         var unit = code.Length > MaxCodeLength ? null : await store.GetAsync(code, cancellationToken);
-        return unit is null || !unitScope.CanSee(AccessScope.Of(user), unit.Unit.Organisation)
+        return unit is null || !unitScope.CanSee(AccessScope.Of(user), unit.Unit)
             ? Problems.NotFound($"Unit '{code}' (处置力量)")
             : TypedResults.Ok(View(unit, clock.GetUtcNow(), options.Value));
     }
@@ -255,9 +255,8 @@ public static class UnitEndpoints
         }
 
         var scope = AccessScope.Of(user);
-        var units = await store.ListAsync(Blank(organisation), kindFilter, cancellationToken);
-        var visible = units.Select(u => u.Unit).Where(u => unitScope.CanSee(scope, u.Organisation));
-        var ranked = UnitRanking.Rank(point!, visible, clock.GetUtcNow(), options.Value, take);
+        var visible = await store.ListAsync(Blank(organisation), kindFilter, dialect => unitScope.Filter(scope, dialect), cancellationToken);
+        var ranked = UnitRanking.Rank(point!, visible.Select(u => u.Unit), clock.GetUtcNow(), options.Value, take);
         return TypedResults.Ok(new NearestUnits(point!, ranked.Select(r => new NearestUnit(
             r.Unit.Code, r.Unit.Name, r.Unit.Organisation, r.Unit.Kind, r.Unit.Position!, r.Unit.PositionAt!.Value,
             Math.Round(r.DistanceMetres, 1), Math.Round(r.Eta.TotalSeconds), r.Stale)).ToList()));

@@ -4,14 +4,14 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Distance;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Security;
+using Dispatch.Server.Storage;
 
 namespace Dispatch.Server.Assignment;
 
 /// <summary>
-/// Which units a user may see and sign on or off, by the same areas as their incidents: a unit belongs to its
-/// organisation, which serves areas; an operator or supervisor sees the units of organisations whose served areas
-/// meet their own (a street's operator sees the street's and its communities' units, a district's supervisor all of
-/// the district's). Admins see all; other roles none through these routes.
+/// Where units lie, for <see cref="Visibility"/>: a unit belongs to its organisation, which serves areas, so it lies in
+/// those and every area overlapping them (a street's operator sees the street's and its communities' units, a
+/// district's supervisor all of the district's).
 /// </summary>
 public sealed class UnitScope(JurisdictionIndex areas, OrganisationDirectory organisations)
 {
@@ -21,8 +21,14 @@ public sealed class UnitScope(JurisdictionIndex areas, OrganisationDirectory org
             ? areas.Current.Reach(organisation.AreaCodes)
             : new HashSet<string>();
 
-    public bool CanSee(AccessScope scope, string organisationCode) =>
-        scope.All || (scope.Role is Roles.Operator or Roles.Supervisor && AreasOf(organisationCode).Overlaps(scope.Codes));
+    public RecordPlace PlaceOf(UnitSummary unit) => RecordPlace.OfUnit(unit.Code, unit.Organisation, AreasOf(unit.Organisation));
+
+    public bool CanSee(AccessScope scope, UnitSummary unit) => Visibility.CanSee(scope, RecordKind.Unit, PlaceOf(unit));
+
+    /// <summary>The condition on <c>units</c> rows the user may see: units carry no areas, so their organisations stand in.</summary>
+    public VisibilityFilter Filter(AccessScope scope, SqlDialect dialect) =>
+        Visibility.Filter(scope, RecordKind.Unit, VisibilityColumns.Units, dialect,
+            [.. organisations.Current.All.Where(o => AreasOf(o.Code).Overlaps(scope.Codes)).Select(o => o.Code)]);
 
     /// <summary>
     /// How far in metres a point lies outside the areas an organisation serves (0 inside or on the edge); null when

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
+using Dispatch.Server.Security;
 using Dispatch.Server.Storage;
 
 namespace Dispatch.Server.Assignment;
@@ -189,7 +190,12 @@ public sealed class UnitStore(Database database)
     }
 
     /// <summary>Units ordered by code, optionally of one organisation and/or one kind.</summary>
-    public async Task<IReadOnlyList<StoredUnit>> ListAsync(string? organisation, UnitKind? kind, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredUnit>> ListAsync(string? organisation, UnitKind? kind, CancellationToken cancellationToken) =>
+        ListAsync(organisation, kind, null, cancellationToken);
+
+    /// <summary>As above, keeping only the units a user may see: <paramref name="visible"/> is their condition in this database's dialect (<see cref="UnitScope.Filter"/>).</summary>
+    public async Task<IReadOnlyList<StoredUnit>> ListAsync(
+        string? organisation, UnitKind? kind, Func<SqlDialect, VisibilityFilter>? visible, CancellationToken cancellationToken)
     {
         var where = new List<string>();
         if (organisation is not null)
@@ -202,10 +208,16 @@ public sealed class UnitStore(Database database)
             where.Add("kind = @Kind");
         }
 
-        var filter = where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where);
+        var parameters = new DynamicParameters(new { Organisation = organisation, Kind = kind?.ToString() });
+        if (visible?.Invoke(database.Dialect) is { Where: { } condition } filter)
+        {
+            where.Add(condition);
+            parameters.AddDynamicParams(filter.Parameters);
+        }
+
+        var sql = UnitColumns + (where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where)) + ByCode;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(
-            UnitColumns + filter + ByCode, new { Organisation = organisation, Kind = kind?.ToString() }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<UnitRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return rows.Select(FromRow).ToList();
     }
 

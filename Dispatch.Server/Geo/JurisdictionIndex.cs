@@ -137,28 +137,31 @@ public sealed class JurisdictionSnapshot
     {
         var point = new Coordinate(lon, lat);
         var onBoundary = false;
-        var district = Find(AreaLevel.District, point, ref onBoundary);
-        var street = Find(AreaLevel.Street, point, ref onBoundary);
-        var community = Find(AreaLevel.Community, point, ref onBoundary);
-        var grid = Find(AreaLevel.Grid, point, ref onBoundary);
-        var precinct = Find(AreaLevel.Precinct, point, ref onBoundary);
+        var shared = new List<string>();
+        var district = Find(AreaLevel.District, point, ref onBoundary, shared);
+        var street = Find(AreaLevel.Street, point, ref onBoundary, shared);
+        var community = Find(AreaLevel.Community, point, ref onBoundary, shared);
+        var grid = Find(AreaLevel.Grid, point, ref onBoundary, shared);
+        var precinct = Find(AreaLevel.Precinct, point, ref onBoundary, shared);
         return district is null && street is null && community is null && grid is null && precinct is null
             ? Jurisdiction.None
-            : new Jurisdiction(district, street, community, grid, precinct, onBoundary);
+            : new Jurisdiction(district, street, community, grid, precinct, onBoundary,
+                shared.Count == 0 ? null : [.. shared.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>
     /// The covering area with the lowest code. Areas of one layer should not overlap, so more than one cover
     /// only on a shared edge or vertex; if a file does overlap, the lowest code still wins, deterministically.
+    /// Every other covering area goes into <paramref name="shared"/>: the point lies in it too.
     /// </summary>
-    private AreaRef? Find(AreaLevel level, Coordinate point, ref bool onBoundary)
+    private AreaRef? Find(AreaLevel level, Coordinate point, ref bool onBoundary, List<string> shared)
     {
         if (trees[(int)level] is not { } tree)
         {
             return null;
         }
 
-        PreparedArea? best = null;
+        var covering = new List<PreparedArea>();
         var bestOnBoundary = false;
         foreach (var candidate in tree.Query(new Envelope(point)))
         {
@@ -168,14 +171,12 @@ public sealed class JurisdictionSnapshot
                 continue;
             }
 
-            if (best is null || string.CompareOrdinal(candidate.Ref.Code, best.Ref.Code) < 0)
-            {
-                best = candidate;
-            }
-
+            covering.Add(candidate);
             bestOnBoundary |= location == Location.Boundary;
         }
 
+        var best = covering.MinBy(a => a.Ref.Code, StringComparer.Ordinal);
+        shared.AddRange(covering.Where(a => a != best).Select(a => a.Ref.Code));
         onBoundary |= bestOnBoundary;
         return best?.Ref;
     }

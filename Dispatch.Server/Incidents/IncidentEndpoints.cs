@@ -55,7 +55,7 @@ public static class IncidentEndpoints
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
-        var result = await store.ListAsync(new IncidentQuery(statusFilter, fromTime, toTime, pageNumber, size, AreaCodes: AccessScope.Of(user).AreaFilter), cancellationToken);
+        var result = await store.ListAsync(new IncidentQuery(statusFilter, fromTime, toTime, pageNumber, size, Scope: AccessScope.Of(user)), cancellationToken);
         return TypedResults.Ok(result);
     }
 

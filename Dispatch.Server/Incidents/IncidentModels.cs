@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Incidents;
 
@@ -40,11 +41,11 @@ public sealed record IncidentDetail(
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);
 
 /// <summary>
-/// Filters for the incident list. Times are on <c>receivedAt</c>; <c>To</c> is exclusive. <c>AreaCodes</c> keeps
-/// incidents in one of these areas (any layer) or in none; null keeps all.
+/// Filters for the incident list. Times are on <c>receivedAt</c>; <c>To</c> is exclusive. <c>Scope</c> keeps the
+/// incidents its user may see (<see cref="Visibility"/>); null keeps all.
 /// </summary>
 public sealed record IncidentQuery(
-    IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool UrgentThenOldest = false, IReadOnlyList<string>? AreaCodes = null);
+    IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool UrgentThenOldest = false, AccessScope? Scope = null);
 
 /// <summary>An incident with the row version that guards changes to it.</summary>
 public sealed record VersionedIncident(IncidentSummary Incident, int Version);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
+using Dispatch.Server.Security;
 using Dispatch.Server.Storage;
 
 namespace Dispatch.Server.Incidents;
@@ -28,13 +29,13 @@ public sealed class IncidentStore(Database database)
         INSERT INTO incidents (id, received_at, opened_at, status, kind, category_code, category_name,
                                description, address, lon, lat, alert_count, priority, source,
                                district_code, district_name, street_code, street_name, community_code, community_name,
-                               grid_code, grid_name, precinct_code, precinct_name, on_boundary,
+                               grid_code, grid_name, precinct_code, precinct_name, on_boundary, shared_area_codes,
                                organisation_code, organisation_name, organisation_type,
                                routing_outcome, routing_reasons, routing_confidence, routing_candidates, address_match, version)
         VALUES (@Id, @ReceivedAt, @OpenedAt, @Status, @Kind, @CategoryCode, @CategoryName,
                 @Description, @Address, @Lon, @Lat, @AlertCount, @Priority, @Source,
                 @DistrictCode, @DistrictName, @StreetCode, @StreetName, @CommunityCode, @CommunityName,
-                @GridCode, @GridName, @PrecinctCode, @PrecinctName, @OnBoundary,
+                @GridCode, @GridName, @PrecinctCode, @PrecinctName, @OnBoundary, @SharedAreaCodes,
                 @OrganisationCode, @OrganisationName, @OrganisationType,
                 @RoutingOutcome, @RoutingReasons, @RoutingConfidence, @RoutingCandidates, @AddressMatch, 1)
         """;
@@ -45,7 +46,7 @@ public sealed class IncidentStore(Database database)
             alert_count = @AlertCount, priority = @Priority, lon = @Lon, lat = @Lat,
             district_code = @DistrictCode, district_name = @DistrictName, street_code = @StreetCode, street_name = @StreetName,
             community_code = @CommunityCode, community_name = @CommunityName, grid_code = @GridCode, grid_name = @GridName,
-            precinct_code = @PrecinctCode, precinct_name = @PrecinctName, on_boundary = @OnBoundary,
+            precinct_code = @PrecinctCode, precinct_name = @PrecinctName, on_boundary = @OnBoundary, shared_area_codes = @SharedAreaCodes,
             organisation_code = @OrganisationCode, organisation_name = @OrganisationName, organisation_type = @OrganisationType,
             routing_outcome = @RoutingOutcome, routing_reasons = @RoutingReasons, routing_confidence = @RoutingConfidence,
             routing_candidates = @RoutingCandidates, address_match = @AddressMatch, version = version + 1
@@ -65,7 +66,7 @@ public sealed class IncidentStore(Database database)
                address AS Address, lon AS Lon, lat AS Lat, alert_count AS AlertCount, priority AS Priority, source AS Source,
                district_code AS DistrictCode, district_name AS DistrictName, street_code AS StreetCode, street_name AS StreetName,
                community_code AS CommunityCode, community_name AS CommunityName, grid_code AS GridCode, grid_name AS GridName,
-               precinct_code AS PrecinctCode, precinct_name AS PrecinctName, on_boundary AS OnBoundary,
+               precinct_code AS PrecinctCode, precinct_name AS PrecinctName, on_boundary AS OnBoundary, shared_area_codes AS SharedAreaCodes,
                organisation_code AS OrganisationCode, organisation_name AS OrganisationName, organisation_type AS OrganisationType,
                routing_outcome AS RoutingOutcome, routing_reasons AS RoutingReasons, routing_confidence AS RoutingConfidence,
                routing_candidates AS RoutingCandidates, address_match AS AddressMatch, version AS Version,
@@ -116,7 +117,6 @@ public sealed class IncidentStore(Database database)
         """;
 
     private const string CountIncidents = "SELECT COUNT(*) FROM incidents";
-    private static readonly string[] AreaColumns = ["district_code", "street_code", "community_code", "grid_code", "precinct_code"];
     internal const string NewestFirst = "\nORDER BY received_at DESC, id DESC";
     // The triage queue: urgent triage (danger to life, priority 1) first, then whoever has waited longest.
     private const string UrgentThenOldest = "\nORDER BY CASE WHEN priority = 1 THEN 0 ELSE 1 END, received_at, id";
@@ -371,24 +371,28 @@ public sealed class IncidentStore(Database database)
             where.Add("received_at < @To");
         }
 
-        if (query.AreaCodes is not null)
+        var visible = query.Scope is { } scope
+            ? Visibility.Filter(scope, query.Status == IncidentStatus.NeedsTriage ? RecordKind.TriageIncident : RecordKind.Incident,
+                VisibilityColumns.Incidents, database.Dialect)
+            : null;
+        if (visible?.Where is { } inScope)
         {
-            // In scope when any layer's area is, or when no area holds it yet (it must stay visible to be placed).
-            var dialect = database.Dialect;
-            var inScope = string.Join(" OR ", AreaColumns.Select(column => dialect.InList(column, "Codes")));
-            where.Add($"({inScope} OR (district_code IS NULL AND street_code IS NULL AND precinct_code IS NULL))");
+            where.Add(inScope);
         }
 
         var filter = where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where);
-        var parameters = new
+        var parameters = new DynamicParameters(new
         {
-            Codes = query.AreaCodes?.ToArray() ?? [],
             Status = query.Status?.ToString(),
             From = query.From?.ToUniversalTime(),
             To = query.To?.ToUniversalTime(),
             Skip = (query.Page - 1) * query.PageSize,
             Take = query.PageSize,
-        };
+        });
+        if (visible is not null)
+        {
+            parameters.AddDynamicParams(visible.Parameters);
+        }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountIncidents + filter, parameters, cancellationToken: cancellationToken));
@@ -422,7 +426,7 @@ public sealed class IncidentStore(Database database)
         var jurisdiction = r.Lon is null
             ? null
             : new Jurisdiction(Area(r.DistrictCode, r.DistrictName), Area(r.StreetCode, r.StreetName), Area(r.CommunityCode, r.CommunityName),
-                Area(r.GridCode, r.GridName), Area(r.PrecinctCode, r.PrecinctName), r.OnBoundary);
+                Area(r.GridCode, r.GridName), Area(r.PrecinctCode, r.PrecinctName), r.OnBoundary, Visibility.SharedCodes(r.SharedAreaCodes));
         var routing = r.RoutingOutcome is null
             ? null
             : new RoutingDecision(
@@ -472,6 +476,7 @@ public sealed class IncidentStore(Database database)
             PrecinctCode = j?.Precinct?.Code,
             PrecinctName = j?.Precinct?.Name,
             OnBoundary = j?.OnBoundary ?? false,
+            SharedAreaCodes = Visibility.SharedColumn(j?.SharedWith),
             OrganisationCode = routing?.Organisation?.Code,
             OrganisationName = routing?.Organisation?.Name,
             OrganisationType = routing?.Organisation?.Type.ToString(),
@@ -527,6 +532,7 @@ public sealed class IncidentStore(Database database)
         public string? PrecinctCode { get; set; }
         public string? PrecinctName { get; set; }
         public bool OnBoundary { get; set; }
+        public string? SharedAreaCodes { get; set; }
         public string? OrganisationCode { get; set; }
         public string? OrganisationName { get; set; }
         public string? OrganisationType { get; set; }

@@ -40,7 +40,7 @@ public static class TriageEndpoints
         }
 
         // Urgent (danger to life) first, then whoever has waited longest.
-        return TypedResults.Ok(await store.ListAsync(new IncidentQuery(IncidentStatus.NeedsTriage, null, null, page ?? 1, size, UrgentThenOldest: true, AccessScope.Of(user).AreaFilter), cancellationToken));
+        return TypedResults.Ok(await store.ListAsync(new IncidentQuery(IncidentStatus.NeedsTriage, null, null, page ?? 1, size, UrgentThenOldest: true, AccessScope.Of(user)), cancellationToken));
     }
 
     public static Task<IResult> Reclassify(

@@ -21,29 +21,16 @@ public sealed class DeskHub : Hub<IDeskClient>
     }
 }
 
-/// <summary>The one place desk-hub group names are made.</summary>
+/// <summary>The one place desk-hub group names are made: the prefix and a <see cref="Visibility"/> audience.</summary>
 public static class TaskOrderGroups
 {
-    public const string All = "taskorders:all";
-    public const string Unplaced = "taskorders:unplaced";
+    private const string Prefix = "taskorders:";
 
-    public static string Organisation(string code) => "taskorders:org:" + code;
+    public static IReadOnlyList<string> ForWatcher(AccessScope scope) =>
+        [.. Visibility.AudiencesOf(scope, RecordKind.TaskOrder).Select(a => Prefix + a)];
 
-    public static string Area(string code) => "taskorders:area:" + code;
-
-    public static IReadOnlyList<string> ForWatcher(AccessScope scope) => scope switch
-    {
-        { All: true } => [All],
-        { Role: Roles.DepartmentHandler } => [.. scope.Codes.Select(Organisation)],
-        { Role: Roles.Operator or Roles.Supervisor } => [.. scope.Codes.Select(Area), Unplaced],
-        _ => [],
-    };
-
-    public static IReadOnlyList<string> ForOrder(TaskOrderView order)
-    {
-        var areas = new[] { order.DistrictCode, order.StreetCode, order.CommunityCode }.OfType<string>().Select(Area).ToList();
-        return [All, Organisation(order.Organisation.Code), .. areas, .. areas.Count == 0 ? [Unplaced] : Array.Empty<string>()];
-    }
+    public static IReadOnlyList<string> ForOrder(TaskOrderView order) =>
+        [.. Visibility.AudiencesOf(RecordPlace.Of(order)).Select(a => Prefix + a)];
 }
 
 /// <summary>Pushes every task-order change to the desks connected to this node (a per-node queue).</summary>

@@ -12,5 +12,5 @@ namespace Dispatch.Server.Screens;
 public sealed class UnitChangedScreenConsumer(IHubContext<CommandHub, ICommandClient> hub, UnitScope unitScope) : IConsumer<UnitChanged>
 {
     public Task Consume(ConsumeContext<UnitChanged> context) =>
-        hub.Clients.Groups(ScreenGroups.ForUnit(unitScope.AreasOf(context.Message.Unit.Organisation))).UnitChanged(context.Message.Unit);
+        hub.Clients.Groups(ScreenGroups.ForUnit(unitScope.PlaceOf(context.Message.Unit))).UnitChanged(context.Message.Unit);
 }

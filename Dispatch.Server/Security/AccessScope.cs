@@ -4,9 +4,8 @@ using Dispatch.Contracts;
 namespace Dispatch.Server.Security;
 
 /// <summary>
-/// What a signed-in user may see, from their role and scope claim: admins everything; operators and supervisors
-/// the incidents in their areas (and those no area holds yet, which someone must place); department handlers
-/// their organisation's work; responders their unit's.
+/// A signed-in user's role and scope claim: admins everything; operators and supervisors area codes; department
+/// handlers an organisation; responders a unit. What the scope lets them see is <see cref="Visibility"/>'s to say.
 /// </summary>
 public sealed record AccessScope(string Role, bool All, IReadOnlyList<string> Codes)
 {
@@ -18,48 +17,9 @@ public sealed record AccessScope(string Role, bool All, IReadOnlyList<string> Co
         return new AccessScope(role, role == Roles.Admin, codes);
     }
 
-    /// <summary>The area codes to filter incident lists by; null for everything.</summary>
-    public IReadOnlyList<string>? AreaFilter => All ? null : Codes;
+    public bool CanSee(IncidentSummary incident) => Visibility.CanSee(this, RecordKind.Incident, RecordPlace.Of(incident));
 
-    public bool CanSee(IncidentSummary incident) => All || InAreas(incident.Jurisdiction)
-        || (Role == Roles.DepartmentHandler && incident.Routing?.Organisation?.Code is { } org && Codes.Contains(org, StringComparer.Ordinal));
-
-    /// <summary>True when one of the incident's areas is in scope, or when no area holds it (so it stays visible to be placed).</summary>
-    public bool InAreas(Jurisdiction? where)
-    {
-        if (All)
-        {
-            return true;
-        }
-
-        if (where is null || (where.District is null && where.Street is null && where.Precinct is null))
-        {
-            return Role is Roles.Operator or Roles.Supervisor;
-        }
-
-        return new[] { where.District, where.Street, where.Community, where.Grid, where.Precinct }
-            .Any(a => a is not null && Codes.Contains(a.Code, StringComparer.Ordinal));
-    }
-
-    /// <summary>
-    /// For records that carry area codes rather than a jurisdiction (a task order's district, street, community):
-    /// in scope when one of them is, or when none is set, as for an incident no area holds.
-    /// </summary>
-    public bool InAreaCodes(params string?[] codes)
-    {
-        if (All)
-        {
-            return true;
-        }
-
-        if (codes.All(c => c is null))
-        {
-            return Role is Roles.Operator or Roles.Supervisor;
-        }
-
-        return codes.Any(c => c is not null && Codes.Contains(c, StringComparer.Ordinal));
-    }
-
+    /// <summary>True when the user acts for this organisation or unit (a handler's organisation, a responder's unit), or is an admin.</summary>
     public bool IsOrganisation(string? code) => All || (code is not null && Codes.Contains(code, StringComparer.Ordinal));
 }
 

@@ -26,6 +26,9 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string InList(string column, string parameter) => $"{column} IN @{parameter}";
 
+    /// <summary>"the text column contains the text parameter", exactly (no wildcards, unlike LIKE); false when the column is NULL.</summary>
+    public virtual string ContainsText(string column, string parameter) => $"instr({column}, @{parameter}) > 0";
+
     /// <summary>A statement that serialises migration runners on one database (several nodes may start at once).</summary>
     public virtual string? MigrationLock => null;
 
@@ -63,6 +66,7 @@ public abstract class SqlDialect
         public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
         public override string MigrationLock => "SELECT pg_advisory_xact_lock(7061727)";
         public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
+        public override string ContainsText(string column, string parameter) => $"strpos({column}, @{parameter}) > 0";
         public override bool IsUniqueViolation(DbException exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
     }
@@ -73,6 +77,7 @@ public abstract class SqlDialect
         public override string MigrationFolder => "sqlserver";
         public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
         public override string Page(string orderedQuery) => orderedQuery + "\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
+        public override string ContainsText(string column, string parameter) => $"CHARINDEX(@{parameter}, {column}) > 0";
         public override string MigrationLock =>
             "EXEC sp_getapplock @Resource = 'dispatch-migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction'";
 

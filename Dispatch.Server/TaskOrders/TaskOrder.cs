@@ -44,7 +44,8 @@ public sealed record TaskOrder(
     string? StreetCode = null,
     string? StreetName = null,
     string? CommunityCode = null,
-    string? CommunityName = null)
+    string? CommunityName = null,
+    IReadOnlyList<string>? SharedAreaCodes = null)
 {
     /// <summary>States in which the organisation holds the work and its deadline runs.</summary>
     public static readonly IReadOnlySet<TaskOrderStatus> Running = new HashSet<TaskOrderStatus>
@@ -70,7 +71,11 @@ public sealed record TaskOrder(
 
     public TaskOrderView ToView(DateTimeOffset now) => new(
         Id, IncidentId, Source, Organisation, Status, Instructions, CategoryCode, WorkingDays, IssuedAt, AssignedAt, DueAt, RemindAt,
-        RemindedAt, OverdueAt, Result, CompletedAt, CompletedOnTime, Rating, Reason, RequestedDueAt, DistrictCode, StreetCode, CommunityCode, IsOverdueAt(now));
+        RemindedAt, OverdueAt, Result, CompletedAt, CompletedOnTime, Rating, Reason, RequestedDueAt, DistrictCode, StreetCode, CommunityCode, IsOverdueAt(now),
+        SharedAreaCodes);
+
+    /// <summary>Where the order lies and whose it is, for <see cref="Security.Visibility"/>.</summary>
+    public Security.RecordPlace Place => Security.RecordPlace.OfTaskOrder(DistrictCode, StreetCode, CommunityCode, SharedAreaCodes, Organisation.Code);
 }
 
 /// <summary>

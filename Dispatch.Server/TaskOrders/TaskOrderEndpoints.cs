@@ -81,10 +81,8 @@ public static class TaskOrderEndpoints
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
-        var scope = AccessScope.Of(user);
         var query = new TaskOrderQuery(statusFilter, string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(), overdueFilter,
-            scope is { All: false, Role: Roles.DepartmentHandler } ? scope.Codes : null,
-            scope is { All: false } and not { Role: Roles.DepartmentHandler } ? scope.Codes : null);
+            AccessScope.Of(user));
         var now = clock.GetUtcNow();
         return TypedResults.Ok((await store.ListAsync(query, now, cancellationToken)).Select(o => o.ToView(now)).ToList());
     }

@@ -3,14 +3,14 @@ using Dapper;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Security;
 using Dispatch.Server.Storage;
 
 namespace Dispatch.Server.TaskOrders;
 
-/// <summary>What to list: each filter is optional; the scope filters come from the caller's <see cref="Security.AccessScope"/>.</summary>
+/// <summary>What to list: each filter is optional; <c>Scope</c> keeps the orders its user may see (<see cref="Visibility"/>).</summary>
 public sealed record TaskOrderQuery(
-    TaskOrderStatus? Status = null, string? OrganisationCode = null, bool? Overdue = null,
-    IReadOnlyList<string>? ScopeOrganisations = null, IReadOnlyList<string>? ScopeAreas = null);
+    TaskOrderStatus? Status = null, string? OrganisationCode = null, bool? Overdue = null, AccessScope? Scope = null);
 
 /// <summary>A task order and the version to pass back when changing it.</summary>
 public sealed record VersionedTaskOrder(TaskOrder Order, int Version);
@@ -33,7 +33,8 @@ public sealed partial class TaskOrderStore(Database database)
                completed_on_time AS CompletedOnTime, rating AS Rating, rating_comment AS RatingComment,
                evaluated_at AS EvaluatedAt, closed_at AS ClosedAt, reason AS Reason, requested_due_at AS RequestedDueAt,
                delay_decision AS DelayDecision, district_code AS DistrictCode, street_code AS StreetCode,
-               street_name AS StreetName, community_code AS CommunityCode, community_name AS CommunityName, version AS Version
+               street_name AS StreetName, community_code AS CommunityCode, community_name AS CommunityName,
+               shared_area_codes AS SharedAreaCodes, version AS Version
         FROM task_orders
         """;
 
@@ -45,12 +46,12 @@ public sealed partial class TaskOrderStore(Database database)
                                  instructions, category_code, working_days, issued_at, issued_by, assigned_at, due_at, remind_at,
                                  reminded_at, overdue_at, result, completed_at, completed_on_time, rating, rating_comment,
                                  evaluated_at, closed_at, reason, requested_due_at, delay_decision, district_code, street_code,
-                                 street_name, community_code, community_name, version, updated_at)
+                                 street_name, community_code, community_name, shared_area_codes, version, updated_at)
         VALUES (@Id, @IncidentId, @Source, @OrganisationCode, @OrganisationName, @OrganisationType, @Status,
                 @Instructions, @CategoryCode, @WorkingDays, @IssuedAt, @IssuedBy, @AssignedAt, @DueAt, @RemindAt,
                 NULL, NULL, @Result, @CompletedAt, @CompletedOnTime, @Rating, @RatingComment,
                 @EvaluatedAt, @ClosedAt, @Reason, @RequestedDueAt, @DelayDecision, @DistrictCode, @StreetCode,
-                @StreetName, @CommunityCode, @CommunityName, 1, @UpdatedAt)
+                @StreetName, @CommunityCode, @CommunityName, @SharedAreaCodes, 1, @UpdatedAt)
         """;
 
     // The sweeper's marks are left alone unless the step set a new deadline, which earns a reminder of its own.
@@ -176,34 +177,18 @@ public sealed partial class TaskOrderStore(Database database)
                 : $"NOT (status IN {RunningStatuses} AND due_at < @Now)");
         }
 
-        if (query.ScopeOrganisations is not null)
+        var parameters = new DynamicParameters(new { Status = query.Status?.ToString(), query.OrganisationCode, Now = now.ToUniversalTime() });
+        if (query.Scope is { } scope && Visibility.Filter(scope, RecordKind.TaskOrder, VisibilityColumns.TaskOrders, dialect) is { Where: { } visible } filter)
         {
-            where.Add(dialect.InList("organisation_code", "Organisations"));
-        }
-
-        if (query.ScopeAreas is not null)
-        {
-            where.Add(ScopeAreasFilter(dialect));
+            where.Add(visible);
+            parameters.AddDynamicParams(filter.Parameters);
         }
 
         var sql = Columns + (where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where)) + "\nORDER BY due_at, id";
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new
-        {
-            Status = query.Status?.ToString(),
-            query.OrganisationCode,
-            Now = now.ToUniversalTime(),
-            Organisations = query.ScopeOrganisations?.ToArray() ?? [],
-            Areas = query.ScopeAreas?.ToArray() ?? [],
-        }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         return rows.Select(FromRow).ToList();
     }
-
-    /// <summary>The area scope filter on <c>@Areas</c> (unchanged, shared by the list and the period reads).</summary>
-    private static string ScopeAreasFilter(SqlDialect dialect) =>
-        // Like incidents: in scope by any area, or when no area holds the incident (someone must still see it).
-        $"({dialect.InList("district_code", "Areas")} OR {dialect.InList("street_code", "Areas")} OR {dialect.InList("community_code", "Areas")}"
-        + " OR (district_code IS NULL AND street_code IS NULL))";
 
     public async Task<IReadOnlyList<TaskOrderEvent>> HistoryAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -319,6 +304,7 @@ public sealed partial class TaskOrderStore(Database database)
         o.StreetName,
         o.CommunityCode,
         o.CommunityName,
+        SharedAreaCodes = Visibility.SharedColumn(o.SharedAreaCodes),
         Version = version,
         UpdatedAt = updatedAt.ToUniversalTime(),
         ResetDeadline = resetDeadline ? 1 : 0,
@@ -332,7 +318,7 @@ public sealed partial class TaskOrderStore(Database database)
         Enum.Parse<TaskOrderStatus>(r.Status), r.Instructions, r.CategoryCode, r.WorkingDays, r.IssuedAt, r.IssuedBy, r.AssignedAt, r.DueAt,
         r.RemindedAt, r.OverdueAt, r.Result, r.CompletedAt, r.CompletedOnTime is null ? null : r.CompletedOnTime != 0,
         Parse<CitizenRating>(r.Rating), r.RatingComment, r.EvaluatedAt, r.ClosedAt, r.Reason, r.RequestedDueAt, Parse<DelayDecision>(r.DelayDecision),
-        r.DistrictCode, r.StreetCode, r.StreetName, r.CommunityCode, r.CommunityName);
+        r.DistrictCode, r.StreetCode, r.StreetName, r.CommunityCode, r.CommunityName, Visibility.SharedCodes(r.SharedAreaCodes));
 
     private static TaskOrderEvent FromRow(EventRow r) => new(
         Guid.Parse(r.TaskOrderId), r.At, r.Action, r.Actor, r.ActorRole, r.OrganisationCode, r.PreviousOrganisationCode,
@@ -372,6 +358,7 @@ public sealed partial class TaskOrderStore(Database database)
         public string? StreetName { get; set; }
         public string? CommunityCode { get; set; }
         public string? CommunityName { get; set; }
+        public string? SharedAreaCodes { get; set; }
         public int Version { get; set; }
     }
 

@@ -65,6 +65,21 @@ public sealed class JurisdictionIndexTests
         Assert.That(j.OnBoundary, Is.True);
     }
 
+    [TestCase(1.0, 0.5)]
+    [TestCase(1.0, 0.0)]
+    [TestCase(1.0, 1.0)]
+    public void Locate_WhenOnAnEdgeOrVertexSharedByTwoAreas_NamesTheOtherSideAsSharing(double lon, double lat)
+    {
+        Assert.That(Sample().Locate(lon, lat).SharedWith, Is.EqualTo(new[] { "C-B" }));
+    }
+
+    [TestCase(0.2, 0.2)]
+    [TestCase(0.4, 0.5)]
+    public void Locate_WhenInsideOrOnAnEdgeNoOtherAreaShares_SharesWithNone(double lon, double lat)
+    {
+        Assert.That(Sample().Locate(lon, lat).SharedWith, Is.Null);
+    }
+
     [Test]
     public void Locate_WhenOnAnEdgeSharedByTwoAreas_AnswersTheSameWhateverTheInsertionOrder()
     {

@@ -2,6 +2,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Clock;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Security;
 using Dispatch.Tests.Support;
 
 namespace Dispatch.Tests.Incidents;
@@ -161,13 +162,31 @@ public sealed class IncidentStoreTests(string provider)
             await store.OpenFromAlertAsync(incident with { Description = name, Jurisdiction = where }, alert, CancellationToken.None);
         }
 
-        var street = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, AreaCodes: ["330102007"]), CancellationToken.None);
-        var precinct = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, AreaCodes: ["PS-OTHER"]), CancellationToken.None);
-        var district = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, AreaCodes: ["330102"]), CancellationToken.None);
+        var street = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, Scope: Operator("330102007")), CancellationToken.None);
+        var precinct = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, Scope: Operator("PS-OTHER")), CancellationToken.None);
+        var district = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, Scope: Operator("330102")), CancellationToken.None);
 
         Assert.That(street.Items.Select(i => i.Description).Order(), Is.EqualTo(new[] { "nowhere", "ours" }));
         Assert.That(precinct.Items.Select(i => i.Description).Order(), Is.EqualTo(new[] { "nowhere", "theirs" }));
         Assert.That((district.Total, street.Total), Is.EqualTo((3, 2)));
+    }
+
+    [Test]
+    public async Task List_ForEitherSideOfASharedEdge_KeepsTheIncidentOnIt_AndReadsBackBothSides()
+    {
+        // On the edge between 330102007 and 330102008: the lower code holds it, the other shares it.
+        var onEdge = new Jurisdiction(new AreaRef("330102", "上城区"), new AreaRef("330102007", "云峰街道"), null, null, null, true, ["330102008"]);
+        var (incident, alert) = Sample("110-edge", T0);
+        await store.OpenFromAlertAsync(incident with { Jurisdiction = onEdge }, alert, CancellationToken.None);
+
+        var lower = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, Scope: Operator("330102007")), CancellationToken.None);
+        var higher = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, Scope: Operator("330102008")), CancellationToken.None);
+        var prefixOfHigher = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, Scope: Operator("33010200")), CancellationToken.None);
+        var elsewhere = await store.ListAsync(new IncidentQuery(null, null, null, 1, 50, Scope: Operator("330102009")), CancellationToken.None);
+        var read = (await store.GetAsync(incident.Id, CancellationToken.None))!;
+
+        Assert.That((lower.Total, higher.Total, prefixOfHigher.Total, elsewhere.Total), Is.EqualTo((1, 1, 0, 0)));
+        Assert.That(read.Jurisdiction!.SharedWith, Is.EqualTo(new[] { "330102008" }));
     }
 
     [Test]
@@ -245,6 +264,8 @@ public sealed class IncidentStoreTests(string provider)
         Assert.That(found.Select(f => f.ReceivedAt).Order(), Is.EqualTo(new[] { T0, T0.AddMinutes(10) }));
         Assert.That(elsewhere, Is.Empty, "about 960 m away: outside the box");
     }
+
+    private static AccessScope Operator(string area) => new(Roles.Operator, All: false, [area]);
 
     private static (IncidentSummary Incident, StoredAlert Alert) Sample(string alertId, DateTimeOffset receivedAt, IncidentStatus status = IncidentStatus.Open)
     {

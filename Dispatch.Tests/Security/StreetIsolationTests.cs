@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Dispatch.Server.Intake;
+using Dispatch.Server.Security;
 using Dispatch.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Tests.Security;
 
@@ -10,7 +14,8 @@ namespace Dispatch.Tests.Security;
 /// The authorization matrix across two streets (<see cref="AuthorizationMatrixTests"/> covers route × role): the demo
 /// street 云峰 and <see cref="SecondStreet"/>, each with its own incidents, triage, units, task orders, assignment and
 /// operator, handler and responder (and the second street's supervisor). No read, list, action or push on
-/// /hubs/command crosses from one street to the other, and no call answers a 5xx.
+/// /hubs/command crosses from one street to the other, and no call answers a 5xx. A third street shares the second
+/// street's east edge: what lies on that edge is both streets' (and still not 云峰's).
 /// </summary>
 [NonParallelizable]
 public sealed class StreetIsolationTests
@@ -19,6 +24,10 @@ public sealed class StreetIsolationTests
 
     /// <summary>The second street's unit's name after the last change the setup makes: the last push its screen waits for.</summary>
     private const string LastChange = "测试二街道城管1号（改）";
+
+    /// <summary>A third street east of the second, sharing its edge x = <see cref="SecondStreet.East"/>; its code is the lower.</summary>
+    private const string BorderStreet = "330102098";
+    private const string BorderOperator = "operator3";
 
     private readonly List<string> serverErrors = [];
     private RunningServer running = null!;
@@ -202,6 +211,85 @@ public sealed class StreetIsolationTests
         Assert.That(secondSaw, Is.Not.Empty);
     }
 
+    [Test]
+    public async Task BorderIncident_IsSeenFromBothSidesOfTheEdge_InListsReadsTaskOrdersAndPushes()
+    {
+        using var neighbour = await BorderStreetAsync();
+        await using var neighbourScreen = await ScreenAsync(BorderOperator);
+        await using var secondScreen = await ScreenAsync("operator2");
+        await using var firstScreen = await ScreenAsync("operator");
+
+        // On the shared edge x = SecondStreet.East. The border street's code is the lower, so it holds the incident and
+        // the second street shares it: before one policy, only the border street saw it.
+        var onEdge = await AlertAsync("110-border-noise", "noise", "边界上的夜间施工噪音", SecondStreet.East, SecondStreet.Lat);
+        var where = (await GetAsync(admin, $"/api/incidents/{onEdge}")).GetProperty("incident").GetProperty("jurisdiction");
+        Assert.That(where.GetProperty("street").GetProperty("code").GetString(), Is.EqualTo(BorderStreet));
+        Assert.That(where.GetProperty("sharedWith").EnumerateArray().Select(c => c.GetString()), Does.Contain(SecondStreet.Code));
+
+        foreach (var screen in new[] { neighbourScreen, secondScreen })
+        {
+            await screen.WaitForCallAsync("IncidentOpened", i => i.GetProperty("id").GetGuid() == onEdge, TimeSpan.FromSeconds(30));
+        }
+
+        foreach (var reader in new[] { neighbour, second.Operator, second.Supervisor! })
+        {
+            Assert.That(await IdsAsync(reader, "/api/incidents?pageSize=200"), Does.Contain(onEdge), "both sides list it");
+            Assert.That(await StatusAsync(reader, HttpMethod.Get, $"/api/incidents/{onEdge}"), Is.EqualTo(HttpStatusCode.OK), "both sides read it");
+        }
+
+        // The higher side may act on it too: it issues the task order, which both sides then list and read.
+        Guid order;
+        using (var issued = await second.Operator.PostAsJsonAsync("/api/task-orders",
+            new { incidentId = onEdge, organisationCode = second.Organisation, instructions = "查处边界噪音" }))
+        {
+            Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
+            order = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        foreach (var reader in new[] { neighbour, second.Operator })
+        {
+            var orders = (await GetAsync(reader, "/api/task-orders")).EnumerateArray().Select(o => o.GetProperty("id").GetGuid());
+            Assert.That(orders, Does.Contain(order));
+            Assert.That(await StatusAsync(reader, HttpMethod.Get, $"/api/task-orders/{order}"), Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        // 云峰 is on neither side: nothing of it in 云峰's lists, reads or pushes (up to a 云峰 incident made after it).
+        Assert.That(await IdsAsync(first.Operator, "/api/incidents?pageSize=200"), Does.Not.Contain(onEdge));
+        Assert.That(await StatusAsync(first.Operator, HttpMethod.Get, $"/api/incidents/{onEdge}"), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await GetAsync(first.Operator, "/api/task-orders")).ToString(), Does.Not.Contain(order.ToString()));
+        // Not a repeat of 云峰's earlier noise report (which it would join): another place, no category.
+        var marker = await AlertAsync("110-border-marker", null, "qwv xyzzy 云峰", 120.225, 30.295);
+        var firstSaw = await PushesUntilAsync(firstScreen, text => text.Contains(marker.ToString(), StringComparison.Ordinal));
+        Assert.That(firstSaw.Where(p => p.Contains(onEdge.ToString(), StringComparison.Ordinal) || p.Contains(order.ToString(), StringComparison.Ordinal)),
+            Is.Empty, "pushes to 云峰's screen about the border incident");
+    }
+
+    [Test]
+    public async Task ResponderTaskOrderList_HoldsOnlyOrdersTheResponderMayOpen_NeverAnUnlocatedIncidents()
+    {
+        // No location: no area holds the incident, so every operator sees it (to place it), and its task order with it.
+        var nowhere = await AlertAsync("110-nowhere-noise", "noise", "无位置的噪音投诉", null, null);
+        Guid order;
+        using (var issued = await first.Operator.PostAsJsonAsync("/api/task-orders",
+            new { incidentId = nowhere, organisationCode = first.Organisation, instructions = "核实无位置投诉" }))
+        {
+            Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.Created), await issued.Content.ReadAsStringAsync());
+            order = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+
+        Assert.That((await GetAsync(second.Operator, "/api/task-orders")).EnumerateArray().Select(o => o.GetProperty("id").GetGuid()), Does.Contain(order));
+        foreach (var responder in new[] { first.Responder, second.Responder })
+        {
+            var listed = (await GetAsync(responder, "/api/task-orders")).EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToList();
+            Assert.That(listed, Does.Not.Contain(order), "the unlocated incident's order");
+            Assert.That(await StatusAsync(responder, HttpMethod.Get, $"/api/task-orders/{order}"), Is.EqualTo(HttpStatusCode.NotFound));
+            foreach (var id in listed)
+            {
+                Assert.That(await StatusAsync(responder, HttpMethod.Get, $"/api/task-orders/{id}"), Is.EqualTo(HttpStatusCode.OK), $"listed {id} but may not open it");
+            }
+        }
+    }
+
     [TearDown]
     public void NoServerErrors() => Assert.That(serverErrors, Is.Empty, "calls that answered a 5xx");
 
@@ -261,11 +349,36 @@ public sealed class StreetIsolationTests
         }
     }
 
-    private async Task<Guid> AlertAsync(string alertId, string? categoryCode, string description, double lon, double lat)
+    /// <summary>Imports the street sharing the second street's east edge and signs in its operator.</summary>
+    private async Task<HttpClient> BorderStreetAsync()
+    {
+        var ring = string.Join(",", new[]
+            {
+                (SecondStreet.East, SecondStreet.South), (SecondStreet.East + 0.015, SecondStreet.South), (SecondStreet.East + 0.015, SecondStreet.North),
+                (SecondStreet.East, SecondStreet.North), (SecondStreet.East, SecondStreet.South),
+            }
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"[{p.Item1},{p.Item2}]")));
+        var geoJson = $$$"""
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"{{{BorderStreet}}}","name":"测试边界街道","parent":"330102"},
+             "geometry":{"type":"Polygon","coordinates":[[{{{ring}}}]]}}]}
+            """;
+        using (var import = await admin.PostAsync("/api/geo/areas/import?level=street&codeProp=code&nameProp=name&parentProp=parent",
+            new StringContent(geoJson, Encoding.UTF8, "application/geo+json")))
+        {
+            Assert.That(import.IsSuccessStatusCode, Is.True, await import.Content.ReadAsStringAsync());
+        }
+
+        await running.App.Services.GetRequiredService<AccountService>()
+            .CreateAsync(BorderOperator, BorderOperator, Roles.Operator, BorderStreet, Session.DemoPassword, "test", CancellationToken.None);
+        return await running.AsAsync(BorderOperator);
+    }
+
+    private async Task<Guid> AlertAsync(string alertId, string? categoryCode, string description, double? lon, double? lat)
     {
         using var response = await machine.PostAsJsonAsync("/api/intake/alerts", new
         {
-            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode, description, location = new { lon, lat },
+            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode, description,
+            location = lon is null || lat is null ? null : new { lon, lat },
         });
         Assert.That((int)response.StatusCode, Is.LessThan(300), await response.Content.ReadAsStringAsync());
         var id = IncidentReference.ForAlert(alertId);

@@ -1,6 +1,7 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders;
 using Dispatch.Server.TaskOrders.Calendar;
 using Dispatch.Server.TaskOrders.UseCases;
@@ -12,6 +13,10 @@ namespace Dispatch.Tests.TaskOrders;
 [TestFixtureSource(typeof(TestDatabases), nameof(TestDatabases.Providers))]
 public sealed class TaskOrderStorePeriodTests(string provider)
 {
+    // An admin sees every order; a supervisor of street 330102007 that street's orders and those no area holds.
+    private static readonly AccessScope Everyone = new(Roles.Admin, true, []);
+    private static readonly AccessScope Street330102007 = new(Roles.Supervisor, false, ["330102007"]);
+
     private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
     private static readonly DateTimeOffset Issued = new(2025, 9, 30, 10, 0, 0, Cst);
     private static readonly DateTimeOffset October = new(2025, 10, 1, 0, 0, 0, Cst);
@@ -65,8 +70,8 @@ public sealed class TaskOrderStorePeriodTests(string provider)
         var unplaced = await IssueAsync(null, October.AddDays(11));
         var asOf = November;
 
-        var all = await store.AssessmentPeriodAsync(October, November, asOf, null, CancellationToken.None);
-        var mine = await store.AssessmentPeriodAsync(October, November, asOf, ["330102007"], CancellationToken.None);
+        var all = await store.AssessmentPeriodAsync(October, November, asOf, Everyone, CancellationToken.None);
+        var mine = await store.AssessmentPeriodAsync(October, November, asOf, Street330102007, CancellationToken.None);
 
         Assert.That(all.Orders.Select(o => o.Id), Is.EquivalentTo(new[] { steppedInOctober.Id, otherStreet.Id, unplaced.Id }));
         Assert.That(all.Events.Select(e => (e.TaskOrderId, e.Action)), Is.EqualTo(new[]
@@ -86,8 +91,8 @@ public sealed class TaskOrderStorePeriodTests(string provider)
         await StepAsync(finished, new AcceptTaskOrder(), Issued.AddDays(-4));
         await StepAsync(finished, new CompleteTaskOrder("已处理"), Issued.AddDays(-3));
 
-        var read = await store.AssessmentPeriodAsync(October, November, November, ["330102007"], CancellationToken.None);
-        var beforeItWasDue = await store.AssessmentPeriodAsync(October, November, late.DueAt, ["330102007"], CancellationToken.None);
+        var read = await store.AssessmentPeriodAsync(October, November, November, Street330102007, CancellationToken.None);
+        var beforeItWasDue = await store.AssessmentPeriodAsync(October, November, late.DueAt, Street330102007, CancellationToken.None);
 
         Assert.That(read.Orders.Select(o => o.Id), Is.EqualTo(new[] { late.Id }));
         Assert.That(read.Events, Is.Empty);
@@ -104,10 +109,10 @@ public sealed class TaskOrderStorePeriodTests(string provider)
         await StepAsync(mine, new CompleteTaskOrder("已处理"), new DateTimeOffset(2025, 10, 16, 10, 0, 0, Cst));
         var now = new DateTimeOffset(2025, 10, 20, 0, 0, 0, Cst);
 
-        var all = await store.OverduePeriodAsync(October, November, now, null, CancellationToken.None);
-        var scoped = await store.OverduePeriodAsync(October, November, now, ["330102007"], CancellationToken.None);
-        var before = await store.OverduePeriodAsync(October, November, new DateTimeOffset(2025, 10, 16, 9, 30, 0, Cst), ["330102007"], CancellationToken.None);
-        var september = await store.OverduePeriodAsync(October.AddMonths(-1), October, now, null, CancellationToken.None);
+        var all = await store.OverduePeriodAsync(October, November, now, Everyone, CancellationToken.None);
+        var scoped = await store.OverduePeriodAsync(October, November, now, Street330102007, CancellationToken.None);
+        var before = await store.OverduePeriodAsync(October, November, new DateTimeOffset(2025, 10, 16, 9, 30, 0, Cst), Street330102007, CancellationToken.None);
+        var september = await store.OverduePeriodAsync(October.AddMonths(-1), October, now, Everyone, CancellationToken.None);
 
         Assert.That(all.Orders.Select(o => o.Id), Is.EquivalentTo(new[] { mine.Id, theirs.Id }));
         Assert.That(all.Overdue.Select(e => e.TaskOrderId), Is.EquivalentTo(new[] { mine.Id, theirs.Id }));

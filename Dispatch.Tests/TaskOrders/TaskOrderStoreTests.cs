@@ -1,6 +1,7 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders;
 using Dispatch.Server.TaskOrders.Calendar;
 using Dispatch.Server.TaskOrders.UseCases;
@@ -121,11 +122,46 @@ public sealed class TaskOrderStoreTests(string provider)
         await store.IssueAsync(order, Audit(order), CancellationToken.None);
         var late = new DateTimeOffset(2025, 10, 15, 9, 0, 0, Cst);
 
-        var mine = await store.ListAsync(new TaskOrderQuery(ScopeOrganisations: ["CG-YUNFENG"], Overdue: true), late, CancellationToken.None);
-        var others = await store.ListAsync(new TaskOrderQuery(ScopeOrganisations: ["SJ-YUNFENG"]), late, CancellationToken.None);
-        var byArea = await store.ListAsync(new TaskOrderQuery(ScopeAreas: ["330102"], Status: TaskOrderStatus.Issued), late, CancellationToken.None);
+        var mine = await store.ListAsync(new TaskOrderQuery(Scope: Scope(Roles.DepartmentHandler, "CG-YUNFENG"), Overdue: true), late, CancellationToken.None);
+        var others = await store.ListAsync(new TaskOrderQuery(Scope: Scope(Roles.DepartmentHandler, "SJ-YUNFENG")), late, CancellationToken.None);
+        var byArea = await store.ListAsync(new TaskOrderQuery(Scope: Scope(Roles.Supervisor, "330102"), Status: TaskOrderStatus.Issued), late, CancellationToken.None);
         var notOverdueYet = await store.ListAsync(new TaskOrderQuery(Overdue: true), Issued.AddDays(1), CancellationToken.None);
 
         Assert.That((mine.Count, others.Count, byArea.Count, notOverdueYet.Count), Is.EqualTo((1, 0, 1, 0)));
     }
+
+    [Test]
+    public async Task List_ForAResponder_HoldsNoTaskOrder_PlacedOrNot()
+    {
+        var placed = NewOrder();
+        var nowhere = incident with { Id = Guid.NewGuid(), Jurisdiction = null };
+        await new IncidentStore(db.Database).OpenFromAlertAsync(nowhere,
+            new StoredAlert("110-nowhere", nowhere.ReceivedAt, "noise", nowhere.Description, null, null, null, "http", nowhere.OpenedAt), CancellationToken.None);
+        var unplaced = TaskOrderIssue.New(nowhere, TaskOrderSource.HandOver, Cg, "查处", 5, Issued, "operator", Calendar);
+        await store.IssueAsync(placed, Audit(placed), CancellationToken.None);
+        await store.IssueAsync(unplaced, Audit(unplaced), CancellationToken.None);
+
+        var responder = await store.ListAsync(new TaskOrderQuery(Scope: Scope(Roles.Responder, "YF-PC01")), Issued, CancellationToken.None);
+        var anyOperator = await store.ListAsync(new TaskOrderQuery(Scope: Scope(Roles.Operator, "330102099")), Issued, CancellationToken.None);
+
+        Assert.That(responder, Is.Empty, "a responder may open no task order, so lists none");
+        Assert.That(anyOperator.Select(o => o.Id), Is.EqualTo(new[] { unplaced.Id }), "an unplaced order is every operator's to place");
+    }
+
+    [Test]
+    public async Task List_ForTheOtherSideOfASharedEdge_KeepsTheOrder()
+    {
+        var onEdge = incident with { Jurisdiction = incident.Jurisdiction! with { SharedWith = ["330102008"] } };
+        var order = TaskOrderIssue.New(onEdge, TaskOrderSource.HandOver, Cg, "查处", 5, Issued, "operator", Calendar);
+        await store.IssueAsync(order, Audit(order), CancellationToken.None);
+
+        var otherSide = await store.ListAsync(new TaskOrderQuery(Scope: Scope(Roles.Operator, "330102008")), Issued, CancellationToken.None);
+        var elsewhere = await store.ListAsync(new TaskOrderQuery(Scope: Scope(Roles.Operator, "330102009")), Issued, CancellationToken.None);
+
+        Assert.That(otherSide.Select(o => o.Id), Is.EqualTo(new[] { order.Id }));
+        Assert.That(elsewhere, Is.Empty);
+        Assert.That((await store.GetAsync(order.Id, CancellationToken.None))!.Order.SharedAreaCodes, Is.EqualTo(new[] { "330102008" }));
+    }
+
+    private static AccessScope Scope(string role, string code) => new(role, All: false, [code]);
 }

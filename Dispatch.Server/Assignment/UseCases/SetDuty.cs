@@ -35,7 +35,7 @@ public sealed class SetDuty(UnitStore units, AssignmentStore assignments, UnitSc
         }
 
         var unit = code.Length > UnitEndpoints.MaxCodeLength ? null : await units.GetAsync(code, cancellationToken);
-        if (unit is null || (!FieldAccess.IsResponder(acting.Scope) && !unitScope.CanSee(acting.Scope, unit.Unit.Organisation)))
+        if (unit is null || (!FieldAccess.IsResponder(acting.Scope) && !unitScope.CanSee(acting.Scope, unit.Unit)))
         {
             return new DutyResult(null, Refusal.NotFound($"Unit '{code}' (处置力量)"));
         }

@@ -37,11 +37,11 @@ public static class AssessmentEndpoints
         var scope = AccessScope.Of(user);
         var now = clock.GetUtcNow();
         var asOf = end < now ? end : now;
-        var read = await store.AssessmentPeriodAsync(start, end, asOf, scope.AreaFilter, cancellationToken);
+        var read = await store.AssessmentPeriodAsync(start, end, asOf, scope, cancellationToken);
         var orders = read.Orders.Where(o => InScope(scope, o)).ToList();
         var orderIds = orders.Select(o => o.Id).ToHashSet();
         var events = read.Events.Where(e => orderIds.Contains(e.TaskOrderId)).ToList();
-        var received = (await incidents.ListAsync(new IncidentQuery(null, start, end, 1, int.MaxValue / 2, AreaCodes: scope.AreaFilter), cancellationToken))
+        var received = (await incidents.ListAsync(new IncidentQuery(null, start, end, 1, int.MaxValue / 2, Scope: scope), cancellationToken))
             .Items.Where(scope.CanSee).ToList();
         var incidentIds = received.Select(i => i.Id).ToHashSet();
         var clockRows = (await clocks.ForIncidentsReceivedAsync(start, end, cancellationToken))?.Where(c => incidentIds.Contains(c.IncidentId)).ToList();
@@ -82,7 +82,7 @@ public static class AssessmentEndpoints
         var breaches = new List<Breach>();
         if (wanted is null or Breaches.TaskOrderKind)
         {
-            var overdue = await store.OverduePeriodAsync(start, end, now, scope.AreaFilter, cancellationToken);
+            var overdue = await store.OverduePeriodAsync(start, end, now, scope, cancellationToken);
             var orders = overdue.Orders.Where(o => InScope(scope, o)).ToDictionary(o => o.Id);
             breaches.AddRange(overdue.Overdue.Where(e => orders.ContainsKey(e.TaskOrderId)).Select(e => Breaches.ForTaskOrder(e, orders[e.TaskOrderId], overdue.Later, now)));
         }
@@ -174,7 +174,7 @@ public static class AssessmentEndpoints
         return null;
     }
 
-    private static bool InScope(AccessScope scope, TaskOrder order) => scope.InAreaCodes(order.DistrictCode, order.StreetCode, order.CommunityCode);
+    private static bool InScope(AccessScope scope, TaskOrder order) => Visibility.CanSee(scope, RecordKind.TaskOrder, order.Place);
 
     private static IncidentFact Fact(IncidentSummary i) => new(
         i.Id, i.ReceivedAt, i.Routing?.Organisation?.Code, i.Routing?.Organisation?.Name,
