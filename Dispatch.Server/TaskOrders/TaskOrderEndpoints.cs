@@ -335,7 +335,7 @@ public static class TaskOrderEndpoints
         title: "无法执行 / Not possible now",
         detail: why,
         statusCode: StatusCodes.Status409Conflict,
-        extensions: new Dictionary<string, object?> { ["status"] = order.Status.ToString(), ["order"] = order.ToView(now) });
+        extensions: new Dictionary<string, object?> { ["orderStatus"] = order.Status.ToString(), ["order"] = order.ToView(now) }); // not "status": RFC 7807 owns that member
 
     private static string? Text(string? text, string field, int max, Dictionary<string, string[]> errors)
     {

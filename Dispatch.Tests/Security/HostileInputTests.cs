@@ -295,6 +295,31 @@ public sealed partial class HostileInputTests
     }
 
     [Test]
+    public async Task DuplicateSubmissions_AnswerTheFirstResult_AndAStepOutOfOrderIsAConflict()
+    {
+        // Issuing again for the same incident and organisation answers the order already issued (200), not a second.
+        var again = await clients["operator"].PostAsJsonAsync("/api/task-orders", new { incidentId, organisationCode = "CG-YUNFENG", instructions = "核查噪音" });
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), await again.Content.ReadAsStringAsync());
+        Assert.That((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), Is.EqualTo(taskOrderId));
+
+        // A step sent twice (a retry after a lost answer) is the same step: 200 both times, the order accepted once.
+        var statuses = new List<int>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            using var answer = await clients["handler"].PostAsync($"/api/task-orders/{taskOrderId}/accept", null);
+            statuses.Add((int)answer.StatusCode);
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { 200, 200 }));
+
+        // A step the order is not ready for is a 409 problem that says why.
+        using var early = await clients["operator"].PostAsync($"/api/task-orders/{taskOrderId}/close", null);
+        Assert.That((int)early.StatusCode, Is.EqualTo(409));
+        Assert.That(HostileInputs.WhyNotAProblem(409, early.Content.Headers.ContentType?.MediaType, await early.Content.ReadAsStringAsync()), Is.Null);
+        Assert.That(await running.Database.ScalarAsync<long>("SELECT COUNT(*) FROM task_orders"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task ReplayedAndDuplicateAlerts_OpenOneIncident()
     {
         var alert = new { alertId = "110-hostile-replay", receivedAt = DateTimeOffset.UtcNow.ToString("O"), description = "重复报警" };
