@@ -10,8 +10,11 @@ namespace Dispatch.Server.Operations;
 /// </summary>
 public static class QueryCheck
 {
-    /// <summary>The longest value any parameter takes: the address register's 500 characters, with room.</summary>
-    public const int MaxValueLength = 1000;
+    /// <summary>
+    /// A backstop well above any parameter's own limit (the address register's 500 characters), so a route that
+    /// checks its own says so in its own words, and one that does not still refuses a pasted page.
+    /// </summary>
+    public const int MaxValueLength = 4000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
