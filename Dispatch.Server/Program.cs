@@ -49,6 +49,7 @@ app.UseSecurityHeaders();
 app.UseOperations();
 app.UseScreens();
 app.UseSecurity();
+app.UseQueryCheck(); // after authorization: a stranger learns no more than 401
 app.MapOperations();
 app.MapSecurity();
 app.MapIntake();

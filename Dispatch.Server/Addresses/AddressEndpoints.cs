@@ -24,6 +24,8 @@ public static class AddressEndpoints
     /// <summary>No real address is longer; a longer text is a pasted report, not an address.</summary>
     public const int MaxTextLength = 500;
 
+    public const int MaxSearchLimit = 100;
+
     public static async Task<IResult> Import(
         HttpRequest request, AddressImporter importer, IPublishEndpoint bus, TimeProvider clock, string? crs, bool? skipInvalid, CancellationToken cancellationToken)
     {
@@ -105,7 +107,14 @@ public static class AddressEndpoints
                 "查询参数有误 / Invalid query");
         }
 
-        var take = Math.Clamp(limit ?? 20, 1, 100);
+        // Refused rather than clamped: a caller asking for -5 or 10,000 has a bug we should tell them about.
+        if (limit is < 1 or > MaxSearchLimit)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["limit"] = [$"limit must be a whole number from 1 to {MaxSearchLimit}."] },
+                "查询参数有误 / Invalid query");
+        }
+
+        var take = limit ?? 20;
         return TypedResults.Ok(register.Current.Search(q, take).Select(AddressView.Of).ToList());
     }
 

@@ -10,7 +10,15 @@ public static class OperationsSetup
     {
         builder.AddLogging();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // Routing answers a body of another type with a bare 415 before any handler: say what to send.
+            if (c.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && c.ProblemDetails.Detail is null)
+            {
+                c.ProblemDetails.Title = "不支持的内容类型 / Unsupported content type";
+                c.ProblemDetails.Detail = "Send the body as JSON with Content-Type: application/json.";
+            }
+        });
 
         // Unbindable query and route values throw in every environment, so BadRequestHandler names the parameter.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

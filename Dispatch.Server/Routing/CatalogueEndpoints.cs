@@ -166,6 +166,12 @@ public static class CatalogueEndpoints
             errors["description"] = [$"description is longer than {MaxDescriptionLength} characters."];
         }
 
+        // The same bound as an alert's category code: a longer one is no code of ours or of the 110 platform's.
+        if (body?.CategoryCode?.Length > Intake.AlertValidator.MaxCategoryCodeLength)
+        {
+            errors["categoryCode"] = [$"categoryCode is longer than {Intake.AlertValidator.MaxCategoryCodeLength} characters."];
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, "分类请求有误 / The classification request is invalid");

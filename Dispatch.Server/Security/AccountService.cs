@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Identity;
 namespace Dispatch.Server.Security;
 
 /// <summary>Creating accounts, checking passwords and recording logins. Shared by the API and the CLI.</summary>
-public sealed partial class AccountService(UserStore users, SessionStore sessions, SignInThrottleStore throttle, TimeProvider clock)
+public sealed partial class AccountService(
+    UserStore users, SessionStore sessions, SignInThrottleStore throttle, TimeProvider clock, IPasswordHasher<UserAccount>? hasher = null)
 {
     public const int MinPasswordLength = 8;
 
-    private static readonly PasswordHasher<UserAccount> Hasher = new();
-
-    // Checked when the user name is unknown, so that answer takes as long as a wrong password for a real user.
     private static readonly UserAccount Nobody = new("", "", "", null, "", true, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
-    private static readonly string DummyHash = Hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+
+    private readonly IPasswordHasher<UserAccount> hasher = hasher ??= new PasswordHasher<UserAccount>();
+
+    // Checked when the user name is unknown, so that answer costs what a wrong password for a real user costs: made
+    // once, up front, by the same hasher, so with the same algorithm and iteration count as every stored hash.
+    private readonly string dummyHash = hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 
     /// <summary>Checks a new account's fields; returns errors by field, empty when valid.</summary>
     public static Dictionary<string, string[]> Validate(string userName, string role, string? scope, string? password)
@@ -49,7 +52,7 @@ public sealed partial class AccountService(UserStore users, SessionStore session
     {
         var now = clock.GetUtcNow();
         var user = new UserAccount(userName, displayName, role, NormaliseScope(scope), "", false, now, now);
-        user = user with { PasswordHash = Hasher.HashPassword(user, password) };
+        user = user with { PasswordHash = hasher.HashPassword(user, password) };
         await users.SaveAsync(user, actor, "user.created", cancellationToken);
         return user;
     }
@@ -62,7 +65,7 @@ public sealed partial class AccountService(UserStore users, SessionStore session
             return null;
         }
 
-        user = user with { PasswordHash = Hasher.HashPassword(user, password), UpdatedAt = clock.GetUtcNow() };
+        user = user with { PasswordHash = hasher.HashPassword(user, password), UpdatedAt = clock.GetUtcNow() };
         await users.SaveAsync(user, actor, "user.password-reset", cancellationToken);
         await sessions.RevokeAllAsync(userName, "password reset", actor, user.UpdatedAt, cancellationToken);
 
@@ -102,7 +105,7 @@ public sealed partial class AccountService(UserStore users, SessionStore session
         }
 
         var user = await users.FindAsync(userName, cancellationToken);
-        var verified = Hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? DummyHash, password) != PasswordVerificationResult.Failed;
+        var verified = hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? dummyHash, password) != PasswordVerificationResult.Failed;
         var decision = LoginPolicy.Decide(user, verified);
         if (decision.Outcome == LoginOutcome.Success)
         {

@@ -176,7 +176,7 @@ public static class TaskOrderEndpoints
             StepRefusal.NotYours r => TypedResults.Problem(title: "无权操作 / Not your organisation's task order", statusCode: StatusCodes.Status403Forbidden,
                 detail: $"Only {r.Organisation.Name} ({r.Organisation.Code}) can {r.Action.Replace('-', ' ')} this task order."),
             StepRefusal.NotNow r => TypedResults.Problem(title: "无法执行 / Not possible now", detail: r.Why, statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["status"] = r.Current.Status.ToString(), ["order"] = r.Current }),
+                extensions: new Dictionary<string, object?> { ["orderStatus"] = r.Current.Status.ToString(), ["order"] = r.Current }),
             _ => throw new InvalidOperationException($"Unmapped task-order refusal {outcome.Refusal}."),
         };
     }

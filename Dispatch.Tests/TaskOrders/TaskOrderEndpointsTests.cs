@@ -89,7 +89,7 @@ public sealed class TaskOrderEndpointsTests
         Assert.That((await PostAsync(handler, $"/api/task-orders/{id}/accept")).Status, Is.EqualTo(HttpStatusCode.OK), "repeat");
         var premature = await PostAsync(operatorClient, $"/api/task-orders/{id}/close");
         Assert.That(premature.Status, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(premature.Body.GetProperty("status").GetString(), Is.EqualTo("Accepted"));
+        Assert.That(premature.Body.GetProperty("orderStatus").GetString(), Is.EqualTo("Accepted"));
         Assert.That((await PostAsync(handler, $"/api/task-orders/{id}/complete", new { result = "已责令停工" })).Status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await PostAsync(operatorClient, $"/api/task-orders/{id}/evaluate", new { rating = "满意" })).Status, Is.EqualTo(HttpStatusCode.OK));
         var closed = await PostAsync(operatorClient, $"/api/task-orders/{id}/close");
