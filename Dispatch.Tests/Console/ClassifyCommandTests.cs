@@ -13,7 +13,7 @@ public sealed class ClassifyCommandTests
         Assert.That(exitCode, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("cooking-fumes 油烟扰民"));
         Assert.That(output, Does.Contain("NonPolice"));
-        Assert.That(output, Does.Match(@"置信度 Confidence:  0\.\d\d \(threshold 0\.\d\d\)"));
+        Assert.That(output, Does.Match(@"置信度 Confidence:  [01]\.\d\d \(threshold 0\.\d\d\)"));
         Assert.That(output, Does.Contain("words that weighed most"));
         Assert.That(output, Does.Contain("offline (model 2"));
     }
@@ -41,7 +41,7 @@ public sealed class ClassifyCommandTests
     [Test]
     public async Task Classify_WhenVague_SaysNeedsTriageAndListsCandidates()
     {
-        var (_, output) = await RunAsync("classify", "有人在吵");
+        var (_, output) = await RunAsync("classify", "有个情况要说一下");
 
         Assert.That(output, Does.Contain("needs triage"));
         Assert.That(output, Does.Contain("候选 Candidates"));

@@ -76,7 +76,7 @@ public sealed partial class CommandDetailTests
     {
         var page = await OperatorPageAsync();
         await page.Locator("[data-testid=tab-triage]").ClickAsync();
-        var id = await PostAlertAsync(null, "门口有人一直在喊，不知道什么情况", "330102007002005");
+        var id = await PostAlertAsync(null, "我要反映一个情况，具体的见面再说", "330102007002005");
         var item = page.Locator($"[data-testid=triage-item][data-incident-id='{id}']");
         await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("[data-testid=triage-count]")).Not.ToHaveTextAsync("0");

@@ -74,7 +74,7 @@ public sealed class RoutingPipelineTests
     [Test]
     public async Task UnclearAlert_WaitsInTriageWithItsReasons()
     {
-        var incident = await SendAlertAsync(category: null, "有人找", inGrid);
+        var incident = await SendAlertAsync(category: null, "来电人没说清楚什么事就挂了", inGrid);
 
         Assert.That(incident.GetProperty("status").GetString(), Is.EqualTo("NeedsTriage"));
         var triage = await http.GetFromJsonAsync<JsonElement>("/api/triage?pageSize=200");

@@ -29,6 +29,9 @@ public sealed class ClassifierModel
 
     private const int EvidenceCount = 4;
 
+    /// <summary>The feature columns the trainer builds and <see cref="Piece"/> reads back.</summary>
+    internal const string CharColumn = "Chars", WordColumn = "WordBag";
+
     private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> engines;
     private readonly string[] labels;
     private readonly string[] slotNames;
@@ -117,7 +120,8 @@ public sealed class ClassifierModel
         ModelOutput output;
         try
         {
-            output = engine.Predict(new ModelInput { Text = Prepare(text) });
+            var prepared = Prepare(text);
+            output = engine.Predict(new ModelInput { Text = prepared, Words = Words.Cut(prepared) });
         }
         finally
         {
@@ -173,13 +177,20 @@ public sealed class ClassifierModel
     }
 
     /// <summary>
-    /// A character n-gram's slot name as ML.NET writes it ("被|偷", with &lt;␂&gt; and &lt;␃&gt; marking the text's
-    /// start and end, &lt;␠&gt; a space) as the plain piece of text it stands for.
+    /// A feature's slot name as the plain piece of text it stands for. Features are named "&lt;column&gt;.&lt;n-gram&gt;":
+    /// a word of <see cref="WordColumn"/> stands as it is; a character n-gram of <see cref="CharColumn"/> is its
+    /// characters joined by '|' ("被|偷"), with &lt;␂&gt; and &lt;␃&gt; marking the text's start and end and &lt;␠&gt; a space.
     /// </summary>
     internal static string Piece(string slotName)
     {
+        if (slotName.StartsWith(WordColumn + ".", StringComparison.Ordinal))
+        {
+            return slotName[(WordColumn.Length + 1)..].Replace("|", "", StringComparison.Ordinal);
+        }
+
+        var gram = slotName.StartsWith(CharColumn + ".", StringComparison.Ordinal) ? slotName[(CharColumn.Length + 1)..] : slotName;
         var builder = new StringBuilder();
-        foreach (var part in slotName.Split('|'))
+        foreach (var part in gram.Split('|'))
         {
             if (part.Length == 1)
             {
@@ -204,6 +215,9 @@ public sealed class ClassifierModel
     internal sealed class ModelInput
     {
         public string Text { get; set; } = "";
+
+        /// <summary>The text cut into words (<see cref="Model.Words"/>), space-separated.</summary>
+        public string Words { get; set; } = "";
 
         public string Label { get; set; } = "";
     }

@@ -11,14 +11,17 @@ namespace Dispatch.Tests.Routing.Model;
 /// </summary>
 public sealed class ClassifierModelTests
 {
-    // Floors set from the figures measured on the frozen set when the model was trained (docs/CLASSIFIER.md:
-    // kind 0.918, category 0.885, triage 0.044, danger 165/169), a little below them so that retraining on a grown
-    // corpus does not fail on noise; never below the issue's own floor of 0.85 kind accuracy. Danger to life should
-    // be 169/169: the floor is what is measured today, so that it can only rise.
-    private const double KindFloor = 0.90;
-    private const double CategoryFloor = 0.86;
-    private const double TriageCeiling = 0.06;
-    private const int DangerSafeFloor = 165;
+    // Floors set from the figures measured on each frozen set when the model was trained (docs/CLASSIFIER.md), a
+    // little below them so that retraining on a grown corpus does not fail on noise; never below the issue's own
+    // floor of 0.85 kind accuracy. Danger to life should be every text: the floor is what is measured today, so
+    // that it can only rise. eval (2026-12-05 model 305b2bda10): kind 0.944, category 0.909, triage 0.037, danger
+    // 168/169. eval2, a second writer's set, on the same model: kind 0.913, category 0.873, triage 0.052, danger
+    // 123/125.
+    private static readonly object[] Floors =
+    [
+        new object[] { "eval", 0.93, 0.89, 0.05, 168 },
+        new object[] { "eval2", 0.90, 0.86, 0.06, 123 },
+    ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
     private static CategoryClassifier shipped = null!;
@@ -30,12 +33,12 @@ public sealed class ClassifierModelTests
         Assert.That(shipped.Model, Is.Not.Null, $"the model shipped beside the server must load: {shipped.ModelProblem}");
     }
 
-    [Test]
-    public void ShippedModel_OnTheFrozenEvaluationSet_HoldsItsFloors()
+    [TestCaseSource(nameof(Floors))]
+    public void ShippedModel_OnTheFrozenEvaluationSets_HoldsItsFloors(string name, double kindFloor, double categoryFloor, double triageCeiling, int dangerSafeFloor)
     {
-        var set = CorpusTests.Evaluation();
+        var set = CorpusTests.Evaluation(name);
 
-        var report = ModelEvaluation.Evaluate("eval", set, t => shipped.Classify(null, t.Text, Catalogue), Catalogue, DateTimeOffset.UnixEpoch);
+        var report = ModelEvaluation.Evaluate(name, set, t => shipped.Classify(null, t.Text, Catalogue), Catalogue, DateTimeOffset.UnixEpoch);
 
         var f = report.Figures;
         TestContext.Out.WriteLine($"kind {f.KindAccuracy:0.000} category {f.CategoryAccuracy:0.000} triage {f.TriageRate:0.000} danger {f.DangerSafe}/{f.DangerTexts}");
@@ -44,10 +47,10 @@ public sealed class ClassifierModelTests
             TestContext.Out.WriteLine($"DANGER MISSED {miss.Text.Origin}: {miss.Text.Text} → {miss.Result.Category?.Code}");
         }
 
-        Assert.That(f.KindAccuracy, Is.GreaterThanOrEqualTo(KindFloor));
-        Assert.That(f.CategoryAccuracy, Is.GreaterThanOrEqualTo(CategoryFloor));
-        Assert.That(f.TriageRate, Is.LessThanOrEqualTo(TriageCeiling));
-        Assert.That(f.DangerSafe, Is.GreaterThanOrEqualTo(DangerSafeFloor), "danger-to-life texts that end as police work or urgent triage");
+        Assert.That(f.KindAccuracy, Is.GreaterThanOrEqualTo(kindFloor));
+        Assert.That(f.CategoryAccuracy, Is.GreaterThanOrEqualTo(categoryFloor));
+        Assert.That(f.TriageRate, Is.LessThanOrEqualTo(triageCeiling));
+        Assert.That(f.DangerSafe, Is.GreaterThanOrEqualTo(dangerSafeFloor), "danger-to-life texts that end as police work or urgent triage");
     }
 
     [Test]
