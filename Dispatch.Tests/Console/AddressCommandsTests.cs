@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Tests.Support;
-using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.Console;
 
@@ -39,7 +38,7 @@ public sealed class AddressCommandsTests
             + "T-CLI-3,上城区,云峰街道,,,,命令花园,3,,121.4737,31.2304\n"
             + "T-CLI-4,上城区,云峰街道,,,,命令花园,4,,east,30.2897\n");
 
-        var (exitCode, _, error) = await RunAsync("address", "import", file, "--server", server);
+        var (exitCode, _, error) = await Session.RunCliAsync("address", "import", file, "--server", server);
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("✗ line 3: (T-CLI-1) duplicate id T-CLI-1 (first on line 2)"));
@@ -57,7 +56,7 @@ public sealed class AddressCommandsTests
             + "T-SKIP-2,上城区,云峰街道,,,,跳过花园,2,,121.4737,31.2304\n"
             + "T-SKIP-3,上城区,云峰街道,,,,跳过花园,3,,120.2216,30.2897\n");
 
-        var (exitCode, output, error) = await RunAsync("address", "import", file, "--skip-invalid", "--server", server);
+        var (exitCode, output, error) = await Session.RunCliAsync("address", "import", file, "--skip-invalid", "--server", server);
 
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(error, Does.Contain("✗ line 3: (T-SKIP-2) the point 121.473700,31.230400 (WGS-84) lies outside every grid"));
@@ -77,8 +76,8 @@ public sealed class AddressCommandsTests
             + "T-RE-3,上城区,云峰街道,,,,替换花园,13,,120.2216,30.2897\n");
         var before = await CountAsync("%");
 
-        var once = await RunAsync("address", "import", first, "--server", server);
-        var again = await RunAsync("address", "import", second, "--server", server);
+        var once = await Session.RunCliAsync("address", "import", first, "--server", server);
+        var again = await Session.RunCliAsync("address", "import", second, "--server", server);
 
         Assert.That(once.ExitCode, Is.EqualTo(0), once.Error);
         Assert.That(once.Output, Does.Contain("✓ first.csv: 2 address(es) imported 已导入 (0 replaced 已替换)."));
@@ -95,7 +94,7 @@ public sealed class AddressCommandsTests
     {
         var file = await WriteAsync("columns.csv", "name,x,y\n命令花园,120.2216,30.2897\n");
 
-        var (exitCode, output, error) = await RunAsync("address", "import", file, "--server", server);
+        var (exitCode, output, error) = await Session.RunCliAsync("address", "import", file, "--server", server);
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(output, Does.Not.Contain("✓"));
@@ -112,12 +111,4 @@ public sealed class AddressCommandsTests
 
     private Task<long> CountAsync(string idLike) =>
         running.Database.ScalarAsync<long>("SELECT COUNT(*) FROM addresses WHERE id LIKE @IdLike", new { IdLike = idLike });
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await Cli.RunAsync(Session.CliArgs(args), output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
 }

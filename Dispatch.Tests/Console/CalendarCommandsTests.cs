@@ -1,7 +1,6 @@
 using Dispatch.Tests.Support;
 using Dispatch.Tests.TaskOrders.Calendar;
 using Microsoft.Extensions.Time.Testing;
-using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.Console;
 
@@ -15,20 +14,12 @@ public sealed class CalendarCommandsTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(directory, recursive: true);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await Cli.RunAsync(Session.CliArgs(args), output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     private static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero));
 
     [Test]
     public async Task SlaDue_OnTheShippedCalendar_PrintsTheDeadlineFirst()
     {
-        var (exitCode, output, error) = await RunAsync("sla", "due", "--issued", "2025-09-30T10:00:00+08:00", "--working-days", "5");
+        var (exitCode, output, error) = await Session.RunCliAsync("sla", "due", "--issued", "2025-09-30T10:00:00+08:00", "--working-days", "5");
 
         Assert.That(exitCode, Is.Zero, error);
         Assert.That(output.Split('\n')[0], Is.EqualTo("2025-10-14T23:59:59+08:00"));
@@ -37,7 +28,7 @@ public sealed class CalendarCommandsTests
     [Test]
     public async Task SlaDue_WhenVerbose_ListsTheDaysCounted()
     {
-        var (_, output, _) = await RunAsync("sla", "due", "--issued", "2025-09-30T10:00:00+08:00", "--working-days", "5", "--verbose");
+        var (_, output, _) = await Session.RunCliAsync("sla", "due", "--issued", "2025-09-30T10:00:00+08:00", "--working-days", "5", "--verbose");
 
         Assert.That(output, Does.Contain("2025-10-11 周六 Sat"));
         Assert.That(output, Does.Contain("not counted"));
@@ -46,7 +37,7 @@ public sealed class CalendarCommandsTests
     [Test]
     public async Task SlaDue_WhenTheYearIsNotShipped_SaysItCountedMondayToFriday()
     {
-        var (exitCode, output, _) = await RunAsync("sla", "due", "--issued", "2027-09-30T10:00:00+08:00", "--working-days", "5");
+        var (exitCode, output, _) = await Session.RunCliAsync("sla", "due", "--issued", "2027-09-30T10:00:00+08:00", "--working-days", "5");
 
         Assert.That(exitCode, Is.Zero);
         Assert.That(output.Split('\n')[0], Is.EqualTo("2027-10-07T23:59:59+08:00"));
@@ -57,7 +48,7 @@ public sealed class CalendarCommandsTests
     [TestCase("2025-09-30 10:00", "5", "with an offset, e.g.", TestName = "SlaDue_WhenIssuedHasNoOffset_ExitsOne")]
     public async Task SlaDue_WhenInputIsBad_ExitsOneSayingWhy(string issued, string workingDays, string why)
     {
-        var (exitCode, _, error) = await RunAsync("sla", "due", "--issued", issued, "--working-days", workingDays);
+        var (exitCode, _, error) = await Session.RunCliAsync("sla", "due", "--issued", issued, "--working-days", workingDays);
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain(why));
@@ -66,7 +57,7 @@ public sealed class CalendarCommandsTests
     [Test]
     public async Task CalendarShow_OnTheShippedCalendar_GroupsByHolidayWithWeekdays()
     {
-        var (exitCode, output, _) = await RunAsync("calendar", "show", "2025");
+        var (exitCode, output, _) = await Session.RunCliAsync("calendar", "show", "2025");
 
         Assert.That(exitCode, Is.Zero);
         Assert.That(output, Does.Contain("国庆节、中秋节 National Day & Mid-Autumn Festival"));
@@ -77,7 +68,7 @@ public sealed class CalendarCommandsTests
     [Test]
     public async Task CalendarShow_WhenTheYearIsNotShipped_PointsAtTheServer()
     {
-        var (exitCode, _, error) = await RunAsync("calendar", "show", "2031");
+        var (exitCode, _, error) = await Session.RunCliAsync("calendar", "show", "2031");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("--server"));
@@ -91,10 +82,10 @@ public sealed class CalendarCommandsTests
         var file = Path.Combine(directory, "2027.json");
         await File.WriteAllTextAsync(file, CalendarEndpointsTests.Year2027);
 
-        var (importExit, importOutput, importError) = await RunAsync("calendar", "import", file, "--server", server);
-        var (_, again, _) = await RunAsync("calendar", "import", file, "--server", server);
-        var (showExit, showOutput, _) = await RunAsync("calendar", "show", "2027", "--server", server);
-        var (dueExit, dueOutput, _) = await RunAsync("sla", "due", "--issued", "2027-09-30T10:00:00+08:00", "--working-days", "5", "--server", server);
+        var (importExit, importOutput, importError) = await Session.RunCliAsync("calendar", "import", file, "--server", server);
+        var (_, again, _) = await Session.RunCliAsync("calendar", "import", file, "--server", server);
+        var (showExit, showOutput, _) = await Session.RunCliAsync("calendar", "show", "2027", "--server", server);
+        var (dueExit, dueOutput, _) = await Session.RunCliAsync("sla", "due", "--issued", "2027-09-30T10:00:00+08:00", "--working-days", "5", "--server", server);
 
         Assert.That(importExit, Is.Zero, importError);
         Assert.That(importOutput, Does.Contain("2027 imported").And.Contain("5 days off"));
@@ -113,7 +104,7 @@ public sealed class CalendarCommandsTests
         var file = Path.Combine(directory, "bad.json");
         await File.WriteAllTextAsync(file, """{"year": 2027, "days": [{"name": "国庆节", "date": "2026-10-01", "isOffDay": true}]}""");
 
-        var (exitCode, _, error) = await RunAsync("calendar", "import", file, "--server", "http://127.0.0.1:9");
+        var (exitCode, _, error) = await Session.RunCliAsync("calendar", "import", file, "--server", "http://127.0.0.1:9");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("days[0].date").And.Contain("is not in 2027"));
@@ -125,7 +116,7 @@ public sealed class CalendarCommandsTests
         var file = Path.Combine(directory, "2027.json");
         await File.WriteAllTextAsync(file, CalendarEndpointsTests.Year2027);
 
-        var (exitCode, _, error) = await RunAsync("calendar", "import", file, "--server", "http://127.0.0.1:9");
+        var (exitCode, _, error) = await Session.RunCliAsync("calendar", "import", file, "--server", "http://127.0.0.1:9");
 
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(error, Does.Contain("cannot reach"));

@@ -4,7 +4,6 @@ using Dispatch.Contracts;
 using Dispatch.Server.Geo;
 using Dispatch.Tests.Support;
 using static Dispatch.Tests.Geo.GeoJsonAreaReaderTests;
-using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.Console;
 
@@ -31,14 +30,6 @@ public sealed class GeoCommandsTests
         Directory.Delete(directory, recursive: true);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await Cli.RunAsync(Session.CliArgs(args), output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     private string WriteFile(string text)
     {
         var path = Path.Combine(directory, Guid.NewGuid().ToString("N") + ".geojson");
@@ -51,11 +42,11 @@ public sealed class GeoCommandsTests
     {
         var file = TestEnvironment.RepoFile("Dispatch.Tests/Geo/Data/xihu-communities.geojson");
 
-        var (exitCode, output, error) = await RunAsync("geo", "import", file, "--level", "community",
+        var (exitCode, output, error) = await Session.RunCliAsync("geo", "import", file, "--level", "community",
             "--code-prop", "SQDM", "--name-prop", "SQMC", "--parent-prop", "JDDM", "--server", server);
-        var inSecondPart = await RunAsync("geo", "locate", "120.172", "30.282", "--server", server);
-        var onSharedEdge = await RunAsync("geo", "locate", "120.15", "30.265", "--server", server, "--json");
-        var inHole = await RunAsync("geo", "locate", "120.1445", "30.2645", "--server", server, "--json");
+        var inSecondPart = await Session.RunCliAsync("geo", "locate", "120.172", "30.282", "--server", server);
+        var onSharedEdge = await Session.RunCliAsync("geo", "locate", "120.15", "30.265", "--server", server, "--json");
+        var inHole = await Session.RunCliAsync("geo", "locate", "120.1445", "30.2645", "--server", server, "--json");
 
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("3 community area(s) imported"));
@@ -73,8 +64,8 @@ public sealed class GeoCommandsTests
             Feature("CLI-PT", "点", "Point", "[100,20]"),
             """{"type":"Feature","properties":{"code":"CLI-NONAME"},"geometry":{"type":"Polygon","coordinates":[""" + Square(102, 20, 1) + "]}}"));
 
-        var (exitCode, _, error) = await RunAsync("geo", "import", file, "--level", "grid", "--code-prop", "code", "--name-prop", "name", "--server", server);
-        var located = await RunAsync("geo", "locate", "100.5", "20.5", "--server", server, "--json");
+        var (exitCode, _, error) = await Session.RunCliAsync("geo", "import", file, "--level", "grid", "--code-prop", "code", "--name-prop", "name", "--server", server);
+        var located = await Session.RunCliAsync("geo", "locate", "100.5", "20.5", "--server", server, "--json");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("feature 1: (CLI-PT) geometry type 'Point' is not Polygon or MultiPolygon"));
@@ -88,9 +79,9 @@ public sealed class GeoCommandsTests
     {
         var file = WriteFile(Collection(Feature("CLI-SKIP-OK", "好", "Polygon", $"[{Square(104, 20, 1)}]"), Feature("CLI-SKIP-PT", "点", "Point", "[100,20]")));
 
-        var (exitCode, output, error) = await RunAsync("geo", "import", file, "--level", "grid", "--code-prop", "code", "--name-prop", "name",
+        var (exitCode, output, error) = await Session.RunCliAsync("geo", "import", file, "--level", "grid", "--code-prop", "code", "--name-prop", "name",
             "--skip-invalid", "--server", server);
-        var located = await RunAsync("geo", "locate", "104.5", "20.5", "--server", server);
+        var located = await Session.RunCliAsync("geo", "locate", "104.5", "20.5", "--server", server);
 
         Assert.That(exitCode, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("1 grid area(s) imported").And.Contain("1 invalid skipped"));
@@ -103,7 +94,7 @@ public sealed class GeoCommandsTests
     {
         var file = WriteFile(Collection(Feature("X", "x", "Polygon", $"[{Square(104, 20, 1)}]")));
 
-        var (exitCode, _, error) = await RunAsync("geo", "import", file, "--level", "grid", "--code-prop", "code", "--name-prop", "name", "--server", "http://127.0.0.1:9");
+        var (exitCode, _, error) = await Session.RunCliAsync("geo", "import", file, "--level", "grid", "--code-prop", "code", "--name-prop", "name", "--server", "http://127.0.0.1:9");
 
         Assert.That(exitCode, Is.EqualTo(2));
         Assert.That(error, Does.Contain("cannot reach"));
@@ -112,7 +103,7 @@ public sealed class GeoCommandsTests
     [Test]
     public async Task Import_WhenTheLevelIsUnknown_ExitsOneNamingIt()
     {
-        var (exitCode, _, error) = await RunAsync("geo", "import", WriteFile(Collection()), "--level", "ward", "--code-prop", "c", "--name-prop", "n", "--server", server);
+        var (exitCode, _, error) = await Session.RunCliAsync("geo", "import", WriteFile(Collection()), "--level", "ward", "--code-prop", "c", "--name-prop", "n", "--server", server);
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("--level 'ward' is not one of"));
@@ -121,7 +112,7 @@ public sealed class GeoCommandsTests
     [Test]
     public async Task Locate_WhenTheCrsIsUnknown_ExitsOne()
     {
-        var (exitCode, _, error) = await RunAsync("geo", "locate", "120", "30", "--crs", "cgcs2000", "--server", server);
+        var (exitCode, _, error) = await Session.RunCliAsync("geo", "locate", "120", "30", "--crs", "cgcs2000", "--server", server);
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("--crs 'cgcs2000' is not one of wgs84, gcj02, bd09"));
@@ -130,7 +121,7 @@ public sealed class GeoCommandsTests
     [Test]
     public async Task Locate_WhenNothingIsThere_PrintsDashes()
     {
-        var (exitCode, output, _) = await RunAsync("geo", "locate", "10", "10", "--server", server);
+        var (exitCode, output, _) = await Session.RunCliAsync("geo", "locate", "10", "10", "--server", server);
 
         Assert.That(exitCode, Is.EqualTo(0));
         Assert.That(output, Does.Contain("grid 网格").And.Contain("—"));
@@ -140,7 +131,7 @@ public sealed class GeoCommandsTests
     [TestCase("gcj02", "wgs84", 116.41024449916938, 39.91640428150164, "116.4040000 39.9150000")]
     public async Task Convert_PrintsTheConvertedPairWithoutAServer(string from, string to, double lon, double lat, string expected)
     {
-        var (exitCode, output, _) = await RunAsync("geo", "convert", "--from", from, "--to", to,
+        var (exitCode, output, _) = await Session.RunCliAsync("geo", "convert", "--from", from, "--to", to,
             lon.ToString("R", System.Globalization.CultureInfo.InvariantCulture), lat.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.That(exitCode, Is.EqualTo(0));

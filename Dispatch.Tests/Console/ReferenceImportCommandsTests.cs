@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Tests.Support;
-using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.Console;
 
@@ -28,20 +27,12 @@ public sealed class ReferenceImportCommandsTests
         Directory.Delete(directory, recursive: true);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await Cli.RunAsync(Session.CliArgs(args), output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     [Test]
     public async Task Import_TheDemoFiles_CreatesEveryOrganisationAndUnit_AndAgainReplacesThem()
     {
-        var organisations = await RunAsync("organisations", "import", TestEnvironment.RepoFile("infra/geo/organisations.json"), "--server", server);
-        var units = await RunAsync("units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), "--server", server);
-        var again = await RunAsync("units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), "--server", server);
+        var organisations = await Session.RunCliAsync("organisations", "import", TestEnvironment.RepoFile("infra/geo/organisations.json"), "--server", server);
+        var units = await Session.RunCliAsync("units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), "--server", server);
+        var again = await Session.RunCliAsync("units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), "--server", server);
 
         Assert.That(organisations.ExitCode, Is.EqualTo(0), organisations.Error);
         Assert.That(organisations.Output, Does.Contain("24 of 24 organisation(s) imported 已导入"));
@@ -58,7 +49,7 @@ public sealed class ReferenceImportCommandsTests
     [Test]
     public async Task Import_WhenSomeUnitsAreWrong_ImportsTheOthersAndNamesEachProblem_ExitingOne()
     {
-        await RunAsync("organisations", "import", TestEnvironment.RepoFile("infra/geo/organisations.json"), "--server", server);
+        await Session.RunCliAsync("organisations", "import", TestEnvironment.RepoFile("infra/geo/organisations.json"), "--server", server);
         var file = Path.Combine(directory, "units.json");
         await File.WriteAllTextAsync(file, """
             {"units":[
@@ -69,7 +60,7 @@ public sealed class ReferenceImportCommandsTests
             ]}
             """);
 
-        var (exitCode, output, error) = await RunAsync("units", "import", file, "--server", server);
+        var (exitCode, output, error) = await Session.RunCliAsync("units", "import", file, "--server", server);
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(output, Does.Contain("[1/4] T-OK01 created"));
@@ -82,7 +73,7 @@ public sealed class ReferenceImportCommandsTests
     [Test]
     public async Task Import_AsSomeoneWhoIsNotAnAdmin_StopsAtTheFirstRefusal()
     {
-        var (exitCode, output, error) = await RunAsync("units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), "--server", server,
+        var (exitCode, output, error) = await Session.RunCliAsync("units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), "--server", server,
             "--user", "operator", "--password", Session.DemoPassword);
 
         Assert.That(exitCode, Is.EqualTo(1));

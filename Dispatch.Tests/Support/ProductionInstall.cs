@@ -31,7 +31,7 @@ public sealed class ProductionInstall : IAsyncDisposable
     public ServerProcess Server => server ?? throw new InvalidOperationException("Start the server first.");
 
     /// <summary>The CLI's arguments naming the database.</summary>
-    public string[] DatabaseArgs => ["--provider", "PostgreSql", "--connection", Db.ConnectionString];
+    public string[] DatabaseArgs => DatabaseArgsOf(Db);
 
     /// <summary>The CLI's arguments naming the server and the admin; each command signs in once.</summary>
     public string[] AdminArgs => ["--server", Server.Address.ToString(), "--user", AdminUser, "--password", AdminPassword];
@@ -42,7 +42,7 @@ public sealed class ProductionInstall : IAsyncDisposable
         var db = await TestDatabase.CreateAsync("PostgreSql");
         try
         {
-            string[] database = ["--provider", "PostgreSql", "--connection", db.ConnectionString];
+            var database = DatabaseArgsOf(db);
             await CliAsync(["db", "migrate", .. database]);
             await CliAsync(["users", "add", AdminUser, "--role", "Admin", "--name", "系统管理员 李", "--new-password", AdminPassword, .. database]);
             var keyText = await CliAsync(["apikeys", "create", "110-platform", .. database]);
@@ -99,6 +99,8 @@ public sealed class ProductionInstall : IAsyncDisposable
     /// <summary>A person, added with the CLI on the database as an installer does: role, scope (area, unit or organisation code), name.</summary>
     public Task AddUserAsync(string userName, string role, string scope, string displayName, string password) =>
         CliAsync(["users", "add", userName, "--role", role, "--scope", scope, "--name", displayName, "--new-password", password, .. DatabaseArgs]);
+
+    private static string[] DatabaseArgsOf(TestDatabase db) => ["--provider", "PostgreSql", "--connection", db.ConnectionString];
 
     /// <summary>Runs a command line in-process; it must succeed. Answers what it printed.</summary>
     public static async Task<string> CliAsync(string[] args)

@@ -79,6 +79,15 @@ public static class Session
             : [.. args, "--user", "admin", "--password", DemoPassword];
     }
 
+    /// <summary>Runs <c>dispatch</c> in-process with <see cref="CliArgs"/>: its exit code, what it printed and what it reported.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await Dispatch.Console.Program.RunAsync(CliArgs(args), output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
     /// <summary>"name=value" pairs of the response's Set-Cookie headers, as a Cookie header value.</summary>
     public static string CookiesOf(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values)

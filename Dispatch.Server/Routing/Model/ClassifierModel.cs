@@ -68,8 +68,6 @@ public sealed class ClassifierModel
 
     public ModelInfo Info { get; }
 
-    public IReadOnlyList<string> Labels => labels;
-
     /// <summary>The categories it learnt, for a quick "does the model know this code" check.</summary>
     public IReadOnlySet<string> Learnt { get; }
 
