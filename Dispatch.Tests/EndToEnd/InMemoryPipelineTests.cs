@@ -23,7 +23,7 @@ public sealed class InMemoryPipelineTests
         {
             alertId = "110-inmem-1",
             receivedAt = DateTimeOffset.UtcNow.ToString("O"),
-            description = "有人在河边徘徊，情绪激动",
+            description = "来电人没说清楚什么事就挂了",
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
