@@ -14,7 +14,13 @@ public static class ScreensSetup
 
     public static WebApplicationBuilder AddScreens(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024)
+        builder.Services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = 32 * 1024;
+                // A ping every 2 s lets a screen tell within 5 s that it has lost the server (common/live.ts waits
+                // 4.5 s): a wall display must not show 在线 while nothing reaches it.
+                o.KeepAliveInterval = TimeSpan.FromSeconds(2);
+            })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }

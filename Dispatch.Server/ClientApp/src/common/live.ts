@@ -8,7 +8,15 @@ const STATE_TEXT: Bilingual<Record<State, string>> = {
   zh: { connected: '在线', reconnecting: '重连中', disconnected: '离线' },
   en: { connected: 'Online', reconnecting: 'Reconnecting', disconnected: 'Offline' },
 };
-const RETRY_MS = 5000;
+// A screen must never stay blind, or look live while it is not, for more than 5 s (issue 19). The server pings every
+// 2 s (ScreensSetup); three missed pings, and the connection is taken for lost.
+const SERVER_TIMEOUT_MS = 4500;
+const KEEP_ALIVE_MS = 2000;
+
+/** 1–2 s between attempts, forever: back within 2 s of the server's return, without every screen retrying in step. */
+export function retryDelay(previousRetryCount: number, random: () => number = Math.random): number {
+  return previousRetryCount === 0 ? 0 : 1000 + Math.floor(random() * 1000);
+}
 
 let state: State = 'disconnected';
 function show(next: State): void {
@@ -33,8 +41,10 @@ export function live(url: string, subscribe: (connection: signalR.HubConnection)
   const connection = new signalR.HubConnectionBuilder()
     // WebSockets straight away: no negotiate round trip, so several nodes behind a load balancer need no sticky sessions.
     .withUrl(url, { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
-    .withAutomaticReconnect()
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => retryDelay(context.previousRetryCount) })
     .build();
+  connection.serverTimeoutInMilliseconds = SERVER_TIMEOUT_MS;
+  connection.keepAliveIntervalInMilliseconds = KEEP_ALIVE_MS;
 
   onLanguage(() => show(state));
 
@@ -49,14 +59,15 @@ export function live(url: string, subscribe: (connection: signalR.HubConnection)
   };
 
   const start = async () => {
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       try {
         await connection.start();
         break;
       } catch (error) {
         show('disconnected');
-        console.warn(`Hub connection failed; retrying in ${RETRY_MS / 1000} s`, error);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        const delay = retryDelay(attempt);
+        console.warn(`Hub connection failed; retrying in ${delay} ms`, error);
+        await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
     await watch();
@@ -64,7 +75,8 @@ export function live(url: string, subscribe: (connection: signalR.HubConnection)
 
   connection.onreconnecting(() => show('reconnecting'));
   connection.onreconnected(() => void watch());
-  // Automatic reconnect gives up after a few tries; a screen that hangs on a wall or rides in a car must keep trying.
+  // Reconnecting never gives up (retryDelay never answers null), but a first start that failed, or a server that
+  // refused a reconnection, closes the connection: a screen that hangs on a wall or rides in a car must keep trying.
   connection.onclose(() => {
     show('disconnected');
     void start();
