@@ -2,8 +2,11 @@ using Dispatch.Contracts;
 
 namespace Dispatch.Server.Assignment;
 
-/// <summary>One unit an operator (or auto-dispatch) wants on an incident.</summary>
-public sealed record DispatchLine(string Code, AssignmentRole Role);
+/// <summary>
+/// One unit an operator (or auto-dispatch) wants on an incident; a null role means "what the incident needs"
+/// (<see cref="DispatchRules.WithRoles"/>).
+/// </summary>
+public sealed record DispatchLine(string Code, AssignmentRole? Role);
 
 /// <summary>Why one requested unit cannot be dispatched now.</summary>
 /// <param name="UnitCode">The unit.</param>
@@ -19,6 +22,32 @@ public sealed record UnitConflict(string UnitCode, UnitStatus Status, Guid? Inci
 /// </summary>
 public static class DispatchRules
 {
+    /// <summary>
+    /// Gives every line without a role the one the incident needs: the first becomes the primary unit when the
+    /// incident has no open primary and none is named in the dispatch; every other is a reinforcement. So an operator
+    /// who sends a second unit to an incident sends a reinforcement, without being told to ask for one.
+    /// </summary>
+    public static IReadOnlyList<DispatchLine> WithRoles(IReadOnlyList<DispatchLine> lines, IReadOnlyList<AssignmentSummary> incidentAssignments)
+    {
+        var primaryTaken = lines.Any(l => l.Role == AssignmentRole.Primary)
+            || incidentAssignments.Any(a => a.Role == AssignmentRole.Primary && AssignmentTransitions.IsOpen(a.State));
+        var resolved = new List<DispatchLine>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (line.Role is null)
+            {
+                resolved.Add(line with { Role = primaryTaken ? AssignmentRole.Reinforcement : AssignmentRole.Primary });
+                primaryTaken = true;
+            }
+            else
+            {
+                resolved.Add(line);
+            }
+        }
+
+        return resolved;
+    }
+
     /// <summary>
     /// The conflicts of a dispatch. A unit that is not Available (off duty, busy, or working on another incident)
     /// conflicts unless <paramref name="overrideBusy"/>: then it is dispatched and its other assignment is left exactly

@@ -57,6 +57,34 @@ public sealed class DispatchEndpointsTests
     }
 
     [Test]
+    public async Task Dispatch_SecondUnitWithoutRole_IsSentAsReinforcement_EvenWhenBusyWithAReason()
+    {
+        var incident = await OpenIncidentAsync();
+        var elsewhere = await OpenIncidentAsync();
+        await DispatchAsync(incident, "YF-PC01");
+        await DispatchAsync(elsewhere, "YF-PC03");
+
+        // The operator clicks 派单 on a second unit: no role named, so no "ask for a reinforcement" refusal.
+        var second = await operatorClient.PostAsJsonAsync($"/api/incidents/{incident}/dispatch", new { units = new[] { new { code = "YF-PC02" } } });
+        // A third, busy elsewhere: 仍然派单 with a reason sends it (the refusal before it is the busy one, overridable).
+        var busy = await operatorClient.PostAsJsonAsync($"/api/incidents/{incident}/dispatch", new { units = new[] { new { code = "YF-PC03" } } });
+        var anyway = await operatorClient.PostAsJsonAsync($"/api/incidents/{incident}/dispatch",
+            new { units = new[] { new { code = "YF-PC03" } }, @override = true, reason = "现场需要更多警力" });
+
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK), await second.Content.ReadAsStringAsync());
+        Assert.That(busy.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var conflict = (await busy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conflicts")[0];
+        Assert.That(conflict.GetProperty("overridable").GetBoolean(), Is.True, conflict.ToString());
+        Assert.That(anyway.StatusCode, Is.EqualTo(HttpStatusCode.OK), await anyway.Content.ReadAsStringAsync());
+        var detail = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}");
+        var roles = detail.GetProperty("assignments").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("unitCode").GetString()!, a => a.GetProperty("role").GetString());
+        Assert.That(roles, Is.EqualTo(new Dictionary<string, string?> { ["YF-PC01"] = "Primary", ["YF-PC02"] = "Reinforcement", ["YF-PC03"] = "Reinforcement" }));
+        await CloseAsync(incident);
+        await CloseAsync(elsewhere);
+    }
+
+    [Test]
     public async Task Dispatch_WhenTheUnitIsBusyElsewhere_Answers409ThenOverrideLeavesTheOtherAssignmentAsItWas()
     {
         var first = await OpenIncidentAsync();

@@ -80,4 +80,36 @@ public sealed class DispatchRulesTests
     {
         Assert.That(DispatchRules.AutoDispatchApplies(Incident(IncidentKind.Police, 1, IncidentStatus.NeedsTriage)), Is.False);
     }
+
+    [Test]
+    public void WithRoles_FirstUnitWithoutRoleIsPrimary_OthersReinforce()
+    {
+        var lines = DispatchRules.WithRoles([new DispatchLine("A", null), new DispatchLine("B", null)], []);
+
+        Assert.That(lines, Is.EqualTo(new[] { new DispatchLine("A", AssignmentRole.Primary), new DispatchLine("B", AssignmentRole.Reinforcement) }));
+    }
+
+    [Test]
+    public void WithRoles_IncidentWithOpenPrimary_SendsReinforcement()
+    {
+        var here = new[] { AssignmentTransitionsTests.Assignment(AssignmentState.OnScene, "A", Here) };
+
+        Assert.That(DispatchRules.WithRoles([new DispatchLine("B", null)], here), Is.EqualTo(new[] { new DispatchLine("B", AssignmentRole.Reinforcement) }));
+    }
+
+    [Test]
+    public void WithRoles_PrimaryCleared_NextUnitIsPrimaryAgain()
+    {
+        var here = new[] { AssignmentTransitionsTests.Assignment(AssignmentState.Cleared, "A", Here) };
+
+        Assert.That(DispatchRules.WithRoles([new DispatchLine("B", null)], here), Is.EqualTo(new[] { new DispatchLine("B", AssignmentRole.Primary) }));
+    }
+
+    [Test]
+    public void WithRoles_NamedRolesKept_AndANamedPrimaryMakesTheRestReinforce()
+    {
+        var lines = DispatchRules.WithRoles([new DispatchLine("A", null), new DispatchLine("B", AssignmentRole.Primary)], []);
+
+        Assert.That(lines, Is.EqualTo(new[] { new DispatchLine("A", AssignmentRole.Reinforcement), new DispatchLine("B", AssignmentRole.Primary) }));
+    }
 }

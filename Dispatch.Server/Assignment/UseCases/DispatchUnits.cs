@@ -16,7 +16,10 @@ public sealed class DispatchRequest
     public string? Reason { get; set; }
 }
 
-/// <summary>One unit in a <see cref="DispatchRequest"/>: its code and <c>primary</c> or <c>reinforcement</c>.</summary>
+/// <summary>
+/// One unit in a <see cref="DispatchRequest"/>: its code and <c>primary</c> or <c>reinforcement</c>; without a role,
+/// the primary when the incident has none yet, else a reinforcement.
+/// </summary>
 public sealed class DispatchRequestUnit
 {
     public string? Code { get; set; }
@@ -85,15 +88,16 @@ public sealed class DispatchUnits(
         }
 
         var here = await assignments.ForIncidentAsync(incident.Id, cancellationToken);
-        var conflicts = DispatchRules.Conflicts(incident.Id, order.Lines, known, code => openOfUnit[code], here, order.OverrideBusy);
+        var lines = DispatchRules.WithRoles(order.Lines, here);
+        var conflicts = DispatchRules.Conflicts(incident.Id, lines, known, code => openOfUnit[code], here, order.OverrideBusy);
         if (conflicts.Count > 0)
         {
             return new DispatchResult([], Refuse(incident.Id, conflicts));
         }
 
         var now = clock.GetUtcNow();
-        var planned = order.Lines.Select(l => new NewAssignment(
-            new AssignmentSummary(Guid.NewGuid(), incident.Id, l.Code, l.Role, AssignmentState.Dispatched, now, null, null, null, null, null, null,
+        var planned = lines.Select(l => new NewAssignment(
+            new AssignmentSummary(Guid.NewGuid(), incident.Id, l.Code, l.Role!.Value, AssignmentState.Dispatched, now, null, null, null, null, null, null,
                 actor.Name, known[l.Code].Status == UnitStatus.Available ? null : order.OverrideReason, 1),
             known[l.Code].Status)).ToList();
         var audits = new List<AuditEntry>();
@@ -174,13 +178,14 @@ public sealed class DispatchUnits(
                     continue;
                 }
 
-                AssignmentRole? role = requested[i]!.Role?.Trim().ToUpperInvariant() switch
+                var named = requested[i]!.Role?.Trim().ToUpperInvariant();
+                AssignmentRole? role = named switch
                 {
-                    null or "" or "PRIMARY" => AssignmentRole.Primary,
+                    "PRIMARY" => AssignmentRole.Primary,
                     "REINFORCEMENT" => AssignmentRole.Reinforcement,
                     _ => null,
                 };
-                if (role is null)
+                if (role is null && !string.IsNullOrEmpty(named))
                 {
                     errors[$"units[{i}].role"] = [$"role '{requested[i]!.Role}' is not one of primary, reinforcement."];
                 }
@@ -190,7 +195,7 @@ public sealed class DispatchUnits(
                 }
                 else
                 {
-                    lines.Add(new DispatchLine(code, role.Value));
+                    lines.Add(new DispatchLine(code, role));
                 }
             }
         }

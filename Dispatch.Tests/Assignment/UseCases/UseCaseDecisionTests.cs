@@ -144,7 +144,8 @@ public sealed class UseCaseDecisionTests
         });
 
         Assert.That(invalid, Is.Null);
-        Assert.That(order!.Lines, Is.EqualTo(new[] { new DispatchLine("YF-PC01", AssignmentRole.Primary), new DispatchLine("YF-PC02", AssignmentRole.Reinforcement) }));
+        // No role: decided against the incident's assignments when it is dispatched (DispatchRules.WithRoles).
+        Assert.That(order!.Lines, Is.EqualTo(new[] { new DispatchLine("YF-PC01", null), new DispatchLine("YF-PC02", AssignmentRole.Reinforcement) }));
         Assert.That((order.OverrideBusy, order.OverrideReason), Is.EqualTo((false, (string?)null)));
     }
 

@@ -204,14 +204,16 @@ export class IncidentDetailPanel {
     if (!id) return;
     this.refusal = null;
     try {
+      // No role: the server sends the primary unit, or a reinforcement when the incident already has one.
       const body = overrideReason === null
-        ? { units: [{ code: unit, role: 'primary' }] }
-        : { units: [{ code: unit, role: 'primary' }], override: true, reason: overrideReason };
+        ? { units: [{ code: unit }] }
+        : { units: [{ code: unit }], override: true, reason: overrideReason };
       await postJson(`/api/incidents/${id}/dispatch`, body);
     } catch (error) {
-      // A busy unit is 409 naming its work: the operator may still send it, with a reason kept in the audit log.
+      // A busy unit is 409 naming its work: the operator may still send it, with a reason kept in the audit log —
+      // only when the server says an override would do (a unit already on this incident stays refused).
       this.refusal = error instanceof ApiError
-        ? { unit, message: error.message, busy: error.status === 409 && typeof (error.problem as { unitStatus?: string } | undefined)?.unitStatus === 'string' }
+        ? { unit, message: error.message, busy: error.status === 409 && overridable(error.problem) }
         : { unit, message: String(error), busy: false };
     }
     await this.load();
@@ -256,4 +258,9 @@ function fact(term: string, value: string, testid: string): HTMLElement[] {
 
 function section(title: string, ...content: HTMLElement[]): HTMLElement {
   return el('section', { className: 'detail-section' }, el('h3', { text: title }), ...content);
+}
+
+function overridable(problem: unknown): boolean {
+  const conflicts = (problem as { conflicts?: { overridable?: boolean }[] } | undefined)?.conflicts;
+  return Array.isArray(conflicts) && conflicts.length > 0 && conflicts.every((c) => c.overridable === true);
 }
