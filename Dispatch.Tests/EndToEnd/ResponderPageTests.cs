@@ -89,7 +89,12 @@ public sealed class ResponderPageTests
         await Assertions.Expect(card.Locator("[data-testid=assignment-map]")).ToHaveAttributeAsync("data-lat", new System.Text.RegularExpressions.Regex(@"^30\.\d+"));
         await Assertions.Expect(card.Locator("[data-testid=assignment-map] [data-testid=map-incident]")).ToHaveCountAsync(1);
         await Assertions.Expect(card.Locator("[data-testid=assignment-map] .area-label-community").First).ToBeVisibleAsync();
-        Assert.That(await card.Locator("[data-testid=open-in-maps]").GetAttributeAsync("href"), Does.StartWith("geo:30."));
+        // Navigation in the datum each app expects: AMap GCJ-02 (lon first), Baidu BD-09, the geo: URI WGS-84.
+        Assert.That(await card.Locator("[data-testid=navigate-amap]").GetAttributeAsync("href"), Does.StartWith("https://uri.amap.com/navigation?to=120.").And.Contain("coordinate=gaode"));
+        Assert.That(await card.Locator("[data-testid=navigate-baidu]").GetAttributeAsync("href"), Does.StartWith("https://api.map.baidu.com/marker?location=30.").And.Contain("coord_type=bd09ll"));
+        Assert.That(await card.Locator("[data-testid=navigate-apple]").GetAttributeAsync("href"), Does.StartWith("https://maps.apple.com/?daddr=30."));
+        Assert.That(await card.Locator("[data-testid=navigate-geo]").GetAttributeAsync("href"), Does.StartWith("geo:30."));
+        await Assertions.Expect(card.Locator("[data-testid=navigate-amap]")).ToHaveTextAsync("高德地图");
         Assert.That(await card.Locator("button.step").AllInnerTextsAsync(), Is.EqualTo(new[] { "签收", "拒绝" }), "only the next allowed steps");
         var acknowledge = card.Locator("[data-testid=step-acknowledge]");
         Assert.That((await acknowledge.BoundingBoxAsync())!.Height, Is.GreaterThanOrEqualTo(48), "a button for a thumb");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wgs84ToGcj02 } from './gcj02';
+import { gcj02ToBd09, wgs84ToGcj02 } from './gcj02';
 
 describe('wgs84ToGcj02', () => {
   it('matches the published reference value (and the server)', () => {
@@ -17,5 +17,13 @@ describe('wgs84ToGcj02', () => {
 
   it('leaves points outside China alone', () => {
     expect(wgs84ToGcj02(-0.1276, 51.5072)).toEqual([-0.1276, 51.5072]);
+  });
+});
+
+describe('gcj02ToBd09', () => {
+  it('matches the published reference value', () => {
+    const [lon, lat] = gcj02ToBd09(116.404, 39.915);
+    expect(lon).toBeCloseTo(116.41036949371029, 9);
+    expect(lat).toBeCloseTo(39.92133699351021, 9);
   });
 });

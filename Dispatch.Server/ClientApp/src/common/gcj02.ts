@@ -28,3 +28,11 @@ export function wgs84ToGcj02(lon: number, lat: number): [number, number] {
   dLon = (dLon * 180.0) / ((A / sqrtMagic) * Math.cos(radLat) * pi);
   return [lon + dLon, lat + dLat];
 }
+
+/** GCJ-02 → BD-09, the datum of Baidu Maps (Baidu's published conversion). */
+export function gcj02ToBd09(lon: number, lat: number): [number, number] {
+  const xPi = (Math.PI * 3000.0) / 180.0;
+  const z = Math.sqrt(lon * lon + lat * lat) + 0.00002 * Math.sin(lat * xPi);
+  const theta = Math.atan2(lat, lon) + 0.000003 * Math.cos(lon * xPi);
+  return [z * Math.cos(theta) + 0.0065, z * Math.sin(theta) + 0.006];
+}

@@ -5,6 +5,7 @@ import { pick } from '../common/i18n';
 import type { GeoPoint, IncidentStatus } from '../common/model';
 import { timeOfDay } from '../common/time';
 import { AssignmentMaps } from './assignment-maps';
+import { navigationLinks } from './navigation';
 import { type AssignmentRole, type AssignmentState, isOpen, nextSteps, type Step } from './steps';
 import { TEXT } from './text';
 
@@ -18,10 +19,6 @@ export interface ResponderAssignment {
   location: GeoPoint | null;
   clocks: ClockView[];
 }
-
-/** geo: opens the phone's own maps app at the incident (RFC 5870; the label is for apps that show one). */
-export const geoUri = (at: GeoPoint, label: string): string =>
-  `geo:${at.lat},${at.lon}?q=${at.lat},${at.lon}(${encodeURIComponent(label)})`;
 
 export class AssignmentCards {
   private items: ResponderAssignment[] = [];
@@ -81,10 +78,18 @@ export class AssignmentCards {
     const address = element('p', 'address');
     address.append(element('span', 'address-text', item.address ?? t.noAddress));
     if (item.location) {
-      const maps = element('a', 'maps', t.openInMaps) as HTMLAnchorElement;
-      maps.href = geoUri(item.location, item.address ?? item.categoryName ?? '');
-      maps.dataset.testid = 'open-in-maps';
-      address.append(maps);
+      const links = element('span', 'navigation');
+      links.dataset.testid = 'navigation';
+      links.append(element('span', 'navigation-label', t.openInMaps));
+      for (const { app, href } of navigationLinks(item.location, item.address ?? item.categoryName ?? '')) {
+        const link = element('a', 'maps', t.navigation[app]) as HTMLAnchorElement;
+        link.href = href;
+        link.rel = 'noopener';
+        if (app !== 'geo') link.target = '_blank';
+        link.dataset.testid = `navigate-${app}`;
+        links.append(link);
+      }
+      address.append(links);
     }
 
     const meta = element('p', 'meta', `${t.dispatchedAt} ${timeOfDay(assignment.dispatchedAt)}`);

@@ -1,10 +1,11 @@
+import type { NavigationApp } from './navigation';
 import type { Bilingual } from '../common/i18n';
 import type { LocationState } from './location';
 import type { AssignmentState, Step } from './steps';
 
 export const TEXT: Bilingual<{
   title: string; duty: string; onDuty: string; offDuty: string; signOn: string; signOff: string;
-  mine: string; empty: string; finished: string; openInMaps: string; dismiss: string; submit: string; cancel: string; organisation: string;
+  mine: string; empty: string; finished: string; openInMaps: string; navigation: Record<NavigationApp, string>; dismiss: string; submit: string; cancel: string; organisation: string;
   offline: string; noAddress: string; primary: string; reinforcement: string; dispatchedAt: string;
   location: Record<LocationState, string>;
   state: Record<AssignmentState, string>;
@@ -22,7 +23,8 @@ export const TEXT: Bilingual<{
     mine: '我的派单',
     empty: '暂无派单',
     finished: '已结束',
-    openInMaps: '地图导航',
+    openInMaps: '导航：',
+    navigation: { amap: '高德地图', baidu: '百度地图', apple: '苹果地图', geo: '其他地图' },
     dismiss: '知道了',
     submit: '提交',
     organisation: '交办单位',
@@ -54,7 +56,8 @@ export const TEXT: Bilingual<{
     mine: 'My assignments',
     empty: 'No assignments',
     finished: 'Finished',
-    openInMaps: 'Open in maps',
+    openInMaps: 'Navigate:',
+    navigation: { amap: 'AMap', baidu: 'Baidu Maps', apple: 'Apple Maps', geo: 'Other maps' },
     dismiss: 'Got it',
     submit: 'Send',
     organisation: 'Hand to',
