@@ -15,6 +15,9 @@ public static class AssignmentAudit
 
     public const string ReinforcementRequested = "incident.reinforcement-requested";
 
+    /// <summary>Someone read the callers' full numbers (personal data): who and when stay on the incident's timeline.</summary>
+    public const string CallerPhonesRead = "incident.caller-phones-read";
+
     /// <summary>On the subject <c>unit</c>: signed on or off duty.</summary>
     public const string Duty = "unit.duty";
 

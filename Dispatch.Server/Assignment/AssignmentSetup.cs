@@ -26,6 +26,7 @@ public static class AssignmentSetup
         builder.Services.AddScoped<ResolveIncident>();
         builder.Services.AddScoped<HandOverIncident>();
         builder.Services.AddScoped<SetDuty>();
+        builder.Services.AddScoped<RevealCallerPhones>();
         return builder;
     }
 
@@ -101,6 +102,9 @@ public static class AssignmentSetup
             .WithSummary("Dispatch units (primary or reinforcement). A unit that is not Available answers 409 naming it and its incident, unless override=true with a reason; its other assignment is left as it is.")
             .Accepts<DispatchRequest>("application/json").Produces<DispatchAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        incident.MapGet("/caller-phones", DispatchEndpoints.CallerPhones).RequireAuthorization(Policies.Field).WithName("RevealCallerPhones")
+            .WithSummary("The callers' full numbers, to call back (everywhere else they are masked): an operator of the incident's area, or the primary responder while the assignment is open. Each read is audited on the incident's timeline.")
+            .Produces<CallerPhones>().ProducesProblem(StatusCodes.Status404NotFound);
         incident.MapPost("/reinforcements", DispatchEndpoints.RequestReinforcement).RequireAuthorization(Policies.Field).WithName("RequestReinforcement")
             .WithSummary("Ask for reinforcement (reason required): a responder on scene at the incident, or an operator. Publishes ReinforcementRequested.")
             .Accepts<ReasonRequest>("application/json").Produces<IncidentActionAccepted>(StatusCodes.Status202Accepted)

@@ -80,6 +80,9 @@ public static class DispatchEndpoints
     }
 
     /// <summary>A responder sees their unit's assignments; an operator those of incidents in their areas. Others: none.</summary>
+    public static async Task<IResult> CallerPhones(Guid id, ClaimsPrincipal user, RevealCallerPhones handler, CancellationToken cancellationToken) =>
+        Answer(await handler.HandleAsync(id, Acting.Of(user), cancellationToken), TypedResults.Ok);
+
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IncidentStore incidents, AssignmentStore assignments, CancellationToken cancellationToken)
     {
         var scope = AccessScope.Of(user);

@@ -74,7 +74,9 @@ public static class IncidentEndpoints
 
         id = incident.Id;
 
-        var alerts = await store.AlertsOfAsync(id, cancellationToken);
+        // Callers' numbers are personal data: masked here for every reader; GET /api/incidents/{id}/caller-phones
+        // gives them, audited, to whoever calls back.
+        var alerts = (await store.AlertsOfAsync(id, cancellationToken)).Select(a => a with { CallerPhone = PhoneMask.Mask(a.CallerPhone) }).ToList();
         var history = await audit.ForSubjectAsync(AuditNames.IncidentSubject, IncidentStore.IdText(id), cancellationToken);
         var timeline = history.Select(h => new TimelineEntry(h.At, h.Actor, h.Action)).ToList();
         var gridEvent = incident.Source == IncidentSource.GridEvent ? await store.GridEventOfAsync(id, cancellationToken) : null;

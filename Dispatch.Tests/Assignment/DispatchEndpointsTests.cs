@@ -85,6 +85,32 @@ public sealed class DispatchEndpointsTests
     }
 
     [Test]
+    public async Task CallerPhones_MaskedInTheDetail_FullOnlyToTheOperatorAndTheOpenPrimaryResponder_EachReadAudited()
+    {
+        var incident = await OpenIncidentAsync(callerPhone: "13912345678");
+        using var supervisor = await running.AsAsync("supervisor");
+        var phones = $"/api/incidents/{incident}/caller-phones";
+
+        var detail = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}");
+        Assert.That(detail.GetProperty("alerts")[0].GetProperty("callerPhone").GetString(), Is.EqualTo("139****5678"));
+        Assert.That((await supervisor.GetAsync(phones)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a supervisor audits; they do not call back");
+        Assert.That((await responder.GetAsync(phones)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "not this responder's incident yet");
+
+        await DispatchAsync(incident, "YF-PC01");
+        var forResponder = await responder.GetFromJsonAsync<JsonElement>(phones);
+        var forOperator = await operatorClient.GetFromJsonAsync<JsonElement>(phones);
+
+        Assert.That(forResponder.GetProperty("phones")[0].GetProperty("phone").GetString(), Is.EqualTo("13912345678"));
+        Assert.That(forOperator.GetProperty("phones")[0].GetProperty("phone").GetString(), Is.EqualTo("13912345678"));
+        var reads = (await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{incident}")).GetProperty("timeline").EnumerateArray()
+            .Where(t => t.GetProperty("action").GetString() == "incident.caller-phones-read").Select(t => t.GetProperty("actor").GetString()).ToList();
+        Assert.That(reads, Is.EquivalentTo(new[] { "responder", "operator" }), "every read is on the timeline with who read it");
+
+        await CloseAsync(incident);
+        Assert.That((await responder.GetAsync(phones)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the assignment is over");
+    }
+
+    [Test]
     public async Task Dispatch_WhenTheUnitIsBusyElsewhere_Answers409ThenOverrideLeavesTheOtherAssignmentAsItWas()
     {
         var first = await OpenIncidentAsync();
@@ -279,14 +305,14 @@ public sealed class DispatchEndpointsTests
 
     private int opened;
 
-    private async Task<Guid> OpenIncidentAsync()
+    private async Task<Guid> OpenIncidentAsync(string? callerPhone = null)
     {
         var category = Categories[opened++];
         var alertId = "110-dispatch-" + Guid.NewGuid().ToString("N");
         var sent = await machine.PostAsJsonAsync("/api/intake/alerts", new
         {
             alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = category, description = "占道停车", address = "云峰路88号",
-            location = new { lon = 120.2100, lat = 30.2800 },
+            location = new { lon = 120.2100, lat = 30.2800 }, callerPhone,
         });
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var id = IncidentReference.ForAlert(alertId);

@@ -120,6 +120,15 @@ public sealed class StoryTests
             await card.Locator("[data-testid=step-en-route]").ClickAsync();
             await Assertions.Expect(assignment).ToHaveAttributeAsync("data-state", "EnRoute", new() { Timeout = 5_000 });
 
+            // The caller's number: masked on the operator's screen until asked for; the primary responder calls from
+            // the card. Both reads are on the incident's timeline.
+            var caller = detail.Locator("[data-testid=caller]").First;
+            await Assertions.Expect(caller).ToContainTextAsync("139****1111");
+            await caller.Locator("[data-testid=reveal-phone]").ClickAsync();
+            await Assertions.Expect(caller.Locator("[data-testid=caller-tel]")).ToHaveAttributeAsync("href", "tel:13900001111");
+            await card.Locator("[data-testid=call-caller]").ClickAsync();
+            await Assertions.Expect(card.Locator("[data-testid=caller-tel]")).ToHaveAttributeAsync("href", "tel:13900001111");
+
             // 4. The car is not on scene within the (tuned) minute of the call: the alarm goes off on the operator's
             // screen. Real time passes here, so the breach is awaited for as long as the clock runs, plus the sweep.
             await Assertions.Expect(row.Locator("[data-testid=incident-clocks] .clock-chip[data-kind=Arrive]"))

@@ -62,6 +62,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/units/{code}/duty"] = Field,
         ["GET /api/incidents/{id}/recommendations"] = Readers,
         ["POST /api/incidents/{id}/dispatch"] = ["Operator"],
+        ["GET /api/incidents/{id}/caller-phones"] = Field,
         ["POST /api/incidents/{id}/reinforcements"] = Field,
         ["POST /api/incidents/{id}/resolve"] = Field,
         ["POST /api/incidents/{id}/hand-over"] = Field,

@@ -120,6 +120,7 @@ public sealed partial class HostileInputTests
         ["POST /api/units/{code}/duty"] = new("responder", Json: true) { Except = OnlyOwnUnit, Valid = """{"onDuty":true}""" },
         ["GET /api/incidents/{id}/recommendations"] = new("admin", Query: new() { ["limit"] = (QueryKind.Number, "3") }),
         ["POST /api/incidents/{id}/dispatch"] = new("operator", Json: true) { Valid = """{"units":[{"code":"YF-PC01"}]}""" },
+        ["GET /api/incidents/{id}/caller-phones"] = new("operator"),
         ["POST /api/incidents/{id}/reinforcements"] = new("operator", Json: true) { Valid = """{"reason":"需要增援"}""" },
         ["POST /api/incidents/{id}/resolve"] = new("operator", Json: true) { Valid = """{"result":"已处理"}""" },
         ["POST /api/incidents/{id}/hand-over"] = new("operator", Json: true) { Valid = """{"organisationCode":"CG-YUNFENG","instructions":"请处理"}""" },

@@ -17,6 +17,9 @@ public static class FieldAccess
     /// <summary>The primary responder on scene closes (resolves or hands over) from the field.</summary>
     public static readonly Func<AssignmentSummary, bool> PrimaryOnScene = a => a is { Role: AssignmentRole.Primary, State: AssignmentState.OnScene };
 
+    /// <summary>The primary unit while its assignment is open: the one who calls the caller back.</summary>
+    public static readonly Func<AssignmentSummary, bool> OpenPrimary = a => a.Role == AssignmentRole.Primary && AssignmentTransitions.IsOpen(a.State);
+
     public static bool IsResponder(AccessScope scope) => scope.Role == Roles.Responder;
 
     /// <summary>A reader (operator, supervisor, admin) with the incident in their areas.</summary>

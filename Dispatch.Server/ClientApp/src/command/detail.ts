@@ -3,6 +3,7 @@
 // every push that concerns it, so it never goes stale.
 
 import { actionLabel } from '../common/actions';
+import { revealCallerPhones, telLink } from '../common/caller-phones';
 import { ApiError, getJson, postJson } from '../common/api';
 import { type ClockBoard } from '../common/clocks';
 import { currentLang, pick } from '../common/i18n';
@@ -122,9 +123,12 @@ export class IncidentDetailPanel {
     const t = pick(PANEL_TEXT);
     const list = el('ol', { className: 'callers-list', testid: 'detail-callers' });
     for (const alert of detail.alerts) {
-      list.append(el('li', { testid: 'caller' },
-        el('span', { className: 'meta', text: `${timeOfDay(alert.receivedAt)} · ${t.caller(maskPhone(alert.callerPhone))}` }),
-        el('span', { className: 'words', text: alert.description })));
+      const meta = el('span', { className: 'meta', text: `${timeOfDay(alert.receivedAt)} · ${t.caller(maskPhone(alert.callerPhone))}` });
+      if (alert.callerPhone) {
+        const reveal = button(t.revealPhone, 'reveal-phone', () => void this.revealPhone(detail.incident.id, alert.alertId, reveal));
+        meta.append(' ', reveal);
+      }
+      list.append(el('li', { testid: 'caller' }, meta, el('span', { className: 'words', text: alert.description })));
     }
     const event = detail.gridEvent;
     if (event) {
@@ -217,6 +221,17 @@ export class IncidentDetailPanel {
         : { unit, message: String(error), busy: false };
     }
     await this.load();
+  }
+
+  /** The full number, read (and audited) only when the operator asks, shown as a link to call. */
+  private async revealPhone(incidentId: string, alertId: string, where: HTMLElement): Promise<void> {
+    try {
+      const phone = (await revealCallerPhones(incidentId)).find((p) => p.alertId === alertId)?.phone;
+      where.replaceWith(phone ? telLink(phone, phone) : document.createTextNode(pick(PANEL_TEXT).noPhone));
+    } catch (error) {
+      this.actionError = error instanceof Error ? error.message : String(error);
+      this.render();
+    }
   }
 
   private async dispatchAnyway(unit: string): Promise<void> {

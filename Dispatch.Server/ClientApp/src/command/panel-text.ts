@@ -12,7 +12,7 @@ export const PANEL_TEXT: Bilingual<{
   triageCount: (n: number) => string; boardCount: (open: number, overdue: number) => string;
   areaLayers: { community: string; grid: string; precinct: string };
   assignmentState: Record<string, string>; unitStatus: Record<string, string>; orderStatusName: Record<string, string>;
-  role: Record<string, string>; due: Record<string, string>; caller: (phone: string) => string;
+  role: Record<string, string>; due: Record<string, string>; caller: (phone: string) => string; revealPhone: string; noPhone: string;
   eventReporter: (reporter: string, tier: string) => string; urgent: string;
   addressMatch: string; addressCandidates: string; pickAddress: string; pickReason: string; noAddressMatch: string;
   addressScore: (score: string) => string; addressUsed: string; addressNotUsed: string; addressFar: (metres: number) => string;
@@ -36,6 +36,8 @@ export const PANEL_TEXT: Bilingual<{
     role: { Primary: '主办', Reinforcement: '增援' },
     due: { overdue: '已超期', soon: '今日到期', ok: '' },
     caller: (phone) => (phone ? `报警电话 ${phone}` : '未留电话'),
+    revealPhone: '显示号码',
+    noPhone: '未留电话',
     eventReporter: (reporter, tier) => `${reporter} · ${tier}`,
     addressMatch: '地址库匹配', addressCandidates: '候选地址（点击选定）', pickAddress: '选定', pickReason: '按标准地址库选定',
     noAddressMatch: '地址库中未找到', addressScore: (score) => `匹配度 ${score}`, addressUsed: '已按地址定位',
@@ -61,6 +63,8 @@ export const PANEL_TEXT: Bilingual<{
     role: { Primary: 'Primary', Reinforcement: 'Reinforcement' },
     due: { overdue: 'Overdue', soon: 'Due today', ok: '' },
     caller: (phone) => (phone ? `Caller ${phone}` : 'No number'),
+    revealPhone: 'Show number',
+    noPhone: 'No number',
     eventReporter: (reporter, tier) => `${reporter} · ${tier}`,
     addressMatch: 'Address register', addressCandidates: 'Candidate addresses (click to pick)', pickAddress: 'Pick', pickReason: 'Picked from the address register',
     noAddressMatch: 'Not in the address register', addressScore: (score) => `score ${score}`, addressUsed: 'located by this address',

@@ -4,6 +4,7 @@ import type { ClockBoard, ClockView } from '../common/clocks';
 import { pick } from '../common/i18n';
 import type { GeoPoint, IncidentStatus } from '../common/model';
 import { timeOfDay } from '../common/time';
+import { revealCallerPhones, telLink } from '../common/caller-phones';
 import { AssignmentMaps } from './assignment-maps';
 import { navigationLinks } from './navigation';
 import { type AssignmentRole, type AssignmentState, isOpen, nextSteps, type Step } from './steps';
@@ -95,6 +96,8 @@ export class AssignmentCards {
     const meta = element('p', 'meta', `${t.dispatchedAt} ${timeOfDay(assignment.dispatchedAt)}`);
     card.append(head, address, element('p', 'description', item.description), meta);
     if (!isOpen(assignment.state)) return card;
+    // The primary unit calls the caller back; the number is read (and audited) only when pressed.
+    if (assignment.role === 'Primary') card.append(callCaller(assignment.incidentId));
 
     const clocks = element('div', 'clocks');
     clocks.dataset.testid = 'assignment-clocks';
@@ -115,6 +118,27 @@ export class AssignmentCards {
     card.append(clocks, map, steps, error);
     return card;
   }
+}
+
+function callCaller(incidentId: string): HTMLElement {
+  const t = pick(TEXT);
+  const line = element('p', 'call-caller');
+  const press = element('button', 'maps', t.callCaller) as HTMLButtonElement;
+  press.type = 'button';
+  press.dataset.testid = 'call-caller';
+  press.addEventListener('click', () => {
+    press.disabled = true;
+    revealCallerPhones(incidentId)
+      .then((phones) => line.replaceChildren(...(phones.length
+        ? phones.map((p) => telLink(p.phone, `${t.call} ${p.phone}`))
+        : [element('span', 'hint', t.noCallerPhone)])))
+      .catch((error) => {
+        press.disabled = false;
+        line.replaceChildren(press, element('span', 'card-error', error instanceof Error ? error.message : String(error)));
+      });
+  });
+  line.append(press);
+  return line;
 }
 
 function element(tag: string, className: string, text?: string): HTMLElement {

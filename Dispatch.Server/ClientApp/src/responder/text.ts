@@ -6,7 +6,7 @@ import type { AssignmentState, Step } from './steps';
 export const TEXT: Bilingual<{
   title: string; duty: string; onDuty: string; offDuty: string; signOn: string; signOff: string;
   mine: string; empty: string; finished: string; openInMaps: string; navigation: Record<NavigationApp, string>; dismiss: string; submit: string; cancel: string; organisation: string;
-  offline: string; noAddress: string; primary: string; reinforcement: string; dispatchedAt: string;
+  offline: string; noAddress: string; primary: string; reinforcement: string; dispatchedAt: string; callCaller: string; call: string; noCallerPhone: string;
   location: Record<LocationState, string>;
   state: Record<AssignmentState, string>;
   step: Record<Step, string>;
@@ -32,6 +32,9 @@ export const TEXT: Bilingual<{
     offline: '离线：页面来自本机缓存，数据需联网后才能更新',
     noAddress: '无地址',
     primary: '主办',
+    callCaller: '联系报警人',
+    call: '拨打',
+    noCallerPhone: '报警人未留电话',
     reinforcement: '增援',
     dispatchedAt: '派单',
     location: { off: '位置未共享', waiting: '正在定位…', sharing: '正在共享位置', denied: '定位权限被拒绝', unavailable: '无法定位' },
@@ -65,6 +68,9 @@ export const TEXT: Bilingual<{
     offline: 'Offline: this page comes from the phone’s cache; data updates once back online',
     noAddress: 'No address',
     primary: 'Primary',
+    callCaller: 'Call the caller',
+    call: 'Call',
+    noCallerPhone: 'The caller left no number',
     reinforcement: 'Reinforcement',
     dispatchedAt: 'Dispatched',
     location: { off: 'Location off', waiting: 'Locating…', sharing: 'Sharing location', denied: 'Location permission denied', unavailable: 'Location unavailable' },
