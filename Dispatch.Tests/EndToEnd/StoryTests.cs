@@ -146,7 +146,18 @@ public sealed class StoryTests
             var handlerPage = await (await browser.NewContextAsync(desk)).NewPageAsync();
             await Browser.SignInAsync(handlerPage, server, "/desk.html", "cg-zhao", HandlerPassword);
             var instructions = "占道纠纷现场未能调解，请城管依法规范摊位 " + alertId[^4..];
+            // The reinforcement and result dialogs ask for a sentence only: no organisation list, empty or not.
+            foreach (var step in new[] { "reinforce", "resolve" })
+            {
+                await card.Locator($"[data-testid=step-{step}]").ClickAsync();
+                await Assertions.Expect(phone.Locator("[data-testid=reason-input]")).ToBeVisibleAsync();
+                await Assertions.Expect(phone.Locator("[data-testid=reason-organisation]")).ToBeHiddenAsync();
+                await phone.Locator("[data-testid=reason-cancel]").ClickAsync();
+            }
+
             await card.Locator("[data-testid=step-hand-over]").ClickAsync();
+            await Assertions.Expect(phone.Locator("[data-testid=reason-organisation]")).ToBeVisibleAsync();
+            await Assertions.Expect(phone.Locator("[data-testid=reason-organisation] option")).Not.ToHaveCountAsync(0); // the hand-over lists the departments
             await phone.Locator("[data-testid=reason-organisation]").SelectOptionAsync("CG-YUNFENG");
             await phone.Locator("[data-testid=reason-input]").FillAsync(instructions);
             await phone.Locator("[data-testid=reason-submit]").ClickAsync();
