@@ -83,9 +83,18 @@ public sealed partial class CommandDetailTests
         await Assertions.Expect(item.Locator(".reasons li")).Not.ToHaveCountAsync(0);
         await Browser.SaveDocScreenshotAsync(page, "triage");
 
-        await item.Locator("[data-testid=reclassify]").ClickAsync();
+        // The scoring stays in the details; the headline says what and where.
+        await Assertions.Expect(item.Locator("details.reasons-box")).Not.ToHaveAttributeAsync("open", "");
+        // Decided from the incident's own panel: the catalogue grouped by kind, in Chinese, narrowed by a search.
+        await item.Locator("[data-testid=triage-open]").ClickAsync();
+        await page.Locator("[data-testid=incident-detail] [data-testid=detail-reclassify]").ClickAsync();
         var dialog = page.Locator("[data-testid=action-dialog]");
-        await dialog.Locator("[data-testid=field-categoryCode]").SelectOptionAsync("neighbour-dispute");
+        var categories = dialog.Locator("[data-testid=field-categoryCode]");
+        Assert.That(await categories.Locator("optgroup").EvaluateAllAsync<string[]>("gs => gs.map(g => g.label)"), Is.EqualTo(new[] { "警务类", "非警务类", "纠纷类" }));
+        await dialog.Locator("[data-testid=field-categoryCode-search]").FillAsync("邻里");
+        var shown = await categories.Locator("option:not([hidden])").AllInnerTextsAsync();
+        Assert.That(shown, Is.Not.Empty.And.All.Contain("邻里"));
+        await Assertions.Expect(categories).ToHaveValueAsync("neighbour-dispute");
         await dialog.Locator("[data-testid=field-reason]").FillAsync("回拨核实：邻居争吵");
         await dialog.Locator("[data-testid=dialog-submit]").ClickAsync();
 

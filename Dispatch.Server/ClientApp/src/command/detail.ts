@@ -14,6 +14,7 @@ import { button, el } from './dom';
 import { formatDistance, formatEta, maskPhone } from './format';
 import { organisationOptions } from './lookups';
 import { PANEL_TEXT } from './panel-text';
+import { decideTriage, type TriageAction } from './triage';
 import { categoryOf, kindOf } from './queue';
 import { TEXT } from './text';
 import type { IncidentDetail, RecommendedUnit } from './types';
@@ -182,6 +183,11 @@ export class IncidentDetailPanel {
   private actions(): HTMLElement {
     const t = pick(PANEL_TEXT);
     const bar = el('p', { className: 'detail-actions' });
+    if (this.detail?.incident.status === 'NeedsTriage') {
+      // Triage from the incident's own panel: the operator reading it decides here, without finding it in the queue.
+      bar.append(button(t.reclassify, 'detail-reclassify', () => void this.triage('reclassify')),
+        button(t.reroute, 'detail-reroute', () => void this.triage('route')));
+    }
     if (this.detail?.incident.status !== 'Closed') {
       bar.append(button(t.handOver, 'hand-over', () => void this.handOver()), button(t.resolve, 'resolve', () => void this.resolve()));
     }
@@ -219,6 +225,18 @@ export class IncidentDetailPanel {
       this.refusal = error instanceof ApiError
         ? { unit, message: error.message, busy: error.status === 409 && overridable(error.problem) }
         : { unit, message: String(error), busy: false };
+    }
+    await this.load();
+  }
+
+  private async triage(action: TriageAction): Promise<void> {
+    const id = this.id;
+    if (!id) return;
+    this.actionError = '';
+    try {
+      await decideTriage(id, action);
+    } catch (error) {
+      this.actionError = error instanceof ApiError ? error.message : String(error);
     }
     await this.load();
   }

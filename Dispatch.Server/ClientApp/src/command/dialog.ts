@@ -7,9 +7,22 @@ import { PANEL_TEXT } from './panel-text';
 export interface Field {
   name: string;
   label: string;
-  /** A choice instead of free text. */
-  options?: ReadonlyArray<{ value: string; label: string }>;
+  /** A choice instead of free text; options with a group are shown under it, in the order the groups first appear. */
+  options?: ReadonlyArray<{ value: string; label: string; group?: string }>;
   value?: string;
+  /** A search box above a long choice: typing narrows it to the options whose label contains the words. */
+  search?: boolean;
+}
+
+/** Narrows a choice to the options matching the query (all when empty); keeps a visible option selected. */
+export function filterOptions(select: HTMLSelectElement, query: string): void {
+  const words = query.trim().toLowerCase();
+  for (const option of select.options) option.hidden = words !== '' && !option.text.toLowerCase().includes(words);
+  for (const group of select.querySelectorAll('optgroup')) group.hidden = [...group.querySelectorAll('option')].every((o) => o.hidden);
+  if (select.selectedOptions[0]?.hidden !== false) {
+    const first = [...select.options].find((o) => !o.hidden);
+    if (first) select.value = first.value;
+  }
 }
 
 /** Resolves with the entered values, or null when the operator cancels. Every field is required. */
@@ -20,13 +33,34 @@ export function ask(title: string, fields: readonly Field[]): Promise<Record<str
   form.method = 'dialog';
   for (const field of fields) {
     let input: HTMLSelectElement | HTMLTextAreaElement;
+    let searchBox: HTMLInputElement | null = null;
     if (field.options) {
-      input = el('select');
+      const select = el('select');
+      const groups = new Map<string, HTMLOptGroupElement>();
       for (const option of field.options) {
         const item = el('option', { text: option.label });
         item.value = option.value;
-        input.append(item);
+        if (option.group === undefined) {
+          select.append(item);
+          continue;
+        }
+        let group = groups.get(option.group);
+        if (!group) {
+          group = el('optgroup');
+          group.label = option.group;
+          groups.set(option.group, group);
+          select.append(group);
+        }
+        group.append(item);
       }
+      if (field.search) {
+        searchBox = el('input');
+        searchBox.type = 'search';
+        searchBox.placeholder = t.search;
+        searchBox.dataset.testid = `field-${field.name}-search`;
+        searchBox.addEventListener('input', () => filterOptions(select, searchBox!.value));
+      }
+      input = select;
     } else {
       input = el('textarea');
       input.rows = 3;
@@ -36,7 +70,7 @@ export function ask(title: string, fields: readonly Field[]): Promise<Record<str
     input.required = true;
     input.dataset.testid = `field-${field.name}`;
     if (field.value) input.value = field.value;
-    form.append(el('label', {}, el('span', { text: field.label }), input));
+    form.append(el('label', {}, el('span', { text: field.label }), ...(searchBox ? [searchBox] : []), input));
   }
   const submit = el('button', { testid: 'dialog-submit', text: t.submit });
   submit.value = 'ok';

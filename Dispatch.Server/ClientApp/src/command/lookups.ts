@@ -1,14 +1,21 @@
 // The catalogue and the organisations, read once per page: both change rarely, and only by an administrator.
 
 import { getJsonOnce } from '../common/api';
-import { currentLang } from '../common/i18n';
+import { currentLang, pick } from '../common/i18n';
 import type { Field } from './dialog';
+import { TEXT } from './text';
 import type { CategoryView, OrganisationView } from './types';
 
+const KIND_ORDER: Record<string, number> = { Police: 0, NonPolice: 1, Dispute: 2 };
+
+/** The catalogue grouped by kind (警务类, 非警务类, 纠纷类), names in the page's language, for a searchable choice. */
 export async function categoryOptions(): Promise<Field['options']> {
   const categories = await getJsonOnce<CategoryView[]>('/api/catalogue/categories');
   const english = currentLang() === 'en';
-  return categories.map((c) => ({ value: c.code, label: `${english ? c.nameEn : c.nameZh} (${c.code})` }));
+  const kinds = pick(TEXT).kind as Record<string, string>;
+  return [...categories]
+    .sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.code.localeCompare(b.code))
+    .map((c) => ({ value: c.code, label: english ? `${c.nameEn} (${c.code})` : `${c.nameZh}（${c.code}）`, group: kinds[c.kind] ?? c.kind }));
 }
 
 export async function organisationOptions(): Promise<Field['options']> {

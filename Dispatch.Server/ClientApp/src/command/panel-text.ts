@@ -7,7 +7,7 @@ export const PANEL_TEXT: Bilingual<{
   clocks: string; assignments: string; recommendations: string; timeline: string; noAssignments: string; noRecommendations: string;
   dispatch: string; dispatchAnyway: string; handOver: string; resolve: string; reclassify: string; reroute: string;
   instructions: string; result: string; reason: string; overrideReason: string; categoryField: string; organisationField: string;
-  cancel: string; submit: string; dispatched: (unit: string) => string; noTriage: string; noOrders: string;
+  cancel: string; submit: string; search: string; basis: (n: number) => string; dispatched: (unit: string) => string; noTriage: string; noOrders: string;
   orderOrganisation: string; orderInstructions: string; orderStatus: string; orderDue: string;
   triageCount: (n: number) => string; boardCount: (open: number, overdue: number) => string;
   areaLayers: { community: string; grid: string; precinct: string };
@@ -25,7 +25,7 @@ export const PANEL_TEXT: Bilingual<{
     dispatch: '派单', dispatchAnyway: '仍然派单', handOver: '移交部门', resolve: '办结',
     reclassify: '重新定类', reroute: '指定责任单位',
     instructions: '交办要求', result: '处置结果', reason: '理由', overrideReason: '强制派单理由（记入审计）',
-    categoryField: '类别', organisationField: '责任单位', cancel: '取消', submit: '确定',
+    categoryField: '类别', organisationField: '责任单位', cancel: '取消', submit: '确定', search: '输入关键词筛选', basis: (n) => `判断依据（${n}）`,
     dispatched: (unit) => `已派 ${unit}`, noTriage: '暂无待研判警情', noOrders: '暂无未办结任务单',
     orderOrganisation: '承办单位', orderInstructions: '交办要求', orderStatus: '状态', orderDue: '办结期限',
     triageCount: (n) => `${n}`, boardCount: (open, overdue) => (overdue > 0 ? `${open} · 超期 ${overdue}` : `${open}`),
@@ -52,7 +52,7 @@ export const PANEL_TEXT: Bilingual<{
     dispatch: 'Dispatch', dispatchAnyway: 'Dispatch anyway', handOver: 'Hand over', resolve: 'Resolve',
     reclassify: 'Reclassify', reroute: 'Reroute',
     instructions: 'Instructions', result: 'Result', reason: 'Reason', overrideReason: 'Why dispatch a busy unit (audited)',
-    categoryField: 'Category', organisationField: 'Organisation', cancel: 'Cancel', submit: 'OK',
+    categoryField: 'Category', organisationField: 'Organisation', cancel: 'Cancel', submit: 'OK', search: 'Type to filter', basis: (n) => `Why (${n})`,
     dispatched: (unit) => `${unit} dispatched`, noTriage: 'Nothing waits for triage', noOrders: 'No open task orders',
     orderOrganisation: 'Organisation', orderInstructions: 'Instructions', orderStatus: 'State', orderDue: 'Due',
     triageCount: (n) => `${n}`, boardCount: (open, overdue) => (overdue > 0 ? `${open} · ${overdue} overdue` : `${open}`),

@@ -44,8 +44,11 @@ export class TriageQueue {
     const items = [...this.waiting.values()].sort((a, b) => urgent(a) - urgent(b) || Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
     const list = el('ol', { className: 'triage-list', testid: 'triage-list' });
     for (const incident of items) {
-      const reasons = el('ul', { className: 'reasons' }, ...(incident.routing?.reasons ?? []).map((reason) => el('li', { text: reason })));
-      const open = el('button', { className: 'link', text: `${timeOfDay(incident.receivedAt)} · ${categoryOf(incident)} · ${incident.address ?? ''}` });
+      // The model's scoring stays in the details: the headline is what the call is about and where.
+      const said = incident.routing?.reasons ?? [];
+      const reasons = el('details', { className: 'reasons-box' }, el('summary', { text: t.basis(said.length) }),
+        el('ul', { className: 'reasons' }, ...said.map((reason) => el('li', { text: reason }))));
+      const open = el('button', { className: 'link', testid: 'triage-open', text: `${timeOfDay(incident.receivedAt)} · ${categoryOf(incident)} · ${incident.address ?? ''}` });
       open.type = 'button';
       open.addEventListener('click', () => this.select(incident.id));
       const item = el('li', { testid: 'triage-item', className: incident.routing?.urgent ? 'is-urgent' : '', data: { incidentId: incident.id } },
@@ -92,19 +95,29 @@ export class TriageQueue {
     }
   }
 
-  private async decide(id: string, action: 'reclassify' | 'route'): Promise<void> {
-    const t = pick(PANEL_TEXT);
+  private async decide(id: string, action: TriageAction): Promise<void> {
     this.errors.delete(id);
     try {
-      const choice: Field = action === 'reclassify'
-        ? { name: 'categoryCode', label: t.categoryField, options: await categoryOptions() }
-        : { name: 'organisationCode', label: t.organisationField, options: await organisationOptions() };
-      const values = await ask(action === 'reclassify' ? t.reclassify : t.reroute, [choice, { name: 'reason', label: t.reason }]);
-      if (!values) return;
-      this.apply(await postJson<IncidentSummary>(`/api/incidents/${id}/${action}`, values));
+      const decided = await decideTriage(id, action);
+      if (decided) this.apply(decided);
     } catch (error) {
       this.errors.set(id, error instanceof ApiError ? error.message : String(error));
       this.render();
     }
   }
+}
+
+export type TriageAction = 'reclassify' | 'route';
+
+/**
+ * The two decisions of triage, from the queue or from the incident's own panel: another category (chosen from the
+ * catalogue by kind, with a search box) or an organisation by hand, each with a reason. Null when cancelled.
+ */
+export async function decideTriage(id: string, action: TriageAction): Promise<IncidentSummary | null> {
+  const t = pick(PANEL_TEXT);
+  const choice: Field = action === 'reclassify'
+    ? { name: 'categoryCode', label: t.categoryField, options: await categoryOptions(), search: true }
+    : { name: 'organisationCode', label: t.organisationField, options: await organisationOptions(), search: true };
+  const values = await ask(action === 'reclassify' ? t.reclassify : t.reroute, [choice, { name: 'reason', label: t.reason }]);
+  return values ? await postJson<IncidentSummary>(`/api/incidents/${id}/${action}`, values) : null;
 }
