@@ -59,6 +59,8 @@ public sealed class SupervisorPageTests
             await Assertions.Expect(organisation).ToContainTextAsync("100%", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
             await Assertions.Expect(organisation.Locator("th")).ToHaveTextAsync("云峰街道综合行政执法队");
             await Assertions.Expect(page.Locator("[data-testid=chart-on-time] svg > title")).ToHaveTextAsync("按期办结率（按责任单位）");
+            await Assertions.Expect(page.Locator("[data-testid=chart-on-time] figcaption")).ToHaveTextAsync("按期办结率（按责任单位）");
+            await Assertions.Expect(page.Locator("[data-testid=chart-on-time] text.label").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S"));
             await Assertions.Expect(page.Locator("[data-testid=heat-cell]").First).ToBeVisibleAsync();
             var breach = page.Locator($"[data-testid=breach-row][data-incident-id='{incident}'][data-kind=respond]");
             Assert.That(await breach.CountAsync(), Is.Zero, "nothing is late yet");
@@ -74,6 +76,14 @@ public sealed class SupervisorPageTests
             await Assertions.Expect(page.Locator("[data-testid=timeline-incident]")).ToContainTextAsync("超市门口电动车被盗");
             await Assertions.Expect(page.Locator("[data-testid=timeline-entries] li").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=timeline-entries]")).ToContainTextAsync("时钟超时");
+
+            // Scrolled down to the assessment, the open timeline does not cover its table.
+            await page.Locator("[data-testid=assessment-rows]").EvaluateAsync("table => table.scrollIntoView({ block: 'start' })");
+            var timelineBox = (await page.Locator("[data-testid=timeline]").BoundingBoxAsync())!;
+            var tableBox = (await page.Locator("[data-testid=assessment-rows]").BoundingBoxAsync())!;
+            Assert.That(timelineBox.Y + timelineBox.Height <= tableBox.Y || tableBox.Y + tableBox.Height <= timelineBox.Y
+                || timelineBox.X + timelineBox.Width <= tableBox.X || tableBox.X + tableBox.Width <= timelineBox.X, Is.True,
+                $"the timeline ({timelineBox.Y:0}–{timelineBox.Y + timelineBox.Height:0}) overlaps the assessment table ({tableBox.Y:0}–{tableBox.Y + tableBox.Height:0})");
 
             Assert.That(await CsvHeaderAsync(page, "breaches-csv"), Does.StartWith("事件 incident,类型 kind"));
             Assert.That(await CsvHeaderAsync(page, "assessment-csv"), Does.StartWith("代码 code,名称 name"));

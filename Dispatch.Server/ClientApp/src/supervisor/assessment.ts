@@ -2,7 +2,7 @@
 // a heat map (a coloured grid: the areas' shapes add little to a handful of communities).
 
 import { pick } from '../common/i18n';
-import { barChart, heat } from './charts';
+import { barChart, captioned, heat } from './charts';
 import { type AssessmentReport, type AssessmentRow, percent } from './model';
 import { TEXT } from './text';
 
@@ -39,8 +39,8 @@ export function showAssessment(byOrganisation: AssessmentReport, byStreet: Asses
 
   const bars = (rate: (row: AssessmentRow) => number | null) =>
     byOrganisation.rows.map((row) => ({ label: row.name, value: rate(row), text: percent(rate(row)) }));
-  find('chart-on-time').replaceChildren(barChart(t.onTimeChart, bars((r) => r.onTimeRate), 1));
-  find('chart-satisfaction').replaceChildren(barChart(t.satisfactionChart, bars((r) => r.satisfactionRate), 1));
+  find('chart-on-time').replaceChildren(...captioned(t.onTimeChart, barChart(t.onTimeChart, bars((r) => r.onTimeRate), 1)));
+  find('chart-satisfaction').replaceChildren(...captioned(t.satisfactionChart, barChart(t.satisfactionChart, bars((r) => r.satisfactionRate), 1)));
 
   const areas = byCommunity.rows.filter((row) => row.incidents > 0).sort((a, b) => b.incidents - a.incidents);
   const max = Math.max(0, ...areas.map((row) => row.incidents));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, columnChart, heat, niceMax, scale } from './charts';
+import { barChart, captioned, columnChart, heat, niceMax, scale } from './charts';
 
 describe('scales', () => {
   it('rounds an axis up to 1, 2 or 5 × 10ⁿ', () => {
@@ -25,8 +25,24 @@ describe('charts', () => {
     const svg = barChart('按期办结率', [{ label: '城管', value: 0.5, text: '50%' }, { label: '市场监管', value: null, text: '—' }], 1);
     expect(svg.querySelector('title')!.textContent).toBe('按期办结率');
     expect([...svg.querySelectorAll('g.bar > title')].map((t) => t.textContent)).toEqual(['城管: 50%', '市场监管: —']);
-    expect(svg.querySelectorAll('rect')[0].getAttribute('width')).toBe('125.0');
+    expect(svg.querySelectorAll('rect')[0].getAttribute('width')).toBe('206.0');
     expect(svg.querySelectorAll('rect')[1].getAttribute('width')).toBe('0.0');
+  });
+
+  it('puts each label above its bar from the left edge, so a long name is read in full', () => {
+    const name = '云峰街道社会治理中心（矛调中心）';
+    const svg = barChart('满意率', [{ label: name, value: 1, text: '100%' }], 1);
+    const label = svg.querySelector('text.label')!;
+    expect(label.textContent).toBe(name);
+    expect(label.getAttribute('x')).toBe('0');
+    expect(Number(label.getAttribute('y'))).toBeLessThan(Number(svg.querySelector('rect')!.getAttribute('y')));
+  });
+
+  it('shows the chart title as a caption above it', () => {
+    const [caption, svg] = captioned('按期办结率（按责任单位）', barChart('按期办结率（按责任单位）', [], 1));
+    expect(caption.tagName).toBe('FIGCAPTION');
+    expect(caption.textContent).toBe('按期办结率（按责任单位）');
+    expect(svg.tagName.toLowerCase()).toBe('svg');
   });
 
   it('draws 24 columns for the hours, the tallest reaching the rounded axis', () => {

@@ -37,20 +37,30 @@ function chart(title: string, width: number, height: number): SVGSVGElement {
   return svg;
 }
 
-/** Horizontal bars, one per label (rates use max 1). */
+/**
+ * Horizontal bars, one per label (rates use max 1). Each label sits above its bar across the whole width, so a long
+ * organisation name (云峰街道社会治理中心（矛调中心）) is read in full instead of cut at the chart's edge.
+ */
 export function barChart(title: string, bars: readonly Bar[], max: number): SVGSVGElement {
-  const width = 480, row = 26, labelWidth = 170, valueWidth = 60, length = width - labelWidth - valueWidth;
+  const width = 480, row = 40, valueWidth = 60, length = width - valueWidth;
   const svg = chart(title, width, Math.max(row, bars.length * row));
   bars.forEach((bar, index) => {
     const y = index * row;
     const group = node('g', { class: 'bar' });
     group.append(node('title', {}, `${bar.label}: ${bar.text}`));
-    group.append(node('text', { x: labelWidth - 8, y: y + 17, 'text-anchor': 'end', class: 'label' }, bar.label));
-    group.append(node('rect', { x: labelWidth, y: y + 4, width: scale(bar.value, max, length).toFixed(1), height: row - 8, rx: 3 }));
-    group.append(node('text', { x: width - valueWidth + 6, y: y + 17, class: 'value' }, bar.text));
+    group.append(node('text', { x: 0, y: y + 14, class: 'label' }, bar.label));
+    group.append(node('rect', { x: 0, y: y + 20, width: scale(bar.value, max, length - 8).toFixed(1), height: 14, rx: 3 }));
+    group.append(node('text', { x: width - valueWidth + 6, y: y + 32, class: 'value' }, bar.text));
     svg.append(group);
   });
   return svg;
+}
+
+/** A chart with its title shown above it (the SVG's own <title> is read only by screen readers and tooltips). */
+export function captioned(title: string, svg: SVGSVGElement): [HTMLElement, SVGSVGElement] {
+  const caption = document.createElement('figcaption');
+  caption.textContent = title;
+  return [caption, svg];
 }
 
 /** Vertical columns with a label under each (e.g. the 24 hours of the day). */
