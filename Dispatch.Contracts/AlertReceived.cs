@@ -12,7 +12,7 @@ namespace Dispatch.Contracts;
 /// <param name="Address">The address as given.</param>
 /// <param name="Location">WGS-84 position, if known.</param>
 /// <param name="CallerPhone">报警人电话, if given.</param>
-/// <param name="Source">Where intake took it from: <c>http</c> or <c>amqp</c>.</param>
+/// <param name="Source">Where intake took it from: <c>http</c> (the 110 platform's key), <c>amqp</c>, or <c>manual</c> (entered by an operator).</param>
 public sealed record AlertReceived(
     Guid IncidentId,
     string AlertId,

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Dispatch.Server.Messaging;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Metrics;
+using Dispatch.Server.Security;
 using MassTransit;
 
 namespace Dispatch.Server.Intake;
@@ -16,8 +18,11 @@ public static class AlertIntakeEndpoint
     /// <summary>A 2,000-character description in UTF-8 with JSON escapes stays far below this.</summary>
     public const long MaxBodyBytes = 64 * 1024;
 
+    /// <summary>An alert sent by the 110 platform's key, or entered by hand by an operator (接警录入).</summary>
+    public static string SourceOf(ClaimsPrincipal user) => user.IsInRole(Roles.Machine) ? "http" : "manual";
+
     public static async Task<IResult> Handle(
-        HttpRequest request, IPublishEndpoint bus, TimeProvider clock, DispatchMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IPublishEndpoint bus, TimeProvider clock, DispatchMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(AlertIntakeEndpoint));
         var (submission, problem) = await JsonBody.ReadAsync<AlertSubmission>(request, MaxBodyBytes, cancellationToken);
@@ -26,10 +31,11 @@ public static class AlertIntakeEndpoint
             return problem;
         }
 
-        var validation = AlertValidator.Validate(submission, clock.GetUtcNow(), "http");
+        var source = SourceOf(user);
+        var validation = AlertValidator.Validate(submission, clock.GetUtcNow(), source);
         if (validation.Message is not { } message)
         {
-            metrics.AlertRejected("http");
+            metrics.AlertRejected(source);
             return Problems.Invalid(validation.Errors, "警情数据有误 / The alert has invalid fields");
         }
 
@@ -39,7 +45,7 @@ public static class AlertIntakeEndpoint
             return Problems.BusUnavailable();
         }
 
-        metrics.AlertReceived("http");
+        metrics.AlertReceived(source);
         logger.LogInformation("Alert {AlertId} accepted as incident {IncidentId}", message.AlertId, message.IncidentId);
         return TypedResults.Accepted($"/api/incidents/{message.IncidentId}", new AlertAccepted(message.IncidentId, message.AlertId));
     }

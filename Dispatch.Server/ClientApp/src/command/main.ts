@@ -10,6 +10,7 @@ import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
 import type { IncidentSummary } from '../common/model';
 import { headerSlot, startPage } from '../common/session';
+import { manualEntryButton } from './manual-entry';
 import { CommandMap } from './map-pane';
 import { TaskBoard } from './board';
 import { IncidentDetailPanel } from './detail';
@@ -29,7 +30,7 @@ interface ClockAlarm { clock: ClockView; incident: IncidentSummary }
 startPage({
   text: { zh: { ...TEXT.zh, ...PANEL_TEXT.zh }, en: { ...TEXT.en, ...PANEL_TEXT.en } },
   roles: ['Operator', 'Supervisor', 'Admin'],
-  start: () => {
+  start: (me) => {
     const count = document.createElement('p');
     count.className = 'count';
     count.dataset.testid = 'incident-count';
@@ -51,6 +52,14 @@ startPage({
     const queue = new IncidentQueue(clocks, count, select);
     const triage = new TriageQueue(panel('triage-queue'), panel('triage-count'), select);
     const board = new TaskBoard(panel('task-board'), panel('board-count'), select);
+    // 接警录入 (operators): the entered call opens in the detail once its incident exists, which the push announces.
+    let entered: string | null = null;
+    if (me.role === 'Operator') {
+      headerSlot().append(manualEntryButton((id) => {
+        if (queue.has(id)) select(id);
+        else entered = id;
+      }));
+    }
     const show = (incidents: IncidentSummary[], highlight: boolean) => {
       queue.upsert(incidents, highlight);
       map.showIncidents(incidents);
@@ -119,6 +128,10 @@ startPage({
         if (incident.status === 'NeedsTriage' && incident.routing?.urgent) sound(t.urgentAlarm(incident.description, incident.address ?? ''), incident);
       }
       triage.apply(incident);
+      if (incident.id === entered) {
+        entered = null;
+        select(incident.id);
+      }
     });
     hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => {
       show([incident], true);

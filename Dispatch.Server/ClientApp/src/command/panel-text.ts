@@ -7,7 +7,7 @@ export const PANEL_TEXT: Bilingual<{
   clocks: string; assignments: string; recommendations: string; timeline: string; noAssignments: string; noRecommendations: string;
   dispatch: string; dispatchAnyway: string; handOver: string; resolve: string; reclassify: string; reroute: string;
   instructions: string; result: string; reason: string; overrideReason: string; categoryField: string; organisationField: string;
-  cancel: string; submit: string; search: string; basis: (n: number) => string; dispatched: (unit: string) => string; noTriage: string; noOrders: string;
+  cancel: string; submit: string; search: string; basis: (n: number) => string; manualEntry: string; manualDescription: string; manualAddress: string; manualPhone: string; pickOnMap: string; locationNone: string; locationAt: (lat: string, lon: string) => string; categoryAuto: string; suggestionNone: string; suggestion: (name: string, percent: number) => string; suggestionTriage: (urgent: boolean) => string; dispatched: (unit: string) => string; noTriage: string; noOrders: string;
   orderOrganisation: string; orderInstructions: string; orderStatus: string; orderDue: string;
   triageCount: (n: number) => string; boardCount: (open: number, overdue: number) => string;
   areaLayers: { community: string; grid: string; precinct: string };
@@ -26,6 +26,11 @@ export const PANEL_TEXT: Bilingual<{
     reclassify: '重新定类', reroute: '指定责任单位',
     instructions: '交办要求', result: '处置结果', reason: '理由', overrideReason: '强制派单理由（记入审计）',
     categoryField: '类别', organisationField: '责任单位', cancel: '取消', submit: '确定', search: '输入关键词筛选', basis: (n) => `判断依据（${n}）`,
+    manualEntry: '接警录入', manualDescription: '报警内容', manualAddress: '地址', manualPhone: '报警电话',
+    pickOnMap: '在地图上点击选定位置，或从地址库中选择', locationNone: '尚未选定位置', locationAt: (lat, lon) => `位置 ${lat}, ${lon}`,
+    categoryAuto: '由系统判断', suggestionNone: '输入报警内容后，系统给出建议类别',
+    suggestion: (name, percent) => `建议类别：${name}（${percent}%）`,
+    suggestionTriage: (urgent) => (urgent ? '系统无法判断类别，且有危及生命迹象：将紧急研判' : '系统无法判断类别：将进入待研判'),
     dispatched: (unit) => `已派 ${unit}`, noTriage: '暂无待研判警情', noOrders: '暂无未办结任务单',
     orderOrganisation: '承办单位', orderInstructions: '交办要求', orderStatus: '状态', orderDue: '办结期限',
     triageCount: (n) => `${n}`, boardCount: (open, overdue) => (overdue > 0 ? `${open} · 超期 ${overdue}` : `${open}`),
@@ -53,6 +58,11 @@ export const PANEL_TEXT: Bilingual<{
     reclassify: 'Reclassify', reroute: 'Reroute',
     instructions: 'Instructions', result: 'Result', reason: 'Reason', overrideReason: 'Why dispatch a busy unit (audited)',
     categoryField: 'Category', organisationField: 'Organisation', cancel: 'Cancel', submit: 'OK', search: 'Type to filter', basis: (n) => `Why (${n})`,
+    manualEntry: 'Enter a call', manualDescription: 'What the caller said', manualAddress: 'Address', manualPhone: 'Caller\'s number',
+    pickOnMap: 'Click the map to place it, or pick from the address register', locationNone: 'No location yet', locationAt: (lat, lon) => `At ${lat}, ${lon}`,
+    categoryAuto: 'Let the system decide', suggestionNone: 'Type what the caller said for a suggested category',
+    suggestion: (name, percent) => `Suggested: ${name} (${percent}%)`,
+    suggestionTriage: (urgent) => (urgent ? 'No category fits, and there are signs of danger to life: urgent triage' : 'No category fits: it will go to triage'),
     dispatched: (unit) => `${unit} dispatched`, noTriage: 'Nothing waits for triage', noOrders: 'No open task orders',
     orderOrganisation: 'Organisation', orderInstructions: 'Instructions', orderStatus: 'State', orderDue: 'Due',
     triageCount: (n) => `${n}`, boardCount: (open, overdue) => (overdue > 0 ? `${open} · ${overdue} overdue` : `${open}`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gcj02ToBd09, wgs84ToGcj02 } from './gcj02';
+import { gcj02ToBd09, gcj02ToWgs84, wgs84ToGcj02 } from './gcj02';
 
 describe('wgs84ToGcj02', () => {
   it('matches the published reference value (and the server)', () => {
@@ -25,5 +25,13 @@ describe('gcj02ToBd09', () => {
     const [lon, lat] = gcj02ToBd09(116.404, 39.915);
     expect(lon).toBeCloseTo(116.41036949371029, 9);
     expect(lat).toBeCloseTo(39.92133699351021, 9);
+  });
+});
+
+describe('gcj02ToWgs84', () => {
+  it('undoes the shift of the published reference point to a centimetre', () => {
+    const [lon, lat] = gcj02ToWgs84(116.41024449916938, 39.91640428150164);
+    expect(lon).toBeCloseTo(116.404, 7);
+    expect(lat).toBeCloseTo(39.915, 7);
   });
 });

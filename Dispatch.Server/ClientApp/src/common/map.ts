@@ -6,7 +6,7 @@ import 'leaflet/dist/leaflet.css';
 import './map.css';
 import L from 'leaflet';
 import { getJsonOnce } from './api';
-import { wgs84ToGcj02 } from './gcj02';
+import { gcj02ToWgs84, wgs84ToGcj02 } from './gcj02';
 
 export interface MapSettings { tileUrl: string | null; tileCrs: 'wgs84' | 'gcj02'; attribution: string | null }
 
@@ -38,6 +38,7 @@ const AREA_STYLE: Record<string, L.PathOptions> = {
 export class DispatchMap {
   readonly map: L.Map;
   private shift: (lon: number, lat: number) => [number, number] = (lon, lat) => [lon, lat];
+  private unshift: (lon: number, lat: number) => [number, number] = (lon, lat) => [lon, lat];
   private readonly layers = new Map<string, Map<string, L.CircleMarker>>();
   private areaBounds: L.LatLngBounds | null = null;
 
@@ -50,13 +51,21 @@ export class DispatchMap {
   /** Loads the background (tiles if configured) and the areas of the given levels. */
   async load(levels = 'street,community,grid', fit = true): Promise<void> {
     const settings = await getJsonOnce<MapSettings>('/api/geo/map');
-    if (settings.tileCrs === 'gcj02') this.shift = wgs84ToGcj02;
+    if (settings.tileCrs === 'gcj02') [this.shift, this.unshift] = [wgs84ToGcj02, gcj02ToWgs84];
     if (settings.tileUrl) {
       L.tileLayer(settings.tileUrl, { attribution: settings.attribution ?? '' }).addTo(this.map);
       if (settings.attribution) L.control.attribution().addTo(this.map);
     }
     const areas = await getJsonOnce<{ features: AreaFeature[] }>(`/api/geo/areas?level=${encodeURIComponent(levels)}`);
     this.showAreas(areas.features, fit);
+  }
+
+  /** Calls back with the WGS-84 point of every click on the map (the datum positions are stored in). */
+  onPick(handler: (lon: number, lat: number) => void): void {
+    this.map.on('click', (event: L.LeafletMouseEvent) => {
+      const [lon, lat] = this.unshift(event.latlng.lng, event.latlng.lat);
+      handler(lon, lat);
+    });
   }
 
   private toLatLng(lon: number, lat: number): L.LatLngExpression {
