@@ -10,6 +10,7 @@ import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
 import type { IncidentSummary } from '../common/model';
 import { headerSlot, startPage } from '../common/session';
+import { densityToggle } from './density';
 import { manualEntryButton } from './manual-entry';
 import { CommandMap } from './map-pane';
 import { TaskBoard } from './board';
@@ -34,7 +35,7 @@ startPage({
     const count = document.createElement('p');
     count.className = 'count';
     count.dataset.testid = 'incident-count';
-    headerSlot().append(count);
+    headerSlot().append(count, densityToggle());
 
     const clocks = new ClockBoard();
     const panel = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)!;

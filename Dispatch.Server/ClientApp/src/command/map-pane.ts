@@ -3,8 +3,8 @@
 
 import type { HubConnection } from '@microsoft/signalr';
 import { getJson } from '../common/api';
-import { pick } from '../common/i18n';
-import { DispatchMap } from '../common/map';
+import { onLanguage, pick } from '../common/i18n';
+import { DispatchMap, markerStyle } from '../common/map';
 import type { GeoPoint, IncidentSummary } from '../common/model';
 import { TEXT } from './text';
 
@@ -18,6 +18,53 @@ export class CommandMap {
 
   constructor(element: HTMLElement, private readonly select: (id: string) => void) {
     this.map = new DispatchMap(element);
+    this.addControls(element.closest<HTMLElement>('.map-pane') ?? element);
+  }
+
+  /** 全区 (back to the whole jurisdiction), 全屏 (the map alone on the wall; Esc returns), and what the colours mean. */
+  private addControls(pane: HTMLElement): void {
+    const bar = document.createElement('div');
+    bar.className = 'map-buttons leaflet-bar';
+    const whole = mapButton('map-whole-area', () => this.map.overview());
+    const full = mapButton('map-full-screen', () => setFull(!pane.classList.contains('is-full')));
+    const setFull = (on: boolean) => {
+      pane.classList.toggle('is-full', on);
+      full.setAttribute('aria-pressed', String(on));
+      label();
+      this.map.resize();
+    };
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && pane.classList.contains('is-full')) setFull(false);
+    });
+    bar.append(whole, full);
+    this.map.addControl(bar, 'topright');
+
+    const legend = document.createElement('div');
+    legend.className = 'map-legend';
+    legend.dataset.testid = 'map-legend';
+    this.map.addControl(legend, 'bottomleft');
+
+    // Words in the page's language, again whenever it changes.
+    const label = () => {
+      const t = pick(TEXT);
+      whole.textContent = t.wholeArea;
+      full.textContent = pane.classList.contains('is-full') ? t.exitFullScreen : t.fullScreen;
+      const entries: Array<[string, string, string]> = [
+        ['incident', 'Open', t.status.Open], ['incident', 'InProgress', t.status.InProgress], ['incident', 'NeedsTriage', t.status.NeedsTriage],
+        ['unit', 'Available', t.legendUnitFree], ['unit', 'OnScene', t.legendUnitBusy],
+      ];
+      legend.replaceChildren(...entries.map(([kind, state, text]) => {
+        const swatch = document.createElement('span');
+        swatch.className = `legend-swatch legend-${kind}`;
+        swatch.style.background = markerStyle(kind, state).fillColor ?? '';
+        const item = document.createElement('span');
+        item.className = 'legend-item';
+        item.append(swatch, document.createTextNode(text));
+        return item;
+      }));
+    };
+    label();
+    onLanguage(label);
   }
 
   async load(): Promise<void> {
@@ -59,4 +106,12 @@ export class CommandMap {
   focus(incident: IncidentSummary): void {
     if (incident.location) this.map.focus(incident.location.lat, incident.location.lon);
   }
+}
+
+function mapButton(testid: string, onClick: () => void): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.testid = testid;
+  button.addEventListener('click', onClick);
+  return button;
 }

@@ -12,6 +12,7 @@ export const TEXT: Bilingual<{
   announce: (kind: string, category: string, address: string) => string;
   kind: Record<IncidentKind, string>;
   status: Record<string, string>;
+  wholeArea: string; fullScreen: string; exitFullScreen: string; legendUnitFree: string; legendUnitBusy: string; density: string; densityCompact: string; densityComfortable: string;
 }> = {
   zh: {
     title: '指挥中心 · 警情队列',
@@ -36,6 +37,8 @@ export const TEXT: Bilingual<{
     announce: (kind, category, address) => `新警情：${kind}，${category}，${address}`,
     kind: { Police: '警务类', NonPolice: '非警务类', Dispute: '纠纷类', Unknown: '待研判' },
     status: { Open: '待派', NeedsTriage: '待研判', InProgress: '处置中', Closed: '已结' },
+    wholeArea: '全区', fullScreen: '全屏', exitFullScreen: '退出全屏', legendUnitFree: '空闲力量', legendUnitBusy: '出警力量',
+    density: '显示密度', densityCompact: '紧凑', densityComfortable: '宽松',
   },
   en: {
     title: 'Command centre · Incident queue',
@@ -60,5 +63,7 @@ export const TEXT: Bilingual<{
     announce: (kind, category, address) => `New incident: ${kind}, ${category}, ${address}`,
     kind: { Police: 'Police', NonPolice: 'Non-police', Dispute: 'Dispute', Unknown: 'Unknown' },
     status: { Open: 'Open', NeedsTriage: 'Needs triage', InProgress: 'In progress', Closed: 'Closed' },
+    wholeArea: 'Whole area', fullScreen: 'Full screen', exitFullScreen: 'Exit full screen', legendUnitFree: 'Free unit', legendUnitBusy: 'Unit at work',
+    density: 'Density', densityCompact: 'Compact', densityComfortable: 'Comfortable',
   },
 };

@@ -145,6 +145,17 @@ export class DispatchMap {
     if (this.areaBounds) this.map.fitBounds(this.areaBounds, { padding: [12, 12] });
   }
 
+  /** Puts an element of the page's own (a button, a legend) in a corner of the map; clicks on it stay off the map. */
+  addControl(element: HTMLElement, position: L.ControlPosition): void {
+    const control = new L.Control({ position });
+    control.onAdd = () => {
+      L.DomEvent.disableClickPropagation(element);
+      L.DomEvent.disableScrollPropagation(element);
+      return element;
+    };
+    control.addTo(this.map);
+  }
+
   /** After the container changes size (a pane opened), Leaflet must measure again. */
   resize(): void {
     this.map.invalidateSize();
