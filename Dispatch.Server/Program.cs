@@ -2,7 +2,6 @@ using Dispatch.Server.Addresses;
 using Dispatch.Server.Assignment;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Clock;
-using Dispatch.Server.Demo;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
@@ -39,7 +38,7 @@ builder.AddIncidentRouting();
 builder.AddAssignment();
 builder.AddClock();
 builder.AddOrganisations();
-builder.AddDemo();
+builder.AddOptionalModules(); // the demo, in Development and Demo builds that include it
 builder.AddScreens();
 builder.AddMessaging();
 

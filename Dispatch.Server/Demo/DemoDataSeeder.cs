@@ -2,7 +2,6 @@ using Dispatch.Server.Addresses;
 using Dispatch.Server.Assignment;
 using Dispatch.Server.Geo;
 using Dispatch.Server.Organisations;
-using Dispatch.Server.Security;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Server.Demo;

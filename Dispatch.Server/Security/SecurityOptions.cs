@@ -20,16 +20,3 @@ public sealed class SecurityOptions
     /// <summary>Secure cookies only; switch off solely for plain-HTTP development behind no proxy.</summary>
     public bool SecureCookies { get; set; } = true;
 }
-
-/// <summary>The <c>Demo</c> configuration section: demo users and key, on the embedded defaults only.</summary>
-public sealed class DemoOptions
-{
-    /// <summary>Create the demo users and API key on first start (true in Development; never set it in production).</summary>
-    public bool Seed { get; set; }
-
-    /// <summary>The demo users' password; random and printed once when empty.</summary>
-    public string? Password { get; set; }
-
-    /// <summary>The demo API key; random and printed once when empty.</summary>
-    public string? ApiKey { get; set; }
-}

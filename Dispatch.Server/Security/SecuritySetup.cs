@@ -20,7 +20,6 @@ public static class SecuritySetup
     {
         var options = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
         builder.Services.AddSingleton(options);
-        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<ApiKeyStore>();
@@ -32,7 +31,6 @@ public static class SecuritySetup
         builder.Services.AddSingleton<SessionHubFilter>();
         builder.Services.AddHostedService<SessionWatcher>();
         builder.Services.Configure<HubOptions>(o => o.AddFilter<SessionHubFilter>());
-        builder.Services.AddHostedService<DemoAccountsSeeder>();
 
         // One key ring for all nodes, in the database (see DatabaseKeyRepository).
         builder.Services.AddDataProtection().SetApplicationName("Dispatch");

@@ -1,3 +1,4 @@
+using Dispatch.Server.Demo;
 using Dispatch.Server.Security;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
+using Dispatch.Server.Security;
 using Microsoft.Extensions.Options;
 
-namespace Dispatch.Server.Security;
+namespace Dispatch.Server.Demo;
 
 /// <summary>
 /// On the embedded defaults (<c>Demo:Seed</c>), the first start creates one user per role and an API key, so a
