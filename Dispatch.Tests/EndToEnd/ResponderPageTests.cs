@@ -119,7 +119,7 @@ public sealed class ResponderPageTests
     }
 
     [Test]
-    public async Task Page_WhenTheNetworkIsGone_OpensFromTheCacheAndSaysItIsOffline()
+    public async Task Page_WhenTheNetworkIsGone_OpensFromTheCacheSaysItIsOffline_AndRecoversByItself()
     {
         await using var context = await PhoneAsync();
         var page = await context.NewPageAsync();
@@ -128,6 +128,9 @@ public sealed class ResponderPageTests
         var manifest = await page.EvaluateAsync<JsonElement>("fetch('/responder.webmanifest').then(r => r.json())");
         Assert.That(manifest.GetProperty("start_url").GetString(), Is.EqualTo("/responder.html"));
 
+        await CommandPageTests.SignInAsync(page, "responder");
+        await Assertions.Expect(page.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 10_000 });
+
         await context.SetOfflineAsync(true);
         await page.ReloadAsync();
 
@@ -135,6 +138,16 @@ public sealed class ResponderPageTests
         await Assertions.Expect(banner).ToBeVisibleAsync();
         await Assertions.Expect(banner).ToContainTextAsync("离线");
         await Assertions.Expect(page.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "disconnected");
+        // Signed in already: no network is no reason to ask for the password.
+        await Assertions.Expect(page.Locator("[data-testid=waiting-for-network]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=login]")).ToBeHiddenAsync();
+
+        // The network returns: the page carries on by itself, without a reload or a sign-in.
+        await context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 10_000 });
+        await Assertions.Expect(banner).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-testid=waiting-for-network]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-testid=duty-state]")).ToBeVisibleAsync();
     }
 
     private Task<IBrowserContext> PhoneAsync() => browser.NewContextAsync(new BrowserNewContextOptions

@@ -15,8 +15,8 @@ export const homeOf = (role: Me['role']): string =>
   ({ Operator: '/', Admin: '/', Responder: '/responder.html', DepartmentHandler: '/desk.html', Supervisor: '/supervisor.html' })[role];
 
 const SHELL_TEXT: Bilingual<Record<string, string>> = {
-  zh: { loginTitle: '登录', userName: '用户名', password: '密码', signIn: '登录', logout: '退出', switchTo: 'English' },
-  en: { loginTitle: 'Sign in', userName: 'User name', password: 'Password', signIn: 'Sign in', logout: 'Sign out', switchTo: '中文' },
+  zh: { loginTitle: '登录', userName: '用户名', password: '密码', signIn: '登录', logout: '退出', switchTo: 'English', waitingForNetwork: '没有网络：网络恢复后自动连接' },
+  en: { loginTitle: 'Sign in', userName: 'User name', password: 'Password', signIn: 'Sign in', logout: 'Sign out', switchTo: '中文', waitingForNetwork: 'No network: connecting by itself when it returns' },
 };
 
 const SHELL_HTML = `
@@ -30,6 +30,7 @@ const SHELL_HTML = `
       <button type="button" class="logout" data-testid="logout" data-i18n="logout"></button></p>
     <button type="button" class="lang" data-testid="lang-toggle"></button>
   </header>
+  <p class="waiting-for-network" data-testid="waiting-for-network" role="status" data-i18n="waitingForNetwork" hidden></p>
   <section class="login" data-testid="login" hidden aria-labelledby="login-heading">
     <form class="login-form">
       <h2 id="login-heading" data-i18n="loginTitle"></h2>
@@ -108,7 +109,33 @@ export function startPage(options: PageOptions): void {
     location.reload();
   });
 
-  getJson<Me>('/api/auth/me').then(signedIn, () => showLogin());
+  // Opened without a network (the shell from the service worker's cache), "who am I" cannot be answered: that is no
+  // reason to ask for a password. Say so, and carry on by itself once the network is back.
+  const waiting = document.querySelector<HTMLElement>('[data-testid="waiting-for-network"]')!;
+  const whoAmI = (): void => {
+    getJson<Me>('/api/auth/me').then((me) => {
+      waiting.hidden = true;
+      return signedIn(me);
+    }, (failure) => {
+      if (failure instanceof ApiError) {
+        waiting.hidden = true;
+        showLogin();
+        return;
+      }
+      waiting.hidden = false;
+      // Whichever comes first: the network returning, or 5 s (a server restarting looks the same from here).
+      let again = false;
+      const retry = () => {
+        if (again) return;
+        again = true;
+        window.removeEventListener('online', retry);
+        whoAmI();
+      };
+      window.addEventListener('online', retry);
+      window.setTimeout(retry, 5000);
+    });
+  };
+  whoAmI();
 }
 
 /** The header slot beside the title, for a page's own figures (a count, a clock). */
