@@ -1,6 +1,7 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Operations.Parsing;
 using MassTransit;
 
 namespace Dispatch.Server.Assignment.UseCases;
@@ -174,15 +175,12 @@ public sealed class DispatchUnits(
                     continue;
                 }
 
-                AssignmentRole? role = requested[i]!.Role?.Trim().ToUpperInvariant() switch
-                {
-                    null or "" or "PRIMARY" => AssignmentRole.Primary,
-                    "REINFORCEMENT" => AssignmentRole.Reinforcement,
-                    _ => null,
-                };
+                var roleText = requested[i]!.Role;
+                AssignmentRole? role = string.IsNullOrWhiteSpace(roleText) ? AssignmentRole.Primary
+                    : StrictEnum.TryParse<AssignmentRole>(roleText, out var named) ? named : null;
                 if (role is null)
                 {
-                    errors[$"units[{i}].role"] = [$"role '{requested[i]!.Role}' is not one of primary, reinforcement."];
+                    errors[$"units[{i}].role"] = [StrictEnum.NotOneOf("role", roleText, ["primary", "reinforcement"])];
                 }
                 else if (lines.Any(l => l.Code == code))
                 {
