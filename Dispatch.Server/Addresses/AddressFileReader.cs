@@ -191,8 +191,8 @@ public static class AddressFileReader
                 }
             }
 
-            var lon = Degrees(field("lon"), "lon", 180, why);
-            var lat = Degrees(field("lat"), "lat", 90, why);
+            var lon = Degrees(field("lon"), "lon", 180, PositionRules.IsLongitude, why);
+            var lat = Degrees(field("lat"), "lat", 90, PositionRules.IsLatitude, why);
             string? grid = null;
             string? community = field("community");
             if (lon is { } x && lat is { } y && why.Count == 0)
@@ -225,7 +225,7 @@ public static class AddressFileReader
     /// <summary>A column name as an error message quotes it: a file without line breaks must not be echoed back whole.</summary>
     private static string Shorten(string name) => name.Length > 40 ? name[..40] + "…" : name;
 
-    private static double? Degrees(string? text, string column, double limit, List<string> why)
+    private static double? Degrees(string? text, string column, double limit, Func<double, bool> inRange, List<string> why)
     {
         if (text is null)
         {
@@ -233,7 +233,7 @@ public static class AddressFileReader
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || Math.Abs(value) > limit)
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !inRange(value))
         {
             why.Add($"{column} '{text}' is not a number of degrees within ±{limit}");
             return null;
