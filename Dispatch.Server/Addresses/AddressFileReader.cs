@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Server.Geo;
+using Dispatch.Server.Operations.Parsing;
 
 namespace Dispatch.Server.Addresses;
 
@@ -47,7 +48,7 @@ public static class AddressFileReader
         {
             throw new AddressFileException(
                 $"Wrong columns in the header: {(missing.Count > 0 ? "missing " + string.Join(", ", missing) + "; " : "")}"
-                + $"{(unknown.Count > 0 ? "unknown " + string.Join(", ", unknown.Take(5).Select(Shorten)) + (unknown.Count > 5 ? $" and {unknown.Count - 5} more" : "") + "; " : "")}"
+                + $"{(unknown.Count > 0 ? "unknown " + string.Join(", ", unknown.Take(5).Select(Echo.Shorten)) + (unknown.Count > 5 ? $" and {unknown.Count - 5} more" : "") + "; " : "")}"
                 + $"expected {string.Join(",", Columns)} (road or compound at least, crs optional).");
         }
 
@@ -221,9 +222,6 @@ public static class AddressFileReader
 
         return new AddressReadResult(entries, problems, rows.Count);
     }
-
-    /// <summary>A column name as an error message quotes it: a file without line breaks must not be echoed back whole.</summary>
-    private static string Shorten(string name) => name.Length > 40 ? name[..40] + "…" : name;
 
     private static double? Degrees(string? text, string column, double limit, Func<double, bool> inRange, List<string> why)
     {

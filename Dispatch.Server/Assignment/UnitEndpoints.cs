@@ -95,7 +95,7 @@ public static class UnitEndpoints
         var at = now;
         if (submission.At is { } atText && !OffsetTime.TryParse(atText, out at))
         {
-            Fail("at", $"at '{StrictEnum.Shorten(atText)}' is not ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00.");
+            Fail("at", OffsetTime.Refusal("at", atText));
         }
         else if (PositionRules.IsAhead(at, now))
         {

@@ -77,7 +77,7 @@ public static class PositionRules
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            fail(field, $"{field} '{StrictEnum.Shorten(text)}' is not a number of decimal degrees; use a dot for decimals, e.g. {Example(field)}.");
+            fail(field, $"{field} '{Echo.Shorten(text)}' is not a number of decimal degrees; use a dot for decimals, e.g. {Example(field)}.");
             return null;
         }
 

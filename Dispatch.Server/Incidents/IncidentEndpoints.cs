@@ -83,7 +83,7 @@ public static class IncidentEndpoints
             return value;
         }
 
-        errors[field] = [$"{field} '{text}' is not an ISO-8601 time with an offset, e.g. 2026-11-22T00:00:00+08:00."];
+        errors[field] = [OffsetTime.Refusal(field, text)];
         return null;
     }
 }

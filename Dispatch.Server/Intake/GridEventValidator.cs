@@ -146,7 +146,7 @@ public static class GridEventValidator
             else if (url.Any(char.IsControl) || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                fail(field, $"{field} '{IntakeRules.Shorten(url)}' is not an absolute http:// or https:// URL.");
+                fail(field, $"{field} '{Echo.Shorten(url)}' is not an absolute http:// or https:// URL.");
             }
             else
             {

@@ -50,7 +50,7 @@ public static class IntakeRules
         }
         else if (!OffsetTime.TryParse(text, out var instant))
         {
-            fail(field, $"{field} '{Shorten(text)}' is not ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00.");
+            fail(field, OffsetTime.Refusal(field, text));
         }
         else if (PositionRules.IsAhead(instant, now))
         {
@@ -117,6 +117,4 @@ public static class IntakeRules
     public static bool HasControlCharacters(string value) => value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
     public static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -18,6 +18,10 @@ public static partial class OffsetTime
             && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
+    /// <summary>The refusal of a time that is not one, or says no offset.</summary>
+    public static string Refusal(string field, string? text) =>
+        $"{field} '{Echo.Shorten(text)}' is not ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00.";
+
     [GeneratedRegex(@"T.*(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex WithOffset();
 }

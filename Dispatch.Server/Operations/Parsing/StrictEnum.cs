@@ -34,7 +34,7 @@ public static class StrictEnum
 
     /// <summary>The refusal of a query parameter or request field: <c>status 'x' is not one of New, Open.</c></summary>
     public static string NotOneOf(string field, string? text, IEnumerable<string> names) =>
-        $"{field} '{Shorten(text)}' is not one of {string.Join(", ", names)}.";
+        $"{field} '{Echo.Shorten(text)}' is not one of {string.Join(", ", names)}.";
 
     public static string NotOneOf<T>(string field, string? text) where T : struct, Enum => NotOneOf(field, text, Enum.GetNames<T>());
 
@@ -43,10 +43,7 @@ public static class StrictEnum
     /// print it per line as <c>kind 'x' must be one of …</c>, and scripts reading their reports quote that.
     /// </summary>
     public static string MustBeOneOf(string field, string? text, IEnumerable<string> names) =>
-        $"{field} '{Shorten(text)}' must be one of {string.Join(", ", names)}.";
+        $"{field} '{Echo.Shorten(text)}' must be one of {string.Join(", ", names)}.";
 
     public static string MustBeOneOf<T>(string field, string? text) where T : struct, Enum => MustBeOneOf(field, text, Enum.GetNames<T>());
-
-    /// <summary>A message quotes what it refuses, but never a pasted page of it.</summary>
-    public static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -96,7 +96,7 @@ public static class CalendarEndpoints
 
         if (!OffsetTime.TryParse(text, out issued))
         {
-            error = $"issued '{text}' is not an ISO-8601 time with an offset, e.g. 2025-09-30T10:00:00+08:00.";
+            error = OffsetTime.Refusal("issued", text);
             return false;
         }
 
