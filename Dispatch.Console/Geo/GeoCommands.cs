@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dispatch.Console.Alerts;
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
+using Dispatch.Server.Operations.Parsing;
 
 namespace Dispatch.Console.Geo;
 
@@ -28,15 +29,9 @@ public static class GeoCommands
             Required = required,
             CustomParser = result =>
             {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "wgs84";
-                if (Enum.TryParse<CoordinateSystem>(text, ignoreCase: true, out var datum) && !int.TryParse(text, out _)
-                    && (allowBd09 || datum != CoordinateSystem.Bd09))
-                {
-                    return datum;
-                }
-
-                result.AddError($"{name} '{text}' is not one of {(allowBd09 ? "wgs84, gcj02, bd09" : "wgs84, gcj02")}.");
-                return default;
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+                return PositionRules.Crs(text, name, allowBd09 ? PositionRules.AnyCrs : GeoEndpoints.ImportCrs, (_, message) => result.AddError(message))
+                    ?? default;
             },
         };
         if (!required)
@@ -47,17 +42,10 @@ public static class GeoCommands
         return option;
     }
 
-    private static Argument<double> DegreesArgument(string name, double limit)
+    private static Argument<double> DegreesArgument(string name)
     {
         var argument = new Argument<double>(name) { Description = $"{name.ToUpperInvariant()} in decimal degrees." };
-        argument.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (!double.IsFinite(value) || Math.Abs(value) > limit)
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} {value} is out of range: it must be within ±{limit}."));
-            }
-        });
+        argument.Validators.Add(result => PositionRules.Degrees(result.GetValueOrDefault<double>(), name, (_, message) => result.AddError(message)));
         return argument;
     }
 
@@ -72,12 +60,12 @@ public static class GeoCommands
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-                if (AreaStore.TryParseLevel(text, out var parsed))
+                if (StrictEnum.TryParse<AreaLevel>(text, out var parsed))
                 {
                     return parsed;
                 }
 
-                result.AddError($"--level '{text}' is not one of district, street, community, grid, precinct.");
+                result.AddError(StrictEnum.NotOneOf("--level", text, AreaStore.LevelTexts));
                 return default;
             },
         };
@@ -164,8 +152,8 @@ public static class GeoCommands
 
     private static Command BuildLocate()
     {
-        var lon = DegreesArgument("lon", 180);
-        var lat = DegreesArgument("lat", 90);
+        var lon = DegreesArgument("lon");
+        var lat = DegreesArgument("lat");
         var crs = CrsOption("--crs", "Datum of the point: wgs84 (default, GPS), gcj02 (AMap/Tencent) or bd09 (Baidu).", allowBd09: true);
         var json = new Option<bool>("--json") { Description = "Print the server's JSON answer instead of a table." };
         var server = AlertCommands.ServerOption();
@@ -215,8 +203,8 @@ public static class GeoCommands
     {
         var from = CrsOption("--from", "Datum of the input: wgs84, gcj02 or bd09.", allowBd09: true, required: true);
         var to = CrsOption("--to", "Datum to convert to: wgs84, gcj02 or bd09.", allowBd09: true, required: true);
-        var lon = DegreesArgument("lon", 180);
-        var lat = DegreesArgument("lat", 90);
+        var lon = DegreesArgument("lon");
+        var lat = DegreesArgument("lat");
 
         var convert = new Command("convert", "Convert a point between WGS-84, GCJ-02 and BD-09 (offline; no server).");
         convert.Options.Add(from);

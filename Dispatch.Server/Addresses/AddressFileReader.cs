@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Server.Geo;
+using Dispatch.Server.Operations.Parsing;
 
 namespace Dispatch.Server.Addresses;
 
@@ -47,7 +48,7 @@ public static class AddressFileReader
         {
             throw new AddressFileException(
                 $"Wrong columns in the header: {(missing.Count > 0 ? "missing " + string.Join(", ", missing) + "; " : "")}"
-                + $"{(unknown.Count > 0 ? "unknown " + string.Join(", ", unknown.Take(5).Select(Shorten)) + (unknown.Count > 5 ? $" and {unknown.Count - 5} more" : "") + "; " : "")}"
+                + $"{(unknown.Count > 0 ? "unknown " + string.Join(", ", unknown.Take(5).Select(Echo.Shorten)) + (unknown.Count > 5 ? $" and {unknown.Count - 5} more" : "") + "; " : "")}"
                 + $"expected {string.Join(",", Columns)} (road or compound at least, crs optional).");
         }
 
@@ -191,8 +192,8 @@ public static class AddressFileReader
                 }
             }
 
-            var lon = Degrees(field("lon"), "lon", 180, why);
-            var lat = Degrees(field("lat"), "lat", 90, why);
+            var lon = Degrees(field("lon"), "lon", 180, PositionRules.IsLongitude, why);
+            var lat = Degrees(field("lat"), "lat", 90, PositionRules.IsLatitude, why);
             string? grid = null;
             string? community = field("community");
             if (lon is { } x && lat is { } y && why.Count == 0)
@@ -222,10 +223,7 @@ public static class AddressFileReader
         return new AddressReadResult(entries, problems, rows.Count);
     }
 
-    /// <summary>A column name as an error message quotes it: a file without line breaks must not be echoed back whole.</summary>
-    private static string Shorten(string name) => name.Length > 40 ? name[..40] + "…" : name;
-
-    private static double? Degrees(string? text, string column, double limit, List<string> why)
+    private static double? Degrees(string? text, string column, double limit, Func<double, bool> inRange, List<string> why)
     {
         if (text is null)
         {
@@ -233,7 +231,7 @@ public static class AddressFileReader
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || Math.Abs(value) > limit)
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !inRange(value))
         {
             why.Add($"{column} '{text}' is not a number of degrees within ±{limit}");
             return null;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dispatch.Contracts;
+using Dispatch.Server.Operations.Parsing;
 
 namespace Dispatch.Server.Assignment;
 
@@ -52,22 +53,14 @@ public static partial class UnitValidator
             errors["organisation"] = ["organisation is required: the code of the organisation the unit belongs to, e.g. 'PS-YUNFENG'."];
         }
 
-        var kind = KindOf(edit.Kind);
-        if (kind is null)
+        if (!StrictEnum.TryParse<UnitKind>(edit.Kind, out var kind))
         {
-            errors["kind"] = [$"kind '{edit.Kind}' must be one of {string.Join(", ", Enum.GetNames<UnitKind>())}."];
+            errors["kind"] = [StrictEnum.MustBeOneOf<UnitKind>("kind", edit.Kind)];
         }
 
         return errors.Count > 0
             ? (null, errors)
-            : (new UnitSummary(code, name!, organisation!, kind!.Value, null, null), errors);
-    }
-
-    /// <summary>A kind by name only: Enum.TryParse would also take "2" or "PatrolCar,GridMember".</summary>
-    private static UnitKind? KindOf(string? text)
-    {
-        var name = Enum.GetNames<UnitKind>().FirstOrDefault(n => string.Equals(n, text?.Trim(), StringComparison.OrdinalIgnoreCase));
-        return name is null ? null : Enum.Parse<UnitKind>(name);
+            : (new UnitSummary(code, name!, organisation!, kind, null, null), errors);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]

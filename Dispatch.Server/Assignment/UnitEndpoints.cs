@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Globalization;
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.Organisations;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -52,9 +52,6 @@ public static class UnitEndpoints
     public const int MaxLimit = 50;
     public const int MaxCodeLength = 32;
 
-    /// <summary>A GPS fix comes with a good clock; a report this far ahead of ours has a wrong time.</summary>
-    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(2);
-
     /// <summary>A radius beyond this is not a position worth storing.</summary>
     public const double MaxAccuracyMetres = 10_000;
 
@@ -94,13 +91,13 @@ public static class UnitEndpoints
             return Problems.Invalid(errors, InvalidTitle);
         }
 
-        var position = PositionInput.Point(submission.Lon, submission.Lat, submission.Crs, Fail);
+        var position = PositionRules.Point(submission.Lon, submission.Lat, submission.Crs, PositionRules.AnyCrs, Fail);
         var at = now;
-        if (submission.At is { } atText && !AlertValidator.TryParseInstant(atText, out at))
+        if (submission.At is { } atText && !OffsetTime.TryParse(atText, out at))
         {
-            Fail("at", $"at '{atText}' is not ISO-8601 with an offset, e.g. 2026-11-22T09:30:00+08:00.");
+            Fail("at", OffsetTime.Refusal("at", atText));
         }
-        else if (at > now + MaxClockSkew)
+        else if (PositionRules.IsAhead(at, now))
         {
             Fail("at", $"at {at:O} is in the future (server time {now:O}); check the device's clock.");
         }
@@ -191,7 +188,7 @@ public static class UnitEndpoints
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var kindFilter = PositionInput.Kind(kind, (field, message) => errors[field] = [message]);
+        var kindFilter = StrictEnum.Optional<UnitKind>(kind, "kind", (field, message) => errors[field] = [message]);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, InvalidQueryTitle);
@@ -237,11 +234,9 @@ public static class UnitEndpoints
         UnitStore store, UnitScope unitScope, IOptions<UnitOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-
-        // The first complaint about a field is the precise one ("not a number" before "out of range").
-        void Fail(string field, string message) => errors.TryAdd(field, [message]);
-        var point = PositionInput.Point(PositionInput.Number(lon, "lon", Fail), PositionInput.Number(lat, "lat", Fail), crs, Fail);
-        var kindFilter = PositionInput.Kind(kind, Fail);
+        void Fail(string field, string message) => errors[field] = [message];
+        var point = PositionRules.Point(lon, lat, crs, PositionRules.AnyCrs, Fail);
+        var kindFilter = StrictEnum.Optional<UnitKind>(kind, "kind", Fail);
         var take = DefaultLimit;
         if (!string.IsNullOrWhiteSpace(limit)
             && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take < 1 || take > MaxLimit))
@@ -271,83 +266,4 @@ public static class UnitEndpoints
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-}
-
-/// <summary>Reads positions and unit kinds from requests; pure, names each bad field.</summary>
-public static class PositionInput
-{
-    /// <summary>A WGS-84 point from lon/lat in the given datum, or null after reporting every problem.</summary>
-    public static GeoPoint? Point(double? lon, double? lat, string? crs, Action<string, string> fail)
-    {
-        var ok = true;
-        if (lon is not { } x || !double.IsFinite(x) || x < -180 || x > 180)
-        {
-            fail("lon", "lon must be a number from -180 to 180 (degrees east).");
-            ok = false;
-        }
-
-        if (lat is not { } y || !double.IsFinite(y) || y < -90 || y > 90)
-        {
-            fail("lat", "lat must be a number from -90 to 90 (degrees north).");
-            ok = false;
-        }
-
-        CoordinateSystem datum;
-        switch (crs?.Trim().ToLowerInvariant())
-        {
-            case null or "" or "wgs84":
-                datum = CoordinateSystem.Wgs84;
-                break;
-            case "gcj02":
-                datum = CoordinateSystem.Gcj02;
-                break;
-            case "bd09":
-                datum = CoordinateSystem.Bd09;
-                break;
-            default:
-                fail("crs", $"crs '{crs}' is not one of wgs84, gcj02, bd09.");
-                return null;
-        }
-
-        if (!ok)
-        {
-            return null;
-        }
-
-        var (wLon, wLat) = ChinaCoordinates.Convert(lon!.Value, lat!.Value, datum, CoordinateSystem.Wgs84);
-        return new GeoPoint(wLon, wLat);
-    }
-
-    /// <summary>A number from a query string; a missing one is left for <see cref="Point"/> to report.</summary>
-    public static double? Number(string? text, string field, Action<string, string> fail)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        fail(field, $"{field} '{text}' is not a number; use a dot for decimals, e.g. 120.2153.");
-        return null;
-    }
-
-    public static UnitKind? Kind(string? text, Action<string, string> fail)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text, out _) && Enum.TryParse<UnitKind>(text.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind))
-        {
-            return kind;
-        }
-
-        fail("kind", $"kind '{text}' is not one of {string.Join(", ", Enum.GetNames<UnitKind>())}.");
-        return null;
-    }
 }

@@ -94,34 +94,20 @@ public sealed class UnitStore(Database database)
     /// Creates a unit or replaces its name, organisation and kind, with an audit entry holding the details before
     /// and after; position and status are left as they are. True when the unit is new.
     /// </summary>
-    public async Task<(bool Created, StoredUnit Unit)> SaveAsync(UnitSummary unit, string actor, string? actorRole, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        try
-        {
-            return await SaveOnceAsync(connection, unit, actor, actorRole, at, cancellationToken);
-        }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
-        {
-            // Someone created the same code between our read and our insert: theirs is now the "before".
-            return await SaveOnceAsync(connection, unit, actor, actorRole, at, cancellationToken);
-        }
-    }
-
-    private static async Task<(bool Created, StoredUnit Unit)> SaveOnceAsync(
-        DbConnection connection, UnitSummary unit, string actor, string? actorRole, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await GetAsync(connection, tx, unit.Code, cancellationToken);
-        var details = new { unit.Code, unit.Name, unit.Organisation, Kind = unit.Kind.ToString() };
-        await connection.ExecuteAsync(new CommandDefinition(before is null ? InsertUnit : UpdateDetails, details, tx, cancellationToken: cancellationToken));
-        var row = await connection.QuerySingleAsync<UnitRow>(new CommandDefinition(SelectUnit, new { unit.Code }, tx, cancellationToken: cancellationToken));
-        var after = FromRow(row);
-        await AuditLog.AppendAsync(connection, tx, new AuditEntry(at, actor, actorRole, AssignmentAudit.UnitUpdated, AssignmentAudit.UnitSubject, unit.Code,
-            before is null ? null : AuditJson.Serialize(Details(before)), AuditJson.Serialize(Details(after.Unit))), cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return (before is null, after);
-    }
+    public Task<(bool Created, StoredUnit Unit)> SaveAsync(UnitSummary unit, string actor, string? actorRole, DateTimeOffset at, CancellationToken cancellationToken) =>
+        AuditedSave.SaveAsync(
+            database,
+            (connection, tx) => GetAsync(connection, tx, unit.Code, cancellationToken),
+            async (connection, tx, before) =>
+            {
+                var details = new { unit.Code, unit.Name, unit.Organisation, Kind = unit.Kind.ToString() };
+                await connection.ExecuteAsync(new CommandDefinition(before is null ? InsertUnit : UpdateDetails, details, tx, cancellationToken: cancellationToken));
+                var row = await connection.QuerySingleAsync<UnitRow>(new CommandDefinition(SelectUnit, new { unit.Code }, tx, cancellationToken: cancellationToken));
+                return FromRow(row);
+            },
+            (before, after) => new AuditEntry(at, actor, actorRole, AssignmentAudit.UnitUpdated, AssignmentAudit.UnitSubject, unit.Code,
+                before is null ? null : AuditJson.Serialize(Details(before)), AuditJson.Serialize(Details(after.Unit))),
+            cancellationToken);
 
     private static object Details(UnitSummary unit) => new { unit.Code, unit.Name, unit.Organisation, unit.Kind };
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Dispatch.Contracts;
+using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.Storage;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -93,15 +94,11 @@ public sealed class AreaStore(Database database)
     /// <summary>The level as stored and as the API spells it: <c>district</c>, <c>street</c> …</summary>
     public static string LevelText(AreaLevel level) => level.ToString().ToLowerInvariant();
 
-    public static bool TryParseLevel(string? text, out AreaLevel level)
-    {
-        level = default;
-        return !string.IsNullOrWhiteSpace(text) && !int.TryParse(text, out _)
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out level) && Enum.IsDefined(level);
-    }
+    /// <summary>Every level as <see cref="LevelText"/> spells it, for messages naming the choices.</summary>
+    public static IEnumerable<string> LevelTexts => Enum.GetValues<AreaLevel>().Select(LevelText);
 
     private static AreaLevel ParseLevel(string text) =>
-        TryParseLevel(text, out var level) ? level : throw new InvalidOperationException($"areas.level '{text}' is not a known level.");
+        StrictEnum.TryParse<AreaLevel>(text, out var level) ? level : throw new InvalidOperationException($"areas.level '{text}' is not a known level.");
 
     private sealed class AreaRow
     {

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using Dispatch.Contracts;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Parsing;
 using MassTransit;
 
 namespace Dispatch.Server.Geo;
@@ -12,14 +12,17 @@ public static class GeoEndpoints
     /// <summary>A street's communities and grids with fine boundaries fit in a few MB; a whole city's grids in ~20.</summary>
     public const long MaxImportBytes = 20 * 1024 * 1024;
 
+    /// <summary>The datums an area file may come in: Baidu's BD-09 is for points from its apps, not for boundaries.</summary>
+    public static readonly IReadOnlyList<CoordinateSystem> ImportCrs = [CoordinateSystem.Wgs84, CoordinateSystem.Gcj02];
+
     public static async Task<IResult> Import(
         HttpRequest request, AreaImporter importer, IPublishEndpoint bus, TimeProvider clock, string? level, string? codeProp, string? nameProp,
         string? parentProp, string? crs, bool? skipInvalid, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!AreaStore.TryParseLevel(level, out var areaLevel))
+        if (!StrictEnum.TryParse<AreaLevel>(level, out var areaLevel))
         {
-            errors["level"] = [$"level '{level}' is not one of district, street, community, grid, precinct."];
+            errors["level"] = [StrictEnum.NotOneOf("level", level, AreaStore.LevelTexts)];
         }
 
         Require(codeProp, "codeProp", "the feature property holding the area code", errors);
@@ -29,7 +32,7 @@ public static class GeoEndpoints
             errors["parentProp"] = ["precincts (派出所辖区) are not nested in the other layers: leave parentProp out."];
         }
 
-        var datum = ParseCrs(crs, errors, allowBd09: false);
+        var datum = PositionRules.Crs(crs, "crs", ImportCrs, (field, message) => errors[field] = [message]) ?? CoordinateSystem.Wgs84;
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, "导入参数有误 / Invalid import options");
@@ -73,16 +76,10 @@ public static class GeoEndpoints
     public static IResult Locate(JurisdictionIndex index, string? lon, string? lat, string? crs)
     {
         var errors = new Dictionary<string, string[]>();
-        var x = ParseDegrees(lon, "lon", 180, errors);
-        var y = ParseDegrees(lat, "lat", 90, errors);
-        var datum = ParseCrs(crs, errors, allowBd09: true);
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors, "查询参数有误 / Invalid query");
-        }
-
-        var (wgsLon, wgsLat) = ChinaCoordinates.Convert(x, y, datum, CoordinateSystem.Wgs84);
-        return TypedResults.Ok(index.Locate(wgsLon, wgsLat));
+        var point = PositionRules.Point(lon, lat, crs, PositionRules.AnyCrs, (field, message) => errors[field] = [message]);
+        return point is null
+            ? Problems.Invalid(errors, "查询参数有误 / Invalid query")
+            : TypedResults.Ok(index.Locate(point.Lon, point.Lat));
     }
 
     public static IResult Areas(JurisdictionIndex index, string? level)
@@ -123,44 +120,5 @@ public static class GeoEndpoints
         {
             errors[field] = [$"{field} is required: {what}."];
         }
-    }
-
-    private static double ParseDegrees(string? text, string field, double limit, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors[field] = [$"{field} is required, in decimal degrees."];
-            return 0;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-        {
-            errors[field] = [$"{field} '{text}' is not a number of decimal degrees, e.g. {(field == "lon" ? "120.1551" : "30.2741")}."];
-            return 0;
-        }
-
-        if (Math.Abs(value) > limit)
-        {
-            errors[field] = [string.Create(CultureInfo.InvariantCulture, $"{field} {value} is out of range: it must be within ±{limit}.")];
-        }
-
-        return value;
-    }
-
-    private static CoordinateSystem ParseCrs(string? text, Dictionary<string, string[]> errors, bool allowBd09)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return CoordinateSystem.Wgs84;
-        }
-
-        if (Enum.TryParse<CoordinateSystem>(text.Trim(), ignoreCase: true, out var datum) && !int.TryParse(text, out _)
-            && (allowBd09 || datum != CoordinateSystem.Bd09))
-        {
-            return datum;
-        }
-
-        errors["crs"] = [$"crs '{text}' is not one of {(allowBd09 ? "wgs84, gcj02, bd09" : "wgs84, gcj02")}."];
-        return CoordinateSystem.Wgs84;
     }
 }

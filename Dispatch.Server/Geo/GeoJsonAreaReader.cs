@@ -241,7 +241,7 @@ public static class GeoJsonAreaReader
             throw new FormatException($"{where} is not a [longitude, latitude] pair of numbers.");
         }
 
-        if (!double.IsFinite(lon) || !double.IsFinite(lat) || lon is < -180 or > 180 || lat is < -90 or > 90)
+        if (!PositionRules.IsLongitude(lon) || !PositionRules.IsLatitude(lat))
         {
             throw new FormatException(string.Create(CultureInfo.InvariantCulture,
                 $"{where} ({lon}, {lat}) is out of range: longitude must be within ±180 and latitude within ±90. Is the file projected rather than lon/lat?"));

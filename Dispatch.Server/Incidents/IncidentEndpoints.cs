@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Clock;
-using Dispatch.Server.Intake;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Incidents;
@@ -18,18 +18,7 @@ public static class IncidentEndpoints
         ClaimsPrincipal user, IncidentStore store, string? status, string? from, string? to, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        IncidentStatus? statusFilter = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            if (Enum.TryParse<IncidentStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _))
-            {
-                statusFilter = parsed;
-            }
-            else
-            {
-                errors["status"] = [$"status '{status}' is not one of {string.Join(", ", Enum.GetNames<IncidentStatus>())}."];
-            }
-        }
+        var statusFilter = StrictEnum.Optional<IncidentStatus>(status, "status", (field, message) => errors[field] = [message]);
 
         var fromTime = ParseInstant(from, "from", errors);
         var toTime = ParseInstant(to, "to", errors);
@@ -91,13 +80,12 @@ public static class IncidentEndpoints
             return null;
         }
 
-        // A time without an offset would be read in some zone silently; the sender says which.
-        if (IntakeRules.TryParseInstant(text, out var value))
+        if (OffsetTime.TryParse(text, out var value))
         {
             return value;
         }
 
-        errors[field] = [$"{field} '{text}' is not an ISO-8601 time with an offset, e.g. 2026-11-22T00:00:00+08:00."];
+        errors[field] = [OffsetTime.Refusal(field, text)];
         return null;
     }
 }

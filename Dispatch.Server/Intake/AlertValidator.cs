@@ -24,9 +24,6 @@ public static class AlertValidator
     /// <summary>The 110 platform may forward an alert late, but not from a previous month.</summary>
     public static readonly TimeSpan MaxAge = IntakeRules.MaxAge;
 
-    /// <summary>Clocks drift; more than this ahead of our clock is a wrong time, not drift.</summary>
-    public static readonly TimeSpan MaxClockSkew = IntakeRules.MaxClockSkew;
-
     private static readonly CoordinateSystem[] AcceptedCrs = [CoordinateSystem.Wgs84, CoordinateSystem.Gcj02];
 
     public static AlertValidation Validate(AlertSubmission? alert, DateTimeOffset now, string source)
@@ -71,7 +68,4 @@ public static class AlertValidator
             source);
         return new AlertValidation(message, errors);
     }
-
-    /// <summary>Kept for callers outside intake that parse times the way intake does.</summary>
-    internal static bool TryParseInstant(string text, out DateTimeOffset value) => IntakeRules.TryParseInstant(text, out value);
 }

@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
+using Dispatch.Server.Operations.Parsing;
 
 namespace Dispatch.Server.Intake;
 
@@ -85,37 +86,35 @@ public static class GridEventValidator
 
     private static ReporterKind ParseReporterKind(string? text, Action<string, string> fail)
     {
-        switch (text?.Trim().ToUpperInvariant())
+        if (string.IsNullOrWhiteSpace(text))
         {
-            case null or "" or "GRIDMEMBER":
-                return ReporterKind.GridMember;
-            case "RESIDENT":
-                return ReporterKind.Resident;
-            case "SENSOR":
-                return ReporterKind.Sensor;
-            default:
-                fail("reporterKind", $"reporterKind '{IntakeRules.Shorten(text)}' is not one of gridMember, resident, sensor.");
-                return ReporterKind.GridMember;
+            return ReporterKind.GridMember;
         }
+
+        if (StrictEnum.TryParse<ReporterKind>(text, out var kind))
+        {
+            return kind;
+        }
+
+        fail("reporterKind", StrictEnum.NotOneOf("reporterKind", text, ["gridMember", "resident", "sensor"]));
+        return ReporterKind.GridMember;
     }
 
     private static GridEventTier? ParseTier(string? text, Action<string, string> fail)
     {
-        switch (text?.Trim().ToUpperInvariant())
+        if (string.IsNullOrWhiteSpace(text))
         {
-            case null or "":
-                fail("tier", "tier is required: minor (小事), major (大事) or complex (难事).");
-                return null;
-            case "MINOR":
-                return GridEventTier.Minor;
-            case "MAJOR":
-                return GridEventTier.Major;
-            case "COMPLEX":
-                return GridEventTier.Complex;
-            default:
-                fail("tier", $"tier '{IntakeRules.Shorten(text)}' is not one of minor (小事), major (大事), complex (难事).");
-                return null;
+            fail("tier", "tier is required: minor (小事), major (大事) or complex (难事).");
+            return null;
         }
+
+        if (StrictEnum.TryParse<GridEventTier>(text, out var tier))
+        {
+            return tier;
+        }
+
+        fail("tier", StrictEnum.NotOneOf("tier", text, ["minor (小事)", "major (大事)", "complex (难事)"]));
+        return null;
     }
 
     private static List<string> ValidatePhotoUrls(IReadOnlyList<string?>? urls, Action<string, string> fail)
@@ -147,7 +146,7 @@ public static class GridEventValidator
             else if (url.Any(char.IsControl) || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                fail(field, $"{field} '{IntakeRules.Shorten(url)}' is not an absolute http:// or https:// URL.");
+                fail(field, $"{field} '{Echo.Shorten(url)}' is not an absolute http:// or https:// URL.");
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dispatch.Contracts;
+using Dispatch.Server.Operations.Parsing;
 
 namespace Dispatch.Server.Organisations;
 
@@ -52,21 +53,13 @@ public static partial class OrganisationValidator
             errors["name"] = [$"name is longer than {MaxNameLength} characters."];
         }
 
-        if (!TryParseType(edit.Type, out var type))
+        if (!StrictEnum.TryParse<OrganisationType>(edit.Type, out var type))
         {
-            errors["type"] = [$"type '{edit.Type}' must be one of {string.Join(", ", Enum.GetNames<OrganisationType>())}."];
+            errors["type"] = [StrictEnum.MustBeOneOf<OrganisationType>("type", edit.Type)];
         }
 
         var areas = ValidateAreaCodes(edit.AreaCodes, type, errors);
         return errors.Count > 0 ? (null, errors) : (new OrganisationSummary(code, name!, type, areas!), errors);
-    }
-
-    /// <summary>A type by name only: Enum.TryParse would also take "2" or "PoliceStation,Community".</summary>
-    public static bool TryParseType(string? text, out OrganisationType type)
-    {
-        type = default;
-        var name = Enum.GetNames<OrganisationType>().FirstOrDefault(n => string.Equals(n, text?.Trim(), StringComparison.OrdinalIgnoreCase));
-        return name is not null && Enum.TryParse(name, out type);
     }
 
     private static List<string>? ValidateAreaCodes(List<string?>? codes, OrganisationType type, Dictionary<string, string[]> errors)

@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.Routing;
 using MassTransit;
 using Dispatch.Server.Security;
@@ -25,18 +26,11 @@ public static class OrganisationEndpoints
 
     public static async Task<IResult> List(string? type, OrganisationStore store, CancellationToken cancellationToken)
     {
-        OrganisationType? filter = null;
-        if (!string.IsNullOrWhiteSpace(type))
+        var errors = new Dictionary<string, string[]>();
+        var filter = StrictEnum.Optional<OrganisationType>(type, "type", (field, message) => errors[field] = [message]);
+        if (errors.Count > 0)
         {
-            if (!OrganisationValidator.TryParseType(type, out var parsed))
-            {
-                return Problems.Invalid(new Dictionary<string, string[]>
-                {
-                    ["type"] = [$"type '{type}' must be one of {string.Join(", ", Enum.GetNames<OrganisationType>())}."],
-                }, "查询参数有误 / Invalid query");
-            }
-
-            filter = parsed;
+            return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
         var organisations = await store.ListAsync(filter, cancellationToken);

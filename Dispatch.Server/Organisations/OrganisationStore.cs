@@ -87,35 +87,21 @@ public sealed class OrganisationStore(Database database)
     /// Creates or replaces an organisation and appends <c>organisation.updated</c> to the audit log in the same
     /// transaction. Returns whether it was created.
     /// </summary>
-    public async Task<(bool Created, StoredOrganisation Stored)> SaveAsync(
-        OrganisationSummary organisation, string actor, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        try
-        {
-            return await SaveOnceAsync(connection, organisation, actor, at, cancellationToken);
-        }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
-        {
-            // Someone created the same code between our read and our insert: theirs is now the "before".
-            return await SaveOnceAsync(connection, organisation, actor, at, cancellationToken);
-        }
-    }
-
-    private static async Task<(bool Created, StoredOrganisation Stored)> SaveOnceAsync(
-        DbConnection connection, OrganisationSummary organisation, string actor, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await GetAsync(connection, tx, organisation.Code, cancellationToken);
-        var row = OrganisationRow.From(organisation, at);
-        await connection.ExecuteAsync(new CommandDefinition(before is null ? Insert : Update, row, tx, cancellationToken: cancellationToken));
-        var after = new StoredOrganisation(organisation, before?.CreatedAt ?? row.At, row.At);
-        await AuditLog.AppendAsync(connection, tx, new AuditEntry(
-            at, actor, null, AuditAction, AuditSubject, organisation.Code,
-            before is null ? null : AuditJson.Serialize(before.Organisation), AuditJson.Serialize(organisation)), cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return (before is null, after);
-    }
+    public Task<(bool Created, StoredOrganisation Stored)> SaveAsync(
+        OrganisationSummary organisation, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        AuditedSave.SaveAsync(
+            database,
+            (connection, tx) => GetAsync(connection, tx, organisation.Code, cancellationToken),
+            async (connection, tx, before) =>
+            {
+                var row = OrganisationRow.From(organisation, at);
+                await connection.ExecuteAsync(new CommandDefinition(before is null ? Insert : Update, row, tx, cancellationToken: cancellationToken));
+                return new StoredOrganisation(organisation, before?.CreatedAt ?? row.At, row.At);
+            },
+            (before, _) => new AuditEntry(
+                at, actor, null, AuditAction, AuditSubject, organisation.Code,
+                before is null ? null : AuditJson.Serialize(before.Organisation), AuditJson.Serialize(organisation)),
+            cancellationToken);
 
     private static async Task<StoredOrganisation?> GetAsync(DbConnection connection, DbTransaction? tx, string code, CancellationToken cancellationToken)
     {

@@ -94,34 +94,20 @@ public sealed class CatalogueStore(Database database)
     /// Creates or replaces a category and appends <c>category.updated</c> to the audit log in the same transaction.
     /// Returns whether it was created.
     /// </summary>
-    public async Task<(bool Created, StoredCategory Stored)> SaveAsync(Category category, string actor, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        try
-        {
-            return await SaveOnceAsync(connection, category, actor, at, cancellationToken);
-        }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
-        {
-            // Someone created the same code between our read and our insert: theirs is now the "before".
-            return await SaveOnceAsync(connection, category, actor, at, cancellationToken);
-        }
-    }
-
-    private static async Task<(bool Created, StoredCategory Stored)> SaveOnceAsync(
-        DbConnection connection, Category category, string actor, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await GetAsync(connection, tx, category.Code, cancellationToken);
-        var row = CategoryRow.From(category, at, actor);
-        await connection.ExecuteAsync(new CommandDefinition(before is null ? Insert : Update, row, tx, cancellationToken: cancellationToken));
-        var after = row.ToStored();
-        await AuditLog.AppendAsync(connection, tx, new AuditEntry(
-            at, actor, null, AuditAction, AuditSubject, category.Code,
-            before is null ? null : AuditJson.Serialize(before.Category), AuditJson.Serialize(after.Category)), cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return (before is null, after);
-    }
+    public Task<(bool Created, StoredCategory Stored)> SaveAsync(Category category, string actor, DateTimeOffset at, CancellationToken cancellationToken) =>
+        AuditedSave.SaveAsync(
+            database,
+            (connection, tx) => GetAsync(connection, tx, category.Code, cancellationToken),
+            async (connection, tx, before) =>
+            {
+                var row = CategoryRow.From(category, at, actor);
+                await connection.ExecuteAsync(new CommandDefinition(before is null ? Insert : Update, row, tx, cancellationToken: cancellationToken));
+                return row.ToStored();
+            },
+            (before, after) => new AuditEntry(
+                at, actor, null, AuditAction, AuditSubject, category.Code,
+                before is null ? null : AuditJson.Serialize(before.Category), AuditJson.Serialize(after.Category)),
+            cancellationToken);
 
     private static async Task<StoredCategory?> GetAsync(DbConnection connection, DbTransaction? tx, string code, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dispatch.Contracts;
+using Dispatch.Server.Operations.Parsing;
 
 namespace Dispatch.Server.Routing;
 
@@ -56,10 +57,9 @@ public static partial class CategoryValidator
         var nameZh = RequireName(edit.NameZh, "nameZh", MaxNameZhLength, errors);
         var nameEn = RequireName(edit.NameEn, "nameEn", MaxNameEnLength, errors);
 
-        IncidentKind kind = default;
-        if (!TryParseName(edit.Kind, out kind) || kind == IncidentKind.Unknown)
+        if (!StrictEnum.TryParse<IncidentKind>(edit.Kind, out var kind) || kind == IncidentKind.Unknown)
         {
-            errors["kind"] = [$"kind '{edit.Kind}' must be one of Police, NonPolice, Dispute."];
+            errors["kind"] = [StrictEnum.MustBeOneOf("kind", edit.Kind, ["Police", "NonPolice", "Dispute"])];
         }
 
         if (edit.Priority is not (>= 1 and <= 4))
@@ -67,9 +67,9 @@ public static partial class CategoryValidator
             errors["priority"] = [$"priority must be from 1 (most urgent) to 4; it was {Show(edit.Priority)}."];
         }
 
-        if (!TryParseName<OrganisationType>(edit.Organisation, out var organisation))
+        if (!StrictEnum.TryParse<OrganisationType>(edit.Organisation, out var organisation))
         {
-            errors["organisation"] = [$"organisation '{edit.Organisation}' must be one of {string.Join(", ", Enum.GetNames<OrganisationType>())}."];
+            errors["organisation"] = [StrictEnum.MustBeOneOf<OrganisationType>("organisation", edit.Organisation)];
         }
 
         var response = ValidateResponse(edit.Response, errors);
@@ -198,15 +198,6 @@ public static partial class CategoryValidator
         }
 
         return trimmed;
-    }
-
-    // Names only: Enum.TryParse would also take "2" or "Police,Dispute".
-    private static bool TryParseName<TEnum>(string? text, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        value = default;
-        var name = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, text?.Trim(), StringComparison.OrdinalIgnoreCase));
-        return name is not null && Enum.TryParse(name, out value);
     }
 
     private static string Show(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing";

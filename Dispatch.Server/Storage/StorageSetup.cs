@@ -1,3 +1,4 @@
+using Dispatch.Server.Operations.Parsing;
 using Microsoft.Data.Sqlite;
 
 namespace Dispatch.Server.Storage;
@@ -24,10 +25,9 @@ public static class StorageSetup
     public static Database CreateDatabase(IConfiguration configuration, string contentRoot)
     {
         var providerText = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
-        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+        if (!StrictEnum.TryParse<DatabaseProvider>(providerText, out var provider))
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{providerText}' is not one of Sqlite, PostgreSql, SqlServer.");
+            throw new InvalidOperationException(StrictEnum.NotOneOf<DatabaseProvider>("Database:Provider", providerText));
         }
 
         var connectionString = configuration.GetConnectionString("Dispatch");

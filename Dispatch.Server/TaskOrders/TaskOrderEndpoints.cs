@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders.UseCases;
@@ -45,18 +46,7 @@ public static class TaskOrderEndpoints
     public static async Task<IResult> List(ClaimsPrincipal user, TaskOrderStore store, TimeProvider clock, string? status, string? organisation, string? overdue, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        TaskOrderStatus? statusFilter = null;
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            if (StepFields.TryEnum<TaskOrderStatus>(status, out var parsed))
-            {
-                statusFilter = parsed;
-            }
-            else
-            {
-                errors["status"] = [$"status '{status}' is not one of {string.Join(", ", Enum.GetNames<TaskOrderStatus>())}."];
-            }
-        }
+        var statusFilter = StrictEnum.Optional<TaskOrderStatus>(status, "status", (field, message) => errors[field] = [message]);
 
         bool? overdueFilter = null;
         if (!string.IsNullOrWhiteSpace(overdue))

@@ -142,8 +142,8 @@ public sealed class UnitEndpointsTests
     [Test]
     public async Task ReportPosition_WhenAtIsBeyondTheClockSkew_Answers400()
     {
-        var ahead = Start + UnitEndpoints.MaxClockSkew + TimeSpan.FromSeconds(5);
-        var withinSkew = Start + UnitEndpoints.MaxClockSkew - TimeSpan.FromSeconds(5);
+        var ahead = Start + PositionRules.MaxClockSkew + TimeSpan.FromSeconds(5);
+        var withinSkew = Start + PositionRules.MaxClockSkew - TimeSpan.FromSeconds(5);
 
         var refused = await tracker.PostAsJsonAsync("/api/units/YF-PC03/location", new { lon = 120.21, lat = 30.28, at = Iso(ahead) });
         var taken = await tracker.PostAsJsonAsync("/api/units/XT-PC03/location", new { lon = 120.21, lat = 30.28, at = Iso(withinSkew) });

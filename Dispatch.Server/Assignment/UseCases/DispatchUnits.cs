@@ -1,6 +1,7 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Operations.Parsing;
 using MassTransit;
 
 namespace Dispatch.Server.Assignment.UseCases;
@@ -178,16 +179,12 @@ public sealed class DispatchUnits(
                     continue;
                 }
 
-                var named = requested[i]!.Role?.Trim().ToUpperInvariant();
-                AssignmentRole? role = named switch
+                // No role: decided when dispatched (DispatchRules.WithRoles) — the primary, or a reinforcement.
+                var roleText = requested[i]!.Role;
+                AssignmentRole? role = StrictEnum.TryParse<AssignmentRole>(roleText, out var named) ? named : null;
+                if (role is null && !string.IsNullOrWhiteSpace(roleText))
                 {
-                    "PRIMARY" => AssignmentRole.Primary,
-                    "REINFORCEMENT" => AssignmentRole.Reinforcement,
-                    _ => null,
-                };
-                if (role is null && !string.IsNullOrEmpty(named))
-                {
-                    errors[$"units[{i}].role"] = [$"role '{requested[i]!.Role}' is not one of primary, reinforcement."];
+                    errors[$"units[{i}].role"] = [StrictEnum.NotOneOf("role", roleText, ["primary", "reinforcement"])];
                 }
                 else if (lines.Any(l => l.Code == code))
                 {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders.Calendar;
 
@@ -21,7 +22,7 @@ public static class AssessmentEndpoints
         var errors = new Dictionary<string, string[]>();
         var period = Period(from, to, errors);
         var grouping = AssessmentGroupBy.Organisation;
-        if (!string.IsNullOrWhiteSpace(groupBy) && !(Enum.TryParse(groupBy, true, out grouping) && Enum.IsDefined(grouping) && !int.TryParse(groupBy, out _)))
+        if (!string.IsNullOrWhiteSpace(groupBy) && !StrictEnum.TryParse(groupBy, out grouping))
         {
             errors["groupBy"] = ["groupBy must be organisation, street or community."];
         }
@@ -165,7 +166,7 @@ public static class AssessmentEndpoints
             return new DateTimeOffset((endOfDay ? date.AddDays(1) : date).ToDateTime(TimeOnly.MinValue), WorkingCalendar.ShanghaiOffset);
         }
 
-        if (CalendarEndpoints.TryParseIssued(text, out var instant, out _) && instant.Year is > 1900 and < 9000)
+        if (OffsetTime.TryParse(text, out var instant) && instant.Year is > 1900 and < 9000)
         {
             return instant;
         }

@@ -1,8 +1,8 @@
 using Dispatch.Contracts;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Parsing;
 using MassTransit;
 
 namespace Dispatch.Server.TaskOrders.Calendar;
@@ -14,7 +14,7 @@ public sealed record CalendarImported(int Year, bool Replaced, int OffDays, int 
 public sealed record CalendarYearDays(int Year, IReadOnlyList<HolidayDay> Days);
 
 /// <summary>The working-day calendar: import a year's notice, read it back, its status, and due times.</summary>
-public static partial class CalendarEndpoints
+public static class CalendarEndpoints
 {
     /// <summary>A year's notice is a few KiB; this leaves room for formatting and long holiday names.</summary>
     public const long MaxBodyBytes = 256 * 1024;
@@ -83,10 +83,7 @@ public static partial class CalendarEndpoints
             calendar.StatusOn(WorkingCalendar.Today(clock))));
     }
 
-    /// <summary>
-    /// An ISO-8601 instant that says its offset (<c>2025-09-30T10:00:00+08:00</c> or <c>…Z</c>): a bare local time
-    /// is refused rather than guessed, since the day it falls on decides the deadline.
-    /// </summary>
+    /// <summary>The time of issue as <see cref="OffsetTime"/> reads it, or the words saying why not.</summary>
     public static bool TryParseIssued(string? text, out DateTimeOffset issued, out string error)
     {
         issued = default;
@@ -97,10 +94,9 @@ public static partial class CalendarEndpoints
             return false;
         }
 
-        if (!OffsetSuffix().IsMatch(text.Trim())
-            || !DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out issued))
+        if (!OffsetTime.TryParse(text, out issued))
         {
-            error = $"issued '{text}' is not an ISO-8601 time with an offset, e.g. 2025-09-30T10:00:00+08:00.";
+            error = OffsetTime.Refusal("issued", text);
             return false;
         }
 
@@ -121,7 +117,4 @@ public static partial class CalendarEndpoints
 
         return true;
     }
-
-    [GeneratedRegex(@"T.*(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
-    private static partial Regex OffsetSuffix();
 }

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.TaskOrders.Calendar;
 
 namespace Dispatch.Server.TaskOrders.UseCases;
@@ -24,7 +25,7 @@ public sealed record EvaluateTaskOrder(CitizenRating Rating, string? Comment) : 
         "满意" => CitizenRating.Satisfied,
         "基本满意" => CitizenRating.BasicallySatisfied,
         "不满意" => CitizenRating.Dissatisfied,
-        { } name when StepFields.TryEnum<CitizenRating>(name, out var rating) => rating,
+        { } name when StrictEnum.TryParse<CitizenRating>(name, out var rating) => rating,
         _ => null,
     };
 

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.TaskOrders.Calendar;
 
 namespace Dispatch.Server.TaskOrders.UseCases;
@@ -9,7 +10,7 @@ public sealed record RequestDelay(string Reason, DateTimeOffset NewDueAt) : Task
     public static TaskOrderCommand? Parse(StepFields fields)
     {
         var reason = fields.Reason();
-        if (!CalendarEndpoints.TryParseIssued(fields.Body.NewDueAt, out var due, out _))
+        if (!OffsetTime.TryParse(fields.Body.NewDueAt, out var due))
         {
             fields.Errors["newDueAt"] = ["newDueAt is required: the new due time with its offset, e.g. 2025-10-21T23:59:59+08:00."];
             return null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dispatch.Contracts;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Security;
@@ -44,10 +43,6 @@ public sealed class StepFields(TaskOrderRequest body, OrganisationSnapshot organ
     }
 
     public string? Reason() => Text(Body.Reason, "reason", MaxReasonLength);
-
-    /// <summary>An enum by name, any case; numbers are refused, so a value means what it says.</summary>
-    public static bool TryEnum<T>(string text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
 }
 
 /// <summary>Why a step was not taken; no HTTP status: the endpoint maps each.</summary>
