@@ -54,6 +54,12 @@ public sealed class AssignmentStore(Database database)
     private const string SelectById = Columns + "\nWHERE id = @Id";
     private const string SelectByIncident = Columns + "\nWHERE incident_id = @IncidentId\nORDER BY dispatched_at, id";
     private const string SelectByUnit = Columns + "\nWHERE unit_code = @UnitCode\nORDER BY dispatched_at DESC, id DESC";
+    private const string SelectOpen = Columns + """
+
+        WHERE state NOT IN ('Cleared', 'Declined')
+        ORDER BY dispatched_at DESC, id DESC
+        """;
+
     private const string SelectOpenOfUnit = Columns + """
 
         WHERE unit_code = @UnitCode AND state NOT IN ('Cleared', 'Declined')
@@ -179,6 +185,16 @@ public sealed class AssignmentStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await QueryAsync(connection, null, SelectOpenOfUnit, new { UnitCode = unitCode }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The incident each unit works on now (its newest open assignment), for the unit board: one query for every unit.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Guid>> CurrentIncidentsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var open = await QueryAsync(connection, null, SelectOpen, new { }, cancellationToken);
+        return open.GroupBy(a => a.UnitCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().IncidentId, StringComparer.Ordinal);
     }
 
     /// <summary>The unit's status follows its newest open assignment, else it is Available.</summary>

@@ -34,7 +34,7 @@ public sealed record UnitPositionAccepted(string UnitCode, GeoPoint Position, Da
 /// <summary>A unit as <c>GET /api/units</c> shows it: the summary plus how old its position is.</summary>
 public sealed record UnitView(
     string Code, string Name, string Organisation, UnitKind Kind, GeoPoint? Position, DateTimeOffset? PositionAt,
-    double? AccuracyMetres, double? AgeSeconds, bool Stale, UnitStatus Status = UnitStatus.Available);
+    double? AccuracyMetres, double? AgeSeconds, bool Stale, UnitStatus Status = UnitStatus.Available, Guid? CurrentIncidentId = null);
 
 /// <summary>One row of <c>GET /api/units/nearest</c>.</summary>
 public sealed record NearestUnit(
@@ -184,7 +184,7 @@ public static class UnitEndpoints
 
     /// <summary>The units the user's scope reaches (see <see cref="UnitScope"/>), by code.</summary>
     public static async Task<IResult> List(
-        string? organisation, string? kind, ClaimsPrincipal user, UnitStore store, UnitScope unitScope, IOptions<UnitOptions> options,
+        string? organisation, string? kind, ClaimsPrincipal user, UnitStore store, AssignmentStore assignments, UnitScope unitScope, IOptions<UnitOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -196,8 +196,9 @@ public static class UnitEndpoints
 
         var scope = AccessScope.Of(user);
         var units = await store.ListAsync(Blank(organisation), kindFilter, dialect => unitScope.Filter(scope, dialect), cancellationToken);
+        var working = await assignments.CurrentIncidentsAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(units.Select(u => View(u, now, options.Value)).ToList());
+        return TypedResults.Ok(units.Select(u => View(u, now, options.Value) with { CurrentIncidentId = working.TryGetValue(u.Unit.Code, out var at) ? at : null }).ToList());
     }
 
     /// <summary>One unit; outside the user's scope it does not exist for them (404), as for incidents.</summary>

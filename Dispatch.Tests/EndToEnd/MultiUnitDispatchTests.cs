@@ -67,6 +67,24 @@ public sealed class MultiUnitDispatchTests
             await Assertions.Expect(detail.Locator($"[data-testid=assignment][data-unit='{secondUnit}'] .role")).ToHaveTextAsync("增援");
             await Assertions.Expect(detail.Locator("[data-testid=assignment]")).ToHaveCountAsync(2);
             Assert.That(await detail.Locator("[data-testid=dispatch-refusal]").CountAsync(), Is.Zero, "no refusal was shown");
+
+            // The unit board: every unit in the operator's areas, filtered to another precinct's; one of its available
+            // cars is sent by hand to the incident open in the detail, and the board shows it working there.
+            await page.Locator("[data-testid=tab-units]").ClickAsync();
+            var board = page.Locator("[data-testid=unit-board]");
+            await board.Locator("[data-testid=unit-filter-organisation]").SelectOptionAsync("PS-XINTANG");
+            await board.Locator("[data-testid=unit-filter-status]").SelectOptionAsync("Available");
+            var rows = board.Locator("[data-testid=unit-row]");
+            await Assertions.Expect(rows).Not.ToHaveCountAsync(0);
+            var third = await rows.First.GetAttributeAsync("data-unit");
+            Assert.That(third, Does.StartWith("XT-"), "another precinct's car");
+            await rows.First.Locator("[data-testid=unit-dispatch]").ClickAsync();
+            await board.Locator("[data-testid=unit-filter-status]").SelectOptionAsync("");
+            var sent = board.Locator($"[data-testid=unit-row][data-unit='{third}']");
+            await Assertions.Expect(sent).ToHaveAttributeAsync("data-status", "Dispatched", new() { Timeout = 5_000 });
+            await Assertions.Expect(sent.Locator("[data-testid=unit-incident]")).ToBeVisibleAsync();
+            await page.Locator("[data-testid=tab-detail]").ClickAsync();
+            await Assertions.Expect(detail.Locator($"[data-testid=assignment][data-unit='{third}'] .role")).ToHaveTextAsync("增援");
         }
         finally
         {

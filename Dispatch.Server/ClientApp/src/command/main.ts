@@ -12,6 +12,7 @@ import type { IncidentSummary } from '../common/model';
 import { headerSlot, startPage } from '../common/session';
 import { densityToggle } from './density';
 import { manualEntryButton } from './manual-entry';
+import { UnitBoard } from './unit-board';
 import { CommandMap } from './map-pane';
 import { TaskBoard } from './board';
 import { IncidentDetailPanel } from './detail';
@@ -46,6 +47,7 @@ startPage({
       showTab('detail');
       queue.mark(id);
       void detail.open(id);
+      units.render(); // its 派往当前警情 buttons send units to this incident now
       const incident = queue.incidents.find((i) => i.id === id);
       if (incident) map.focus(incident);
     };
@@ -53,6 +55,7 @@ startPage({
     const queue = new IncidentQueue(clocks, count, select);
     const triage = new TriageQueue(panel('triage-queue'), panel('triage-count'), select);
     const board = new TaskBoard(panel('task-board'), panel('board-count'), select);
+    const units = new UnitBoard(panel('unit-board'), panel('units-count'), () => detail.incidentId, select);
     // 接警录入 (operators): the entered call opens in the detail once its incident exists, which the push announces.
     let entered: string | null = null;
     if (me.role === 'Operator') {
@@ -116,7 +119,7 @@ startPage({
 
     const hub = live('/hubs/command', async (connection) => {
       await connection.invoke('WatchIncidents');
-      await Promise.all([loadList(), triage.load(), board.load(), map.loadUnits().catch((error) => console.warn('Could not load the units', error))]);
+      await Promise.all([loadList(), triage.load(), board.load(), units.load(), map.loadUnits().catch((error) => console.warn('Could not load the units', error))]);
       detail.reloadSoon();
     });
     hub.connection.on('IncidentOpened', (incident: IncidentSummary) => {
@@ -141,10 +144,12 @@ startPage({
     });
     hub.connection.on('AssignmentChanged', (assignment: AssignmentSummary) => {
       if (assignment.incidentId === detail.incidentId) detail.reloadSoon();
+      units.applyAssignment(assignment);
     });
     map.listen(hub.connection);
     hub.connection.on('UnitChanged', (unit: UnitSummary) => {
       if (detail.shows(unit.code)) detail.reloadSoon();
+      units.applyUnit(unit);
     });
     hub.connection.on('TaskOrderChanged', (order: TaskOrderView) => board.apply(order));
     hub.connection.on('ClockChanged', (view: ClockView) => {

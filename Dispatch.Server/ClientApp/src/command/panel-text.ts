@@ -2,7 +2,8 @@
 import type { Bilingual } from '../common/i18n';
 
 export const PANEL_TEXT: Bilingual<{
-  tabDetail: string; tabTriage: string; tabBoard: string; pickIncident: string;
+  tabDetail: string; tabTriage: string; tabBoard: string; tabUnits: string; pickIncident: string;
+  unitAll: string; unitStatusAll: string; unitAge: (seconds: number | null, stale: boolean) => string; unitDispatchHere: string; unitNoIncident: string; openIncident: string; noUnits: string; unitsCount: (free: number, all: number) => string;
   callers: string; gridEvent: string; address: string; area: string; category: string; organisation: string;
   clocks: string; assignments: string; recommendations: string; timeline: string; noAssignments: string; noRecommendations: string;
   dispatch: string; dispatchAnyway: string; handOver: string; resolve: string; reclassify: string; reroute: string;
@@ -18,7 +19,10 @@ export const PANEL_TEXT: Bilingual<{
   addressScore: (score: string) => string; addressUsed: string; addressNotUsed: string; addressFar: (metres: number) => string;
 }> = {
   zh: {
-    tabDetail: '警情详情', tabTriage: '待研判', tabBoard: '任务单', pickIncident: '点击队列中的警情查看详情',
+    tabDetail: '警情详情', tabTriage: '待研判', tabBoard: '任务单', tabUnits: '力量', pickIncident: '点击队列中的警情查看详情',
+    unitAll: '全部单位', unitStatusAll: '全部状态', unitDispatchHere: '派往当前警情', unitNoIncident: '先在队列中选定警情', openIncident: '查看警情', noUnits: '没有符合条件的力量',
+    unitAge: (seconds, stale) => (seconds === null ? '无位置' : `${seconds < 60 ? `${Math.round(seconds)}秒` : `${Math.round(seconds / 60)}分钟`}前${stale ? '（过时）' : ''}`),
+    unitsCount: (free, all) => `${free}/${all}`,
     callers: '报警人陈述', gridEvent: '网格事件', address: '地址', area: '辖区', category: '类别', organisation: '责任单位',
     clocks: '响应时钟', assignments: '已派力量', recommendations: '推荐力量', timeline: '处置经过',
     noAssignments: '尚未派单', noRecommendations: '暂无可推荐力量',
@@ -50,7 +54,10 @@ export const PANEL_TEXT: Bilingual<{
     urgent: '紧急 · 疑似危及生命',
   },
   en: {
-    tabDetail: 'Incident', tabTriage: 'Triage', tabBoard: 'Task orders', pickIncident: 'Pick an incident in the queue to see it here',
+    tabDetail: 'Incident', tabTriage: 'Triage', tabBoard: 'Task orders', tabUnits: 'Units', pickIncident: 'Pick an incident in the queue to see it here',
+    unitAll: 'All organisations', unitStatusAll: 'All statuses', unitDispatchHere: 'Send to this incident', unitNoIncident: 'Pick an incident in the queue first', openIncident: 'Open incident', noUnits: 'No unit matches',
+    unitAge: (seconds, stale) => (seconds === null ? 'no position' : `${seconds < 60 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`} ago${stale ? ' (stale)' : ''}`),
+    unitsCount: (free, all) => `${free}/${all}`,
     callers: "Callers' words", gridEvent: 'Grid event', address: 'Address', area: 'Area', category: 'Category', organisation: 'Responsible',
     clocks: 'Clocks', assignments: 'Units dispatched', recommendations: 'Recommended units', timeline: 'Timeline',
     noAssignments: 'Nothing dispatched yet', noRecommendations: 'No unit to recommend',

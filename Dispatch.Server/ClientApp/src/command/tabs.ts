@@ -1,6 +1,6 @@
 // The side panels as tabs: one shows at a time; the tab labels carry the triage and task-order counts.
 
-export type Tab = 'detail' | 'triage' | 'board';
+export type Tab = 'detail' | 'triage' | 'board' | 'units';
 
 export function tabs(): (tab: Tab) => void {
   const show = (tab: Tab) => {
