@@ -37,7 +37,7 @@ export class CommandMap {
       if (event.key === 'Escape' && pane.classList.contains('is-full')) setFull(false);
     });
     bar.append(whole, full);
-    this.map.addControl(bar, 'topright');
+    this.map.addControl(bar, 'topleft');
 
     const legend = document.createElement('div');
     legend.className = 'map-legend';

@@ -46,6 +46,8 @@ export class DispatchMap {
     element.classList.add('dispatch-map');
     this.map = L.map(element, { zoomControl: true, attributionControl: false, preferCanvas: false, zoomSnap: 0.25 });
     this.map.setView([30.25, 120.15], 13);
+    // Incidents above units: a car parked at the scene must not hide the incident (or its tooltip) under it.
+    this.map.createPane('incidents').style.zIndex = '450';
   }
 
   /** Loads the background (tiles if configured) and the areas of the given levels. */
@@ -110,7 +112,9 @@ export class DispatchMap {
     const at = this.toLatLng(marker.lon, marker.lat);
     let circle = markers.get(marker.id);
     if (!circle) {
-      circle = L.circleMarker(at, { radius: kind === 'unit' ? 6 : 9, weight: 2, fillOpacity: 0.9, className: `marker-${kind}` }).addTo(this.map);
+      circle = L.circleMarker(at, {
+        radius: kind === 'unit' ? 6 : 9, weight: 2, fillOpacity: 0.9, className: `marker-${kind}`, pane: kind === 'incident' ? 'incidents' : 'overlayPane',
+      }).addTo(this.map);
       if (onClick) circle.on('click', () => onClick(marker.id));
       markers.set(marker.id, circle);
     } else {
