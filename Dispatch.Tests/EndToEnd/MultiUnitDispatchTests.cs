@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Dispatch.Contracts;
-using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
 using Microsoft.Playwright;
@@ -27,9 +25,7 @@ public sealed class MultiUnitDispatchTests
         await install.ImportReferenceDataAsync();
         await install.AddUserAsync("duty-zhou", "Operator", "330102007", "值班 周一", OperatorPassword);
         var server = install.Server.Address;
-        var grids = GeoJsonAreaReader.Read(await File.ReadAllTextAsync(TestEnvironment.RepoFile("infra/geo/grids.geojson")),
-            new AreaImportOptions(AreaLevel.Grid, "code", "name", "parent", CoordinateSystem.Wgs84));
-        var scene = grids.Areas.Single(a => a.Area.Code == SceneGrid).Area.Geometry.InteriorPoint;
+        var scene = ProductionInstall.PointInGrid(SceneGrid);
 
         var (playwright, browser) = await Browser.LaunchAsync();
         try
@@ -41,7 +37,7 @@ public sealed class MultiUnitDispatchTests
             using var platform = Session.WithApiKey(server, install.PlatformKey);
             foreach (var (car, offset) in new[] { ("YF-PC01", 0.002), ("YF-PC02", -0.002) })
             {
-                var reported = await platform.PostAsJsonAsync($"/api/units/{car}/location", new { lon = scene.X + offset, lat = scene.Y });
+                var reported = await platform.PostAsJsonAsync($"/api/units/{car}/location", new { lon = scene.Lon + offset, lat = scene.Lat });
                 Assert.That(reported.StatusCode, Is.EqualTo(HttpStatusCode.Accepted).Or.EqualTo(HttpStatusCode.OK), await reported.Content.ReadAsStringAsync());
             }
 
@@ -49,7 +45,7 @@ public sealed class MultiUnitDispatchTests
             var posted = await platform.PostAsJsonAsync("/api/intake/alerts", new
             {
                 alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "fight",
-                description = "广场上十几个人打群架，有人拿棍子", address = "杭州市上城区云峰路广场", location = new { lon = scene.X, lat = scene.Y },
+                description = "广场上十几个人打群架，有人拿棍子", address = "杭州市上城区云峰路广场", location = new { lon = scene.Lon, lat = scene.Lat },
             });
             Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await posted.Content.ReadAsStringAsync());
 

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Dispatch.Contracts;
-using Dispatch.Server.Geo;
 using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
 using Microsoft.Playwright;
@@ -52,10 +50,7 @@ public sealed class StoryTests
         }
 
         // A point inside the scene's grid, from the same file the installer imported.
-        var grids = GeoJsonAreaReader.Read(await File.ReadAllTextAsync(TestEnvironment.RepoFile("infra/geo/grids.geojson")),
-            new AreaImportOptions(AreaLevel.Grid, "code", "name", "parent", CoordinateSystem.Wgs84));
-        var inside = grids.Areas.Single(a => a.Area.Code == SceneGrid).Area.Geometry.InteriorPoint;
-        var scene = (Lon: inside.X, Lat: inside.Y);
+        var scene = ProductionInstall.PointInGrid(SceneGrid);
 
         var (playwright, browser) = await Browser.LaunchAsync();
         try

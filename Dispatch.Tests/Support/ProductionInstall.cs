@@ -1,3 +1,5 @@
+using Dispatch.Contracts;
+using Dispatch.Server.Geo;
 using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.Support;
@@ -94,6 +96,15 @@ public sealed class ProductionInstall : IAsyncDisposable
 
         Assert.That(await CliAsync(["organisations", "import", TestEnvironment.RepoFile("infra/geo/organisations.json"), .. AdminArgs]), Does.Contain("(24 created, 0 replaced)"));
         Assert.That(await CliAsync(["units", "import", TestEnvironment.RepoFile("infra/geo/units.json"), .. AdminArgs]), Does.Contain("(24 created, 0 replaced)"));
+    }
+
+    /// <summary>A point inside a grid of <c>infra/geo/grids.geojson</c>, the file the installer imports (WGS-84).</summary>
+    public static (double Lon, double Lat) PointInGrid(string gridCode)
+    {
+        var grids = GeoJsonAreaReader.Read(File.ReadAllText(TestEnvironment.RepoFile("infra/geo/grids.geojson")),
+            new AreaImportOptions(AreaLevel.Grid, "code", "name", "parent", CoordinateSystem.Wgs84));
+        var inside = grids.Areas.Single(a => a.Area.Code == gridCode).Area.Geometry.InteriorPoint;
+        return (inside.X, inside.Y);
     }
 
     /// <summary>A person, added with the CLI on the database as an installer does: role, scope (area, unit or organisation code), name.</summary>

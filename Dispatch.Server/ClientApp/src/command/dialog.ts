@@ -14,6 +14,27 @@ export interface Field {
   search?: boolean;
 }
 
+/** Appends the options to a choice, those with a group under it, groups in the order they first appear. */
+export function fillOptions(select: HTMLSelectElement, options: NonNullable<Field['options']>): void {
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const option of options) {
+    const item = el('option', { text: option.label });
+    item.value = option.value;
+    if (option.group === undefined) {
+      select.append(item);
+      continue;
+    }
+    let group = groups.get(option.group);
+    if (!group) {
+      group = el('optgroup');
+      group.label = option.group;
+      groups.set(option.group, group);
+      select.append(group);
+    }
+    group.append(item);
+  }
+}
+
 /** Narrows a choice to the options matching the query (all when empty); keeps a visible option selected. */
 export function filterOptions(select: HTMLSelectElement, query: string): void {
   const words = query.trim().toLowerCase();
@@ -36,23 +57,7 @@ export function ask(title: string, fields: readonly Field[]): Promise<Record<str
     let searchBox: HTMLInputElement | null = null;
     if (field.options) {
       const select = el('select');
-      const groups = new Map<string, HTMLOptGroupElement>();
-      for (const option of field.options) {
-        const item = el('option', { text: option.label });
-        item.value = option.value;
-        if (option.group === undefined) {
-          select.append(item);
-          continue;
-        }
-        let group = groups.get(option.group);
-        if (!group) {
-          group = el('optgroup');
-          group.label = option.group;
-          groups.set(option.group, group);
-          select.append(group);
-        }
-        group.append(item);
-      }
+      fillOptions(select, field.options);
       if (field.search) {
         searchBox = el('input');
         searchBox.type = 'search';

@@ -6,7 +6,7 @@ import { ApiError, getJson, postJson } from '../common/api';
 import { pick } from '../common/i18n';
 import { DispatchMap } from '../common/map';
 import type { GeoPoint } from '../common/model';
-import { filterOptions } from './dialog';
+import { fillOptions, filterOptions } from './dialog';
 import { button, el } from './dom';
 import { categoryOptions } from './lookups';
 import { PANEL_TEXT } from './panel-text';
@@ -89,20 +89,8 @@ async function openManualEntry(select: (incidentId: string) => void): Promise<vo
   map.onPick((lon, lat) => place({ lon, lat }, address.value.trim() || t.manualEntry));
   map.load('street,community', true).catch((failure) => console.warn('Could not load the map', failure));
 
-  void categoryOptions().then((options) => {
-    const groups = new Map<string, HTMLOptGroupElement>();
-    for (const option of options ?? []) {
-      const key = option.group ?? '';
-      let group = groups.get(key);
-      if (!group) {
-        group = el('optgroup');
-        group.label = key;
-        groups.set(key, group);
-        category.append(group);
-      }
-      group.append(new Option(option.label, option.value));
-    }
-  }).catch((failure) => console.warn('Could not load the catalogue', failure));
+  void categoryOptions().then((options) => fillOptions(category, options ?? []))
+    .catch((failure) => console.warn('Could not load the catalogue', failure));
 
   // The category the classifier would give, as the operator types: a suggestion, which the operator may change.
   description.addEventListener('input', debounce(400, () => {

@@ -6,6 +6,7 @@ import { getJson } from '../common/api';
 import { onLanguage, pick } from '../common/i18n';
 import { DispatchMap, markerStyle } from '../common/map';
 import type { GeoPoint, IncidentSummary } from '../common/model';
+import { button } from './dom';
 import { TEXT } from './text';
 
 interface Unit { code: string; name: string; organisation: string; position: GeoPoint | null; status: string }
@@ -25,8 +26,8 @@ export class CommandMap {
   private addControls(pane: HTMLElement): void {
     const bar = document.createElement('div');
     bar.className = 'map-buttons leaflet-bar';
-    const whole = mapButton('map-whole-area', () => this.map.overview());
-    const full = mapButton('map-full-screen', () => setFull(!pane.classList.contains('is-full')));
+    const whole = button('', 'map-whole-area', () => this.map.overview(), '');
+    const full = button('', 'map-full-screen', () => setFull(!pane.classList.contains('is-full')), '');
     const setFull = (on: boolean) => {
       pane.classList.toggle('is-full', on);
       full.setAttribute('aria-pressed', String(on));
@@ -106,12 +107,4 @@ export class CommandMap {
   focus(incident: IncidentSummary): void {
     if (incident.location) this.map.focus(incident.location.lat, incident.location.lon);
   }
-}
-
-function mapButton(testid: string, onClick: () => void): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.dataset.testid = testid;
-  button.addEventListener('click', onClick);
-  return button;
 }
