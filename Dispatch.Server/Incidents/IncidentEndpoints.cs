@@ -48,6 +48,22 @@ public static class IncidentEndpoints
         return TypedResults.Ok(result);
     }
 
+    /// <summary>
+    /// Every open incident the user may see (waiting, in triage, in progress), urgent first, then the longest waiting:
+    /// the command screen holds all of them however many newer ones arrive, so none drops out of sight.
+    /// </summary>
+    public static async Task<IResult> Open(ClaimsPrincipal user, IncidentStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.ListAsync(new IncidentQuery(null, null, null, 1, OpenLimit, UrgentThenOldest: true, AccessScope.Of(user), OpenOnly: true), cancellationToken);
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>
+    /// A bound on one answer only: a centre with more open incidents than this has a problem no screen solves, and
+    /// <c>total</c> still says how many there are.
+    /// </summary>
+    public const int OpenLimit = 5000;
+
     public static async Task<IResult> Get(
         Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, ClockStore clocks, Assignment.AssignmentStore assignments,
         CancellationToken cancellationToken)

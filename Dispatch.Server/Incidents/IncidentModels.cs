@@ -42,10 +42,12 @@ public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Actio
 
 /// <summary>
 /// Filters for the incident list. Times are on <c>receivedAt</c>; <c>To</c> is exclusive. <c>Scope</c> keeps the
-/// incidents its user may see (<see cref="Visibility"/>); null keeps all.
+/// incidents its user may see (<see cref="Visibility"/>); null keeps all. <c>OpenOnly</c> keeps every incident that is
+/// not closed (waiting, in triage, in progress).
 /// </summary>
 public sealed record IncidentQuery(
-    IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool UrgentThenOldest = false, AccessScope? Scope = null);
+    IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool UrgentThenOldest = false, AccessScope? Scope = null,
+    bool OpenOnly = false);
 
 /// <summary>An incident with the row version that guards changes to it.</summary>
 public sealed record VersionedIncident(IncidentSummary Incident, int Version);

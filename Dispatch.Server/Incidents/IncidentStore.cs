@@ -361,6 +361,11 @@ public sealed class IncidentStore(Database database)
             where.Add("status = @Status");
         }
 
+        if (query.OpenOnly)
+        {
+            where.Add("status <> 'Closed'");
+        }
+
         if (query.From is not null)
         {
             where.Add("received_at >= @From");

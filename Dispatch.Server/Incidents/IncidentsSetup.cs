@@ -19,6 +19,10 @@ public static class IncidentsSetup
             .WithSummary("The incident queue, newest first; filter by status and by receivedAt (from inclusive, to exclusive).")
             .Produces<IncidentPage>()
             .ProducesValidationProblem();
+        incidents.MapGet("/open", IncidentEndpoints.Open)
+            .WithName("ListOpenIncidents")
+            .WithSummary("Every open incident in the user's scope (waiting, triage, in progress), urgent first, then the longest waiting; never paged away.")
+            .Produces<IncidentPage>();
         incidents.MapGet("/{id:guid}", IncidentEndpoints.Get)
             .WithName("GetIncident")
             .WithSummary("One incident with every alert that joined it, its timeline and its response clocks (1-3-5).")

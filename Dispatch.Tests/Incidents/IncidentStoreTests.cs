@@ -265,6 +265,31 @@ public sealed class IncidentStoreTests(string provider)
         Assert.That(elsewhere, Is.Empty, "about 960 m away: outside the box");
     }
 
+    [Test]
+    public async Task OpenOnly_KeepsEveryOpenIncident_HoweverManyNewerOnesThereAre_UrgentFirstThenLongestWaiting()
+    {
+        var waiting = Sample("110-waiting", T0, IncidentStatus.Open);
+        var triage = Sample("110-triage", T0.AddMinutes(1), IncidentStatus.NeedsTriage);
+        var urgent = Sample("110-urgent", T0.AddMinutes(2), IncidentStatus.InProgress);
+        await store.OpenFromAlertAsync(waiting.Incident, waiting.Alert, CancellationToken.None);
+        await store.OpenFromAlertAsync(triage.Incident, triage.Alert, CancellationToken.None);
+        await store.OpenFromAlertAsync(urgent.Incident with { Priority = 1 }, urgent.Alert, CancellationToken.None);
+        // More newer closed incidents than the largest page of the plain list: the open ones must not fall off.
+        for (var i = 0; i < IncidentEndpoints.MaxPageSize + 20; i++)
+        {
+            var (closed, alert) = Sample($"110-closed-{i}", T0.AddMinutes(10 + i), IncidentStatus.Closed);
+            await store.OpenFromAlertAsync(closed, alert, CancellationToken.None);
+        }
+
+        var open = await store.ListAsync(
+            new IncidentQuery(null, null, null, 1, IncidentEndpoints.OpenLimit, UrgentThenOldest: true, OpenOnly: true), CancellationToken.None);
+        var newest = await store.ListAsync(new IncidentQuery(null, null, null, 1, IncidentEndpoints.MaxPageSize), CancellationToken.None);
+
+        Assert.That(open.Items.Select(i => i.Id), Is.EqualTo(new[] { urgent.Incident.Id, waiting.Incident.Id, triage.Incident.Id }));
+        Assert.That(open.Total, Is.EqualTo(3));
+        Assert.That(newest.Items.Select(i => i.Id), Does.Not.Contain(waiting.Incident.Id), "the newest page alone loses it: the reason for OpenOnly");
+    }
+
     private static AccessScope Operator(string area) => new(Roles.Operator, All: false, [area]);
 
     private static (IncidentSummary Incident, StoredAlert Alert) Sample(string alertId, DateTimeOffset receivedAt, IncidentStatus status = IncidentStatus.Open)

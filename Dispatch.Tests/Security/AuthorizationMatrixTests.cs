@@ -35,6 +35,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/intake/grid-events"] = [Machine, "Operator", "Admin"],
         ["GET /api/incidents"] = Readers,
         ["GET /api/incidents/{id}"] = Readers,
+        ["GET /api/incidents/open"] = Readers,
         ["GET /api/triage"] = Readers,
         ["POST /api/incidents/{id}/route"] = ["Operator"],
         ["POST /api/incidents/{id}/reclassify"] = ["Operator"],

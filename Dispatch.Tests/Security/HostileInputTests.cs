@@ -66,6 +66,7 @@ public sealed partial class HostileInputTests
             ["page"] = (QueryKind.Number, "1"), ["pageSize"] = (QueryKind.Number, "20"),
         }),
         ["GET /api/incidents/{id}"] = new("admin"),
+        ["GET /api/incidents/open"] = new("admin"),
         ["GET /api/triage"] = new("admin", Query: new() { ["page"] = (QueryKind.Number, "1"), ["pageSize"] = (QueryKind.Number, "20") }),
         ["POST /api/incidents/{id}/route"] = new("operator", Json: true) { Valid = """{"organisationCode":"CG-YUNFENG","reason":"归城管"}""" },
         ["POST /api/incidents/{id}/reclassify"] = new("operator", Json: true) { Valid = """{"categoryCode":"noise","reason":"改类"}""" },

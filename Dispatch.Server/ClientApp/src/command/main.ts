@@ -23,7 +23,7 @@ import { TEXT } from './text';
 import { TriageQueue } from './triage';
 import type { AssignmentSummary, TaskOrderView, UnitSummary } from './types';
 
-const PAGE_SIZE = 100;
+const CLOSED_PAGE_SIZE = 50;
 // Clocks are fetched for the newest open incidents on load only; later ones arrive by push.
 const CLOCK_FETCH_LIMIT = 30;
 
@@ -79,13 +79,17 @@ startPage({
         const detail = await getJson<{ clocks?: ClockView[] }>(`/api/incidents/${incident.id}`).catch(() => null);
         for (const view of detail?.clocks ?? []) clocks.set(view);
       }
-      queue.tick();
+      queue.render(); // breached incidents rise
     };
 
     const loadList = async () => {
       try {
-        const page = await getJson<{ items: IncidentSummary[] }>(`/api/incidents?pageSize=${PAGE_SIZE}`);
-        show(page.items, loadedOnce);
+        // Every open incident, however many newer ones there are, and the most recent closed ones as history.
+        const [open, closed] = await Promise.all([
+          getJson<{ items: IncidentSummary[] }>('/api/incidents/open'),
+          getJson<{ items: IncidentSummary[] }>(`/api/incidents?status=Closed&pageSize=${CLOSED_PAGE_SIZE}`),
+        ]);
+        show([...open.items, ...closed.items], loadedOnce);
         loadedOnce = true;
         await loadClocks();
       } catch (error) {
@@ -107,7 +111,7 @@ startPage({
     };
     const raiseAlarm = ({ clock, incident }: ClockAlarm) => {
       clocks.set(clock);
-      queue.tick();
+      queue.render(); // a breach rises to the top
       sound(pick(TEXT).alarm(pick(CLOCK_TEXT).kind[clock.kind], categoryOf(incident), incident.address ?? ''), incident);
     };
     alarm.querySelector('button')!.addEventListener('click', () => {
@@ -154,7 +158,8 @@ startPage({
     hub.connection.on('TaskOrderChanged', (order: TaskOrderView) => board.apply(order));
     hub.connection.on('ClockChanged', (view: ClockView) => {
       clocks.set(view);
-      queue.tick();
+      if (view.state === 'Breached') queue.render();
+      else queue.tick();
       detail.tick();
     });
     hub.connection.on('ClockAlarm', raiseAlarm);

@@ -1,14 +1,13 @@
-// The incident queue, newest first, one row per incident however often it arrives. Everything the server sends is
+// The incident queue, one row per incident however often it arrives: every open incident, urgent and breached first
+// (order.ts), then the recent closed ones. Everything the server sends is
 // data: it reaches the page through textContent or attributes only, never as HTML.
 
 import { type ClockBoard } from '../common/clocks';
 import { pick } from '../common/i18n';
 import type { IncidentKind, IncidentSummary } from '../common/model';
 import { dateOf, timeOfDay } from '../common/time';
+import { orderQueue } from './order';
 import { TEXT } from './text';
-
-// A wall display runs for days; keep the page bounded.
-const MAX_ROWS = 200;
 
 export const kindOf = (incident: IncidentSummary): IncidentKind =>
   (incident.kind in TEXT.zh.kind ? incident.kind : 'Unknown');
@@ -68,12 +67,13 @@ export class IncidentQueue {
 
   /** Refills every row (cheap at this size) so language and "is it today?" stay current, and moves only rows out of place. */
   render(): void {
-    const received = (entry: Entry) => Date.parse(entry.incident.receivedAt);
-    const entries = [...this.shown.values()].sort((a, b) => received(b) - received(a) || a.incident.id.localeCompare(b.incident.id));
-    for (const dropped of entries.splice(MAX_ROWS)) {
-      dropped.row.remove();
-      this.shown.delete(dropped.incident.id);
+    // A wall display runs for days: the closed history is bounded, open work never is.
+    const { kept, dropped } = orderQueue(this.incidents, (id) => this.clocks.breached(id));
+    for (const incident of dropped) {
+      this.shown.get(incident.id)?.row.remove();
+      this.shown.delete(incident.id);
     }
+    const entries = kept.map((incident) => this.shown.get(incident.id)!);
     const today = dateOf(Date.now());
     entries.forEach(({ incident, row }, index) => {
       this.fill(row, incident, today);

@@ -44,6 +44,11 @@ export class ClockBoard {
     return this.byIncident.has(incidentId);
   }
 
+  /** Whether any of the incident's clocks has run out: such incidents rise in the queue. */
+  breached(incidentId: string): boolean {
+    return Object.values(this.byIncident.get(incidentId) ?? {}).some((view) => view?.state === 'Breached');
+  }
+
   /** Replaces the cell's chips with the incident's clocks as of `now`. */
   fill(cell: HTMLElement, incidentId: string, now = Date.now()): void {
     const views = this.byIncident.get(incidentId) ?? {};
