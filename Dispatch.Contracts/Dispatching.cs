@@ -91,3 +91,27 @@ public sealed record ClockWarning(Guid IncidentId, ClockKind Kind, DateTimeOffse
 
 /// <summary>A clock fell due unmet. <see cref="Late"/> when it fired after the due time (the server was down).</summary>
 public sealed record ClockBreached(Guid IncidentId, ClockKind Kind, DateTimeOffset DueAt, DateTimeOffset At, bool Late);
+
+/// <summary>A service outside the police that an incident can be handed to (联动).</summary>
+public enum LinkageService
+{
+    /// <summary>119: fire and rescue.</summary>
+    Fire = 0,
+
+    /// <summary>120: medical emergency.</summary>
+    Medical = 1,
+
+    /// <summary>应急: emergency management (disasters, hazardous incidents).</summary>
+    Emergency = 2,
+}
+
+/// <summary>An incident handed to a linkage service: who, when, and the reference quoted to the other centre.</summary>
+/// <param name="IncidentId">The incident.</param>
+/// <param name="Service">119, 120 or 应急.</param>
+/// <param name="Reference">The centre's own reference for this hand-off (e.g. <c>119-20261206-3F2A1C</c>).</param>
+/// <param name="ExternalReference">The other centre's number for it, when the operator has one.</param>
+/// <param name="Note">What the operator told them, when given.</param>
+/// <param name="At">When.</param>
+/// <param name="Actor">The operator.</param>
+public sealed record IncidentLinked(
+    Guid IncidentId, LinkageService Service, string Reference, string? ExternalReference, string? Note, DateTimeOffset At, string Actor);

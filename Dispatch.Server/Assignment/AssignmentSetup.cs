@@ -25,6 +25,8 @@ public static class AssignmentSetup
         builder.Services.AddScoped<RequestReinforcement>();
         builder.Services.AddScoped<ResolveIncident>();
         builder.Services.AddScoped<HandOverIncident>();
+        builder.Services.AddScoped<HandToLinkage>();
+        builder.Services.AddSingleton<LinkageStore>();
         builder.Services.AddScoped<SetDuty>();
         builder.Services.AddScoped<RevealCallerPhones>();
         return builder;
@@ -116,6 +118,10 @@ public static class AssignmentSetup
         incident.MapPost("/hand-over", DispatchEndpoints.HandOver).RequireAuthorization(Policies.Field).WithName("HandOverIncident")
             .WithSummary("Close the incident and hand the follow-up to a department as a task order (instructions required; organisation defaults to the responsible one): an operator, or the primary responder on scene.")
             .Accepts<HandOverRequest>("application/json").Produces<IncidentActionAccepted>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        incident.MapPost("/linkages", DispatchEndpoints.Link).RequireAuthorization(Policies.Operate).WithName("HandToLinkage")
+            .WithSummary("Hand the incident to 119 (Fire), 120 (Medical) or 应急 (Emergency) with one action: recorded with who, when and a reference to quote; meets the respond clock. 201 the first time; the same service again answers the first hand-off (200). The incident stays open.")
+            .Accepts<LinkageRequest>("application/json").Produces<LinkageAccepted>(StatusCodes.Status201Created).Produces<LinkageAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var assignments = app.MapGroup("/api/assignments").WithTags("Dispatch");

@@ -136,6 +136,13 @@ public static class DispatchEndpoints
         return problem ?? Answer(await handler.HandleAsync(id, body?.Instructions, body?.OrganisationCode, Acting.Of(user), cancellationToken), TypedResults.Ok);
     }
 
+    public static async Task<IResult> Link(Guid id, HttpRequest request, ClaimsPrincipal user, HandToLinkage handler, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<LinkageRequest>(request, MaxBodyBytes, cancellationToken);
+        return problem ?? Answer(await handler.HandleAsync(id, body, Acting.Of(user), cancellationToken),
+            accepted => accepted.Created ? TypedResults.Created($"/api/incidents/{id}", accepted) : TypedResults.Ok(accepted));
+    }
+
     /// <summary>Signs a unit on or off; a responder naming another unit is refused before their body is read.</summary>
     public static async Task<IResult> Duty(string code, HttpRequest request, ClaimsPrincipal user, SetDuty handler, CancellationToken cancellationToken)
     {

@@ -39,13 +39,14 @@ public sealed class ClockStarter(ClockStore store, CategoryCatalogue catalogue, 
 }
 
 /// <summary>
-/// Stops, starts and cancels clocks as units move, reinforcements are requested and incidents close. Each change
+/// Stops, starts and cancels clocks as units move, reinforcements are requested, incidents are handed to 119/120/应急
+/// and close. Each change
 /// is a conditional update: when a sweep changed the row first, the clocks are read again and the rules re-run.
 /// </summary>
 public sealed class ApplyClockRulesConsumer(
     ClockStore store, ClockStarter starter, IncidentStore incidents, TimeProvider clock, IOptions<ClockOptions> options, DispatchMetrics metrics,
     ILogger<ApplyClockRulesConsumer> logger)
-    : IConsumer<AssignmentChanged>, IConsumer<ReinforcementRequested>, IConsumer<IncidentClosed>
+    : IConsumer<AssignmentChanged>, IConsumer<ReinforcementRequested>, IConsumer<IncidentClosed>, IConsumer<IncidentLinked>
 {
     private const int Attempts = 3;
 
@@ -59,6 +60,9 @@ public sealed class ApplyClockRulesConsumer(
                 : ClockRules.Apply(clocks, context.Message, incident.ReceivedAt, starter.PolicyOf(incident), options.Value.WarnFraction, now));
 
     public Task Consume(ConsumeContext<IncidentClosed> context) =>
+        ApplyAsync(context, context.Message.IncidentId, context.Message.Actor, (clocks, _, now) => ClockRules.Apply(clocks, context.Message, now));
+
+    public Task Consume(ConsumeContext<IncidentLinked> context) =>
         ApplyAsync(context, context.Message.IncidentId, context.Message.Actor, (clocks, _, now) => ClockRules.Apply(clocks, context.Message, now));
 
     private async Task ApplyAsync(

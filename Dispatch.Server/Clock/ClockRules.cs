@@ -26,6 +26,7 @@ public static class ClockActions
 /// <item>Arrive is met by the primary unit on scene; a reinforcement on scene does not meet it.</item>
 /// <item>Reinforce is met by a reinforcement on scene. A request starts it when the policy did not.</item>
 /// <item>Dispatched, declined and cleared meet nothing: a declined unit leaves the clock running for the next one.</item>
+/// <item>A hand-off to 119, 120 or 应急 meets respond: the centre responded by handing it on.</item>
 /// <item>Closing the incident cancels what still runs; breaches and met clocks stay as they are.</item>
 /// </list>
 /// A unit that comes after its clock breached leaves the breach standing but records when it came, so the time
@@ -60,6 +61,17 @@ public static class ClockRules
         }
 
         return [new ClockChange(null, ClockPolicy.Reinforce(request.IncidentId, receivedAt, policy, warnFraction, now), ClockActions.Started)];
+    }
+
+    /// <summary>
+    /// A hand-off to 119, 120 or 应急 is the centre's response: it meets the respond clock (if not met already).
+    /// Arrive and reinforce keep running while police units are still expected; closing the incident cancels them.
+    /// </summary>
+    public static IReadOnlyList<ClockChange> Apply(IReadOnlyList<IncidentClock> clocks, IncidentLinked linked, DateTimeOffset now)
+    {
+        var changes = new List<ClockChange>();
+        Meet(clocks, ClockKind.Respond, linked.At, now, changes);
+        return changes;
     }
 
     public static IReadOnlyList<ClockChange> Apply(IReadOnlyList<IncidentClock> clocks, IncidentClosed closed, DateTimeOffset now) =>

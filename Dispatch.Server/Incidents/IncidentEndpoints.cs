@@ -66,7 +66,7 @@ public static class IncidentEndpoints
 
     public static async Task<IResult> Get(
         Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, ClockStore clocks, Assignment.AssignmentStore assignments,
-        CancellationToken cancellationToken)
+        Assignment.LinkageStore linkages, CancellationToken cancellationToken)
     {
         // An intake reference whose alert joined another incident leads to that incident.
         var incident = await store.ResolveReferenceAsync(id, cancellationToken);
@@ -86,7 +86,8 @@ public static class IncidentEndpoints
         var timeline = history.Select(h => new TimelineEntry(h.At, h.Actor, h.Action)).ToList();
         var gridEvent = incident.Source == IncidentSource.GridEvent ? await store.GridEventOfAsync(id, cancellationToken) : null;
         var clockViews = (await clocks.ForIncidentAsync(id, cancellationToken)).Select(c => c.ToView()).ToList();
-        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent, clockViews, await assignments.ForIncidentAsync(id, cancellationToken)));
+        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent, clockViews, await assignments.ForIncidentAsync(id, cancellationToken),
+            await linkages.ForIncidentAsync(id, cancellationToken)));
     }
 
     private static DateTimeOffset? ParseInstant(string? text, string field, Dictionary<string, string[]> errors)

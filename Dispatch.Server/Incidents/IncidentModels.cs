@@ -35,7 +35,7 @@ public sealed record StoredGridEvent(
 /// </summary>
 public sealed record IncidentDetail(
     IncidentSummary Incident, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<TimelineEntry> Timeline, StoredGridEvent? GridEvent = null,
-    IReadOnlyList<ClockView>? Clocks = null, IReadOnlyList<AssignmentSummary>? Assignments = null);
+    IReadOnlyList<ClockView>? Clocks = null, IReadOnlyList<AssignmentSummary>? Assignments = null, IReadOnlyList<IncidentLinked>? Linkages = null);
 
 /// <summary>One step of an incident's history, from the audit log.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action);

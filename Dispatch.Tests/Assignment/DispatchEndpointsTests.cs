@@ -257,6 +257,48 @@ public sealed class DispatchEndpointsTests
     }
 
     [Test]
+    public async Task Linkage_HandsTheIncidentTo119Once_RecordsWhoAndWhen_MeetsRespond_AndKeepsItOpen()
+    {
+        var id = await OpenIncidentAsync();
+
+        var first = await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/linkages", new { service = "Fire", externalReference = "F-2026-77", note = "三楼冒烟" });
+        var again = await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/linkages", new { service = "fire" });
+        var wrong = await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/linkages", new { service = "Police" });
+        var byResponder = await responder.PostAsJsonAsync($"/api/incidents/{id}/linkages", new { service = "Medical" });
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        var made = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("linkage");
+        Assert.That(made.GetProperty("reference").GetString(), Does.Match(@"^119-\d{8}-[0-9A-F]{6}$"));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the same service again answers the first hand-off");
+        var repeated = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(repeated.GetProperty("created").GetBoolean(), Is.False);
+        Assert.That(repeated.GetProperty("linkage").GetProperty("reference").GetString(), Is.EqualTo(made.GetProperty("reference").GetString()));
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await wrong.Content.ReadAsStringAsync(), Does.Contain("Fire, Medical, Emergency"));
+        Assert.That(byResponder.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "operators hand off, not the field");
+
+        // The respond clock is met by the hand-off (a consumer applies it): wait for it as the screen would.
+        var detail = await Eventually.GetValueAsync<JsonElement>(async () =>
+        {
+            var d = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/incidents/{id}");
+            return d.GetProperty("clocks").EnumerateArray().Any(c => c.GetProperty("kind").GetString() == "Respond" && c.GetProperty("state").GetString() == "Met")
+                ? d : null;
+        }, TimeSpan.FromSeconds(10), "the respond clock met by the hand-off");
+        var linkage = detail.GetProperty("linkages").EnumerateArray().Single();
+        Assert.That(linkage.GetProperty("service").GetString(), Is.EqualTo("Fire"));
+        Assert.That(linkage.GetProperty("externalReference").GetString(), Is.EqualTo("F-2026-77"));
+        Assert.That(linkage.GetProperty("actor").GetString(), Is.Not.Empty);
+        Assert.That(detail.GetProperty("incident").GetProperty("status").GetString(), Is.Not.EqualTo("Closed"));
+        Assert.That(detail.GetProperty("timeline").EnumerateArray().Count(e => e.GetProperty("action").GetString() == "incident.linked"), Is.EqualTo(1));
+        Assert.That(detail.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "Arrive").GetProperty("state").GetString(),
+            Is.EqualTo("Running"), "police may still be needed at the scene");
+
+        await CloseAsync(id);
+        var closed = await operatorClient.PostAsJsonAsync($"/api/incidents/{id}/linkages", new { service = "Medical" });
+        Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    [Test]
     public async Task HandOver_ClosesTheIncidentForTheNamedOrganisation()
     {
         var id = await OpenIncidentAsync();

@@ -133,6 +133,27 @@ public sealed class ClockRulesTests
     }
 
     [Test]
+    public void Apply_WhenHandedTo119_MeetsRespondOnly_ArriveKeepsRunningForThePolice()
+    {
+        var linked = new IncidentLinked(Id, LinkageService.Fire, "119-20261122-ABCDEF", null, null, T0.AddSeconds(40), "operator");
+
+        var change = ClockRules.Apply(Started(), linked, T0.AddSeconds(40)).Single();
+
+        Assert.That(change.After.Kind, Is.EqualTo(ClockKind.Respond));
+        Assert.That(change.After.State, Is.EqualTo(ClockState.Met));
+        Assert.That(change.After.MetAt, Is.EqualTo(T0.AddSeconds(40)));
+    }
+
+    [Test]
+    public void Apply_WhenHandedOffAfterRespondWasMet_ChangesNothing()
+    {
+        var clocks = Started().Select(c => c.Kind == ClockKind.Respond ? c with { State = ClockState.Met, MetAt = T0.AddSeconds(10) } : c).ToList();
+        var linked = new IncidentLinked(Id, LinkageService.Medical, "120-20261122-ABCDEF", null, null, T0.AddSeconds(40), "operator");
+
+        Assert.That(ClockRules.Apply(clocks, linked, T0.AddSeconds(40)), Is.Empty);
+    }
+
+    [Test]
     public void Apply_WhenIncidentCloses_CancelsRunningClocksOnly()
     {
         var clocks = Started().Select(c => c.Kind == ClockKind.Respond ? c with { State = ClockState.Met, MetAt = T0.AddSeconds(10) } : c).ToList();

@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/incidents/{id}/reinforcements"] = Field,
         ["POST /api/incidents/{id}/resolve"] = Field,
         ["POST /api/incidents/{id}/hand-over"] = Field,
+        ["POST /api/incidents/{id}/linkages"] = ["Operator"],
         ["GET /api/assignments/mine"] = ["Responder"],
         ["GET /api/assignments/{id}"] = Field,
         ["POST /api/assignments/{id}/acknowledge"] = Field,

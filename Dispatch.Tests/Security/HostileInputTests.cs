@@ -125,6 +125,7 @@ public sealed partial class HostileInputTests
         ["POST /api/incidents/{id}/reinforcements"] = new("operator", Json: true) { Valid = """{"reason":"需要增援"}""" },
         ["POST /api/incidents/{id}/resolve"] = new("operator", Json: true) { Valid = """{"result":"已处理"}""" },
         ["POST /api/incidents/{id}/hand-over"] = new("operator", Json: true) { Valid = """{"organisationCode":"CG-YUNFENG","instructions":"请处理"}""" },
+        ["POST /api/incidents/{id}/linkages"] = new("operator", Json: true) { Valid = """{"service":"Fire","externalReference":"F-1"}""" },
         ["GET /api/assignments/mine"] = new("responder"),
         ["GET /api/assignments/{id}"] = new("operator"),
         ["POST /api/assignments/{id}/acknowledge"] = new("operator"),
