@@ -14,6 +14,7 @@ import { button, el } from './dom';
 import { formatDistance, formatEta, maskPhone } from './format';
 import { organisationOptions } from './lookups';
 import { PANEL_TEXT } from './panel-text';
+import { handToLinkage, shortLinkage, linkageSection, type LinkageService } from './linkage';
 import { decideTriage, type TriageAction } from './triage';
 import { categoryOf, kindOf } from './queue';
 import { TEXT } from './text';
@@ -62,7 +63,10 @@ export class IncidentDetailPanel {
 
   tick(): void {
     const cell = this.root.querySelector<HTMLElement>('[data-testid=detail-clocks]');
-    if (cell && this.id) this.clocks.fill(cell, this.id);
+    if (!cell || !this.id) return;
+    this.clocks.fill(cell, this.id);
+    // The clocks say when the incident went to another service: the respond clock was met by that hand-off.
+    for (const linkage of this.detail?.linkages ?? []) cell.append(el('span', { className: 'clock-linkage', testid: 'clock-linkage', text: shortLinkage(linkage) }));
   }
 
   private async load(): Promise<void> {
@@ -115,7 +119,8 @@ export class IncidentDetailPanel {
       ...fact(t.organisation, incident.routing?.organisation?.name ?? incident.routing?.reasons.at(-1) ?? '—', 'detail-organisation'),
       ...fact(t.clocks, '', 'detail-clocks'));
 
-    this.root.replaceChildren(heading, facts, this.callers(detail), this.assignments(detail), this.recommendations(), this.actions(), this.timeline(detail));
+    this.root.replaceChildren(heading, facts, this.callers(detail), this.assignments(detail), this.recommendations(), this.actions(),
+      linkageSection(detail.linkages ?? [], incident.status !== 'Closed', (service) => void this.link(service)), this.timeline(detail));
     this.root.dataset.incidentId = incident.id;
     this.tick();
   }
@@ -266,6 +271,18 @@ export class IncidentDetailPanel {
       { name: 'instructions', label: t.instructions },
     ]);
     if (values) await this.act('hand-over', values);
+  }
+
+  private async link(service: LinkageService): Promise<void> {
+    const id = this.id;
+    if (!id) return;
+    this.actionError = '';
+    try {
+      if (!await handToLinkage(id, service)) return;
+    } catch (error) {
+      this.actionError = error instanceof ApiError ? error.message : String(error);
+    }
+    await this.load();
   }
 
   private async resolve(): Promise<void> {

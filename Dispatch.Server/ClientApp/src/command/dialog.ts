@@ -12,6 +12,10 @@ export interface Field {
   value?: string;
   /** A search box above a long choice: typing narrows it to the options whose label contains the words. */
   search?: boolean;
+  /** May be left empty (every field is required unless it says so). */
+  optional?: boolean;
+  /** Free text longer than this is refused by the server; 500 unless given. */
+  maxLength?: number;
 }
 
 /** Appends the options to a choice, those with a group under it, groups in the order they first appear. */
@@ -46,7 +50,7 @@ export function filterOptions(select: HTMLSelectElement, query: string): void {
   }
 }
 
-/** Resolves with the entered values, or null when the operator cancels. Every field is required. */
+/** Resolves with the entered values, or null when the operator cancels. Fields are required unless optional. */
 export function ask(title: string, fields: readonly Field[]): Promise<Record<string, string> | null> {
   const t = pick(PANEL_TEXT);
   const dialog = el('dialog', { className: 'action-dialog', testid: 'action-dialog' });
@@ -69,10 +73,10 @@ export function ask(title: string, fields: readonly Field[]): Promise<Record<str
     } else {
       input = el('textarea');
       input.rows = 3;
-      input.maxLength = 500;
+      input.maxLength = field.maxLength ?? 500;
     }
     input.name = field.name;
-    input.required = true;
+    input.required = !field.optional;
     input.dataset.testid = `field-${field.name}`;
     if (field.value) input.value = field.value;
     form.append(el('label', {}, el('span', { text: field.label }), ...(searchBox ? [searchBox] : []), input));

@@ -2,6 +2,7 @@
 
 import type { ClockView } from '../common/clocks';
 import type { GeoPoint, IncidentKind, IncidentSummary } from '../common/model';
+import type { IncidentLinkage } from './linkage';
 
 export type AssignmentState = 'Dispatched' | 'Acknowledged' | 'EnRoute' | 'OnScene' | 'Cleared' | 'Declined';
 
@@ -55,6 +56,7 @@ export interface IncidentDetail {
   gridEvent: StoredGridEvent | null;
   clocks: ClockView[] | null;
   assignments: AssignmentSummary[] | null;
+  linkages: IncidentLinkage[] | null;
 }
 
 export type TaskOrderStatus = 'Issued' | 'Accepted' | 'DelayRequested' | 'Completed' | 'Evaluated' | 'Closed' | 'Returned' | 'Reopened';

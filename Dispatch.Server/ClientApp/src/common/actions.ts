@@ -7,7 +7,7 @@ const ACTIONS: Bilingual<Record<string, string>> = {
   zh: {
     'incident.opened': '立案', 'incident.alert-joined': '重复报警并入', 'incident.reclassified': '改类', 'incident.located': '按地址库选定地址', 'incident.rerouted': '改派责任单位',
     'incident.returned': '退回研判', 'incident.dispatched': '已派单', 'incident.resolved': '现场办结', 'incident.handed-over': '移交部门',
-    'incident.reinforcement-requested': '请求增援', 'incident.caller-phones-read': '查看报警人电话',
+    'incident.reinforcement-requested': '请求增援', 'incident.linked': '联动移交', 'incident.caller-phones-read': '查看报警人电话',
     'assignment.dispatched': '派单', 'assignment.diverted': '力量被调走', 'assignment.acknowledged': '签收', 'assignment.enroute': '出发',
     'assignment.onscene': '到场', 'assignment.cleared': '处置完毕', 'assignment.declined': '拒绝',
     'clock.started': '计时开始', 'clock.warned': '时钟预警', 'clock.breached': '时钟超时', 'clock.met': '按时完成', 'clock.met-after-breach': '超时后完成',
@@ -20,7 +20,7 @@ const ACTIONS: Bilingual<Record<string, string>> = {
   en: {
     'incident.opened': 'Opened', 'incident.alert-joined': 'Another call joined', 'incident.reclassified': 'Reclassified', 'incident.located': 'Address picked from the register', 'incident.rerouted': 'Rerouted',
     'incident.returned': 'Returned to triage', 'incident.dispatched': 'Dispatched', 'incident.resolved': 'Resolved on scene',
-    'incident.handed-over': 'Handed over', 'incident.reinforcement-requested': 'Reinforcement requested', 'incident.caller-phones-read': 'Caller numbers read',
+    'incident.handed-over': 'Handed over', 'incident.reinforcement-requested': 'Reinforcement requested', 'incident.linked': 'Handed to 119/120/emergency management', 'incident.caller-phones-read': 'Caller numbers read',
     'assignment.dispatched': 'Unit dispatched', 'assignment.diverted': 'Unit diverted', 'assignment.acknowledged': 'Acknowledged',
     'assignment.enroute': 'En route', 'assignment.onscene': 'On scene', 'assignment.cleared': 'Cleared', 'assignment.declined': 'Declined',
     'clock.started': 'Clock started', 'clock.warned': 'Clock warning', 'clock.breached': 'Clock breached', 'clock.met': 'Clock met',
