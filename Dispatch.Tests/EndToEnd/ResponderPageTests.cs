@@ -113,7 +113,8 @@ public sealed class ResponderPageTests
         await page.Locator("[data-testid=duty-toggle]").ClickAsync();
         var refusal = page.Locator("[data-testid=duty-error]");
         await Assertions.Expect(refusal).ToContainTextAsync("尚有任务");
-        await Assertions.Expect(refusal).ToContainTextAsync("clear the assignment before signing off");
+        await Assertions.Expect(refusal).ToContainTextAsync("处置完毕后才能下班");
+        Assert.That(await refusal.InnerTextAsync(), Does.Not.Contain("clear the assignment"), "one language at a time");
         await Assertions.Expect(duty).ToHaveAttributeAsync("data-on-duty", "true");
         await Browser.SaveDocScreenshotAsync(page, "responder");
     }

@@ -69,7 +69,7 @@ public sealed class SetDuty(UnitStore units, AssignmentStore assignments, UnitSc
         if (!onDuty && openWork is not null)
         {
             return new DutyDecision(null, Refusal.Conflict("尚有任务 / The unit has open work",
-                $"{code} is {current} on incident {openWork.IncidentId}; clear the assignment before signing off.",
+                $"{code} 尚在处置警情 {openWork.IncidentId}，处置完毕后才能下班 / {code} is {current} on incident {openWork.IncidentId}; clear the assignment before signing off.",
                 new Dictionary<string, object?> { ["unitStatus"] = current.ToString(), ["currentIncident"] = openWork.IncidentId }));
         }
 

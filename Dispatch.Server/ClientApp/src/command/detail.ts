@@ -19,6 +19,7 @@ import { decideTriage, type TriageAction } from './triage';
 import { categoryOf, kindOf } from './queue';
 import { TEXT } from './text';
 import type { IncidentDetail, RecommendedUnit } from './types';
+import { actorName, errorText, inLanguage } from '../common/one-language';
 
 const RELOAD_DELAY_MS = 250;
 
@@ -77,7 +78,7 @@ export class IncidentDetailPanel {
         getJson<IncidentDetail>(`/api/incidents/${id}`),
         getJson<{ units: RecommendedUnit[] }>(`/api/incidents/${id}/recommendations`).then(
           (answer) => ({ units: answer.units, why: '' }),
-          (error: unknown) => ({ units: [] as RecommendedUnit[], why: error instanceof ApiError ? error.message : String(error) })),
+          (error: unknown) => ({ units: [] as RecommendedUnit[], why: errorText(error) })),
       ]);
       if (id !== this.id) return;
       this.detail = detail;
@@ -85,7 +86,7 @@ export class IncidentDetailPanel {
       this.noRecommendation = recommended.why;
       for (const view of detail.clocks ?? []) this.clocks.set(view);
     } catch (error) {
-      this.actionError = error instanceof ApiError ? error.message : String(error);
+      this.actionError = errorText(error);
     }
     this.render();
   }
@@ -116,7 +117,7 @@ export class IncidentDetailPanel {
       ...(incident.addressMatch ? fact(t.addressMatch, describeMatch(incident.addressMatch, t) ?? '—', 'detail-address-match') : []),
       ...fact(t.area, layers.join(' · ') || q.noArea, 'detail-area'),
       ...fact(t.category, `${categoryOf(incident)} · ${q.kind[kindOf(incident)]}`, 'detail-category'),
-      ...fact(t.organisation, incident.routing?.organisation?.name ?? incident.routing?.reasons.at(-1) ?? '—', 'detail-organisation'),
+      ...fact(t.organisation, incident.routing?.organisation?.name ?? inLanguage(incident.routing?.reasons.at(-1) ?? '—'), 'detail-organisation'),
       ...fact(t.clocks, '', 'detail-clocks'));
 
     this.root.replaceChildren(heading, facts, this.callers(detail), this.assignments(detail), this.recommendations(), this.actions(),
@@ -209,7 +210,7 @@ export class IncidentDetailPanel {
     for (const step of detail.timeline) {
       const at = el('time', { text: dateTime(step.at) });
       at.dateTime = step.at;
-      list.append(el('li', {}, at, el('span', { className: 'action-name', text: actionLabel(step.action), data: { action: step.action } }), el('span', { className: 'meta', text: step.actor })));
+      list.append(el('li', {}, at, el('span', { className: 'action-name', text: actionLabel(step.action), data: { action: step.action } }), el('span', { className: 'meta', text: actorName(step.actor) })));
     }
     return section(pick(PANEL_TEXT).timeline, list);
   }
@@ -229,7 +230,7 @@ export class IncidentDetailPanel {
       // only when the server says an override would do (a unit already on this incident stays refused).
       this.refusal = error instanceof ApiError
         ? { unit, message: error.message, busy: error.status === 409 && overridable(error.problem) }
-        : { unit, message: String(error), busy: false };
+        : { unit, message: errorText(error), busy: false };
     }
     await this.load();
   }
@@ -241,7 +242,7 @@ export class IncidentDetailPanel {
     try {
       await decideTriage(id, action);
     } catch (error) {
-      this.actionError = error instanceof ApiError ? error.message : String(error);
+      this.actionError = errorText(error);
     }
     await this.load();
   }
@@ -252,7 +253,7 @@ export class IncidentDetailPanel {
       const phone = (await revealCallerPhones(incidentId)).find((p) => p.alertId === alertId)?.phone;
       where.replaceWith(phone ? telLink(phone, phone) : document.createTextNode(pick(PANEL_TEXT).noPhone));
     } catch (error) {
-      this.actionError = error instanceof Error ? error.message : String(error);
+      this.actionError = errorText(error);
       this.render();
     }
   }
@@ -280,7 +281,7 @@ export class IncidentDetailPanel {
     try {
       if (!await handToLinkage(id, service)) return;
     } catch (error) {
-      this.actionError = error instanceof ApiError ? error.message : String(error);
+      this.actionError = errorText(error);
     }
     await this.load();
   }
@@ -296,7 +297,7 @@ export class IncidentDetailPanel {
     try {
       await postJson(`/api/incidents/${this.id}/${path}`, body);
     } catch (error) {
-      this.actionError = error instanceof ApiError ? error.message : String(error);
+      this.actionError = errorText(error);
     }
     await this.load();
   }

@@ -2,7 +2,7 @@
 // the 110 platform's alerts (POST /api/intake/alerts), so it is classified, located, routed and clocked the same way.
 // What the operator types goes out as JSON and comes back as text; nothing here is parsed as HTML.
 
-import { ApiError, getJson, postJson } from '../common/api';
+import { getJson, postJson } from '../common/api';
 import { pick } from '../common/i18n';
 import { DispatchMap } from '../common/map';
 import type { GeoPoint } from '../common/model';
@@ -10,6 +10,7 @@ import { fillOptions, filterOptions } from './dialog';
 import { button, el } from './dom';
 import { categoryOptions } from './lookups';
 import { PANEL_TEXT } from './panel-text';
+import { errorText } from '../common/one-language';
 
 interface Suggestion { categoryCode: string | null; categoryName: string | null; confidence: number; needsTriage: boolean; urgent: boolean }
 interface AddressHit { id: string; address: string; location: GeoPoint }
@@ -141,7 +142,7 @@ async function openManualEntry(select: (incidentId: string) => void): Promise<vo
       select(accepted.incidentId);
     }).catch((failure) => {
       submit.disabled = false;
-      error.textContent = failure instanceof ApiError ? failure.message : String(failure);
+      error.textContent = errorText(failure);
     });
   });
 }

@@ -8,6 +8,7 @@ import type { IncidentKind, IncidentSummary } from '../common/model';
 import { dateOf, timeOfDay } from '../common/time';
 import { orderQueue } from './order';
 import { TEXT } from './text';
+import { inLanguage } from '../common/one-language';
 
 export const kindOf = (incident: IncidentSummary): IncidentKind =>
   (incident.kind in TEXT.zh.kind ? incident.kind : 'Unknown');
@@ -116,7 +117,7 @@ export class IncidentQueue {
     // Routed: who is responsible. In triage: the last reason, which says what an operator must decide.
     const routing = incident.routing;
     cell('.org').textContent = routing?.organisation?.name ?? '';
-    cell('.why').textContent = routing?.outcome === 'NeedsTriage' ? (routing.reasons.at(-1) ?? '') : '';
+    cell('.why').textContent = routing?.outcome === 'NeedsTriage' ? inLanguage(routing.reasons.at(-1) ?? '') : '';
     this.clocks.fill(cell('.clocks'), incident.id);
   }
 }

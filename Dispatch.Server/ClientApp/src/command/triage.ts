@@ -1,7 +1,7 @@
 // The triage queue: incidents routing could not decide, urgent ones (danger to life) first, then oldest first, with the reasons, and the two decisions an
 // operator makes here: another category (routed again by it) or an organisation by hand.
 
-import { ApiError, getJson, postJson } from '../common/api';
+import { getJson, postJson } from '../common/api';
 import { pick } from '../common/i18n';
 import type { IncidentSummary } from '../common/model';
 import { timeOfDay } from '../common/time';
@@ -11,6 +11,7 @@ import { button, el } from './dom';
 import { categoryOptions, organisationOptions } from './lookups';
 import { PANEL_TEXT } from './panel-text';
 import { categoryOf } from './queue';
+import { errorText, inLanguage } from '../common/one-language';
 
 const PAGE_SIZE = 200;
 
@@ -47,7 +48,7 @@ export class TriageQueue {
       // The model's scoring stays in the details: the headline is what the call is about and where.
       const said = incident.routing?.reasons ?? [];
       const reasons = el('details', { className: 'reasons-box' }, el('summary', { text: t.basis(said.length) }),
-        el('ul', { className: 'reasons' }, ...said.map((reason) => el('li', { text: reason }))));
+        el('ul', { className: 'reasons' }, ...said.map((reason) => el('li', { text: inLanguage(reason) }))));
       const open = el('button', { className: 'link', testid: 'triage-open', text: `${timeOfDay(incident.receivedAt)} · ${categoryOf(incident)} · ${incident.address ?? ''}` });
       open.type = 'button';
       open.addEventListener('click', () => this.select(incident.id));
@@ -90,7 +91,7 @@ export class TriageQueue {
     try {
       this.apply(await postJson<IncidentSummary>(`/api/incidents/${id}/address`, { addressId, reason: t.pickReason }));
     } catch (error) {
-      this.errors.set(id, error instanceof ApiError ? error.message : String(error));
+      this.errors.set(id, errorText(error));
       this.render();
     }
   }
@@ -101,7 +102,7 @@ export class TriageQueue {
       const decided = await decideTriage(id, action);
       if (decided) this.apply(decided);
     } catch (error) {
-      this.errors.set(id, error instanceof ApiError ? error.message : String(error));
+      this.errors.set(id, errorText(error));
       this.render();
     }
   }

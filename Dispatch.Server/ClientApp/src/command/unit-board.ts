@@ -2,12 +2,13 @@
 // filtered by organisation and status. An available unit — any precinct's, not only the recommended ones — is sent
 // to the incident open in the detail with one click (the server makes it the primary or a reinforcement).
 
-import { ApiError, getJson, postJson } from '../common/api';
+import { getJson, postJson } from '../common/api';
 import { pick } from '../common/i18n';
 import type { GeoPoint } from '../common/model';
 import { button, el } from './dom';
 import { organisationOptions } from './lookups';
 import { PANEL_TEXT } from './panel-text';
+import { errorText } from '../common/one-language';
 
 export interface BoardUnit {
   code: string; name: string; organisation: string; status: string; position: GeoPoint | null;
@@ -115,7 +116,7 @@ export class UnitBoard {
     try {
       await postJson(`/api/incidents/${incidentId}/dispatch`, { units: [{ code: unit }] });
     } catch (error) {
-      this.error = error instanceof ApiError ? error.message : String(error);
+      this.error = errorText(error);
     }
     this.render();
   }

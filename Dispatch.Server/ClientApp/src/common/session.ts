@@ -3,6 +3,7 @@
 
 import { ApiError, getJson, loadAntiforgery, postJson } from './api';
 import { type Bilingual, currentLang, fillStaticText, onLanguage, pick, setLanguage } from './i18n';
+import { errorText } from './one-language';
 
 export interface Me {
   userName: string;
@@ -99,8 +100,8 @@ export function startPage(options: PageOptions): void {
       form.reset();
       await signedIn(me);
     } catch (failure) {
-      // The login problem's title is the bilingual sentence ("用户名或密码错误 / Wrong user name or password").
-      showLogin(failure instanceof ApiError ? (failure.problem?.title ?? failure.message) : String(failure));
+      // The login problem's title is the sentence ("用户名或密码错误 / Wrong user name or password"), in the page's language.
+      showLogin(errorText(failure));
     }
   });
 
@@ -117,7 +118,7 @@ export function startPage(options: PageOptions): void {
       waiting.hidden = true;
       return signedIn(me);
     }, (failure) => {
-      if (failure instanceof ApiError) {
+      if (failure instanceof ApiError && !failure.unanswered) {
         waiting.hidden = true;
         showLogin();
         return;

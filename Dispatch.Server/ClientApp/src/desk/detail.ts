@@ -1,13 +1,14 @@
 // One task order: the incident, the instructions, the history, and the steps the department may take now.
 // A refusal from the server (409 wrong state, 403, 400) is shown as the server's own sentence.
 
-import { ApiError, getJson, postJson } from '../common/api';
+import { getJson, postJson } from '../common/api';
 import { pick } from '../common/i18n';
 import { dateTime } from '../common/time';
 import type { WorkCalendar } from './due';
 import { showDue, showStatus } from './list';
 import type { TaskOrderDetail, TaskOrderView } from './model';
 import { TEXT } from './text';
+import { actorName, errorText } from '../common/one-language';
 
 type Step = 'accept' | 'complete' | 'return' | 'request-delay';
 
@@ -83,7 +84,7 @@ export class DetailPane {
       when.dateTime = line.at;
       when.textContent = dateTime(line.at);
       const what = document.createElement('span');
-      what.textContent = ` ${t.action[line.action] ?? line.action} · ${line.actor}${line.reason ? ` · ${line.reason}` : ''}`;
+      what.textContent = ` ${t.action[line.action] ?? line.action} · ${actorName(line.actor)}${line.reason ? ` · ${line.reason}` : ''}`;
       item.append(when, what);
       return item;
     }));
@@ -132,7 +133,7 @@ export class DetailPane {
       await this.show(id);
       return true;
     } catch (error) {
-      this.problem.textContent = error instanceof ApiError ? error.message : String(error);
+      this.problem.textContent = errorText(error);
       return false;
     }
   }

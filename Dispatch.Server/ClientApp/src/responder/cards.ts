@@ -9,6 +9,7 @@ import { AssignmentMaps } from './assignment-maps';
 import { navigationLinks } from './navigation';
 import { type AssignmentRole, type AssignmentState, isOpen, nextSteps, type Step } from './steps';
 import { TEXT } from './text';
+import { errorText } from '../common/one-language';
 
 export interface ResponderAssignment {
   assignment: { id: string; incidentId: string; unitCode: string; role: AssignmentRole; state: AssignmentState; dispatchedAt: string };
@@ -134,7 +135,7 @@ function callCaller(incidentId: string): HTMLElement {
         : [element('span', 'hint', t.noCallerPhone)])))
       .catch((error) => {
         press.disabled = false;
-        line.replaceChildren(press, element('span', 'card-error', error instanceof Error ? error.message : String(error)));
+        line.replaceChildren(press, element('span', 'card-error', errorText(error)));
       });
   });
   line.append(press);

@@ -2,7 +2,7 @@
 import '../common/base.css';
 import './responder.css';
 
-import { ApiError, getJson, getJsonOnce, postJson } from '../common/api';
+import { getJson, getJsonOnce, postJson } from '../common/api';
 import { beep, ClockBoard } from '../common/clocks';
 import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
@@ -13,6 +13,7 @@ import { showOffline } from './offline';
 import { askText } from './reason';
 import { NEEDS_TEXT, type Step, stepRequest } from './steps';
 import { TEXT } from './text';
+import { errorText } from '../common/one-language';
 
 interface UnitView { code: string; status: string }
 
@@ -58,9 +59,7 @@ startPage({
         unit = await postJson<UnitView>(`/api/units/${encodeURIComponent(unit.code)}/duty`, { onDuty: unit.status === 'OffDuty' });
       } catch (failure) {
         // A unit with open work cannot sign off: the server's sentence says which incident holds it.
-        dutyError.textContent = failure instanceof ApiError
-          ? [failure.problem?.title, failure.message].filter((part) => part && part !== '').join('：')
-          : String(failure);
+        dutyError.textContent = errorText(failure);
       }
       showDuty();
     });
@@ -104,7 +103,7 @@ startPage({
         await loadList();
       } catch (failure) {
         // Out of order (409) or gone: say the server's sentence, then show the assignment as it now is.
-        const message = failure instanceof ApiError ? failure.message : String(failure);
+        const message = errorText(failure);
         await loadList();
         const fresh = document.querySelector<HTMLElement>(`[data-testid=assignment-card][data-assignment-id="${CSS.escape(item.assignment.id)}"] [data-testid=card-error]`);
         (fresh ?? error).textContent = message;

@@ -1,12 +1,13 @@
 // Any incident's timeline, from the audit log: opened by clicking a breach or by typing the incident's id.
 
 import { actionLabel } from '../common/actions';
-import { ApiError, getJson } from '../common/api';
+import { getJson } from '../common/api';
 import { pick } from '../common/i18n';
 import type { IncidentSummary } from '../common/model';
 import { dateTime } from '../common/time';
 import type { TimelineEntry } from './model';
 import { TEXT } from './text';
+import { actorName, errorText } from '../common/one-language';
 
 export class TimelineViewer {
   private readonly section = document.querySelector<HTMLElement>('[data-testid="timeline"]')!;
@@ -35,7 +36,7 @@ export class TimelineViewer {
         when.dateTime = entry.at;
         when.textContent = dateTime(entry.at);
         const what = document.createElement('span');
-        what.textContent = ` ${actionLabel(entry.action)} · ${entry.actor}`;
+        what.textContent = ` ${actionLabel(entry.action)} · ${actorName(entry.actor)}`;
         item.append(when, what);
         return item;
       }));
@@ -43,7 +44,7 @@ export class TimelineViewer {
       this.section.scrollIntoView({ block: 'nearest' });
     } catch (error) {
       body.hidden = true;
-      this.problem.textContent = error instanceof ApiError ? error.message : String(error);
+      this.problem.textContent = errorText(error);
     }
   }
 }
