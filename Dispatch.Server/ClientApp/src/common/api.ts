@@ -20,6 +20,23 @@ export function describeProblem(status: number, problem: Problem | undefined): s
   return problem?.detail || fields.join('；') || problem?.title || `HTTP ${status}`;
 }
 
+/** A server sentence in both languages ("中文 / English") in one of them; any other text as it is. */
+export function inLanguage(text: string, lang: 'zh' | 'en'): string {
+  const at = text.indexOf(' / ');
+  if (at < 0) return text;
+  return lang === 'zh' ? text.slice(0, at) : text.slice(at + 3);
+}
+
+/**
+ * describeProblem in the page's language. The server writes titles and refusals in both languages but some details
+ * and field errors in English only, so in Chinese the first bilingual sentence (the detail, else the title) is shown.
+ */
+export function describeProblemIn(lang: 'zh' | 'en', status: number, problem: Problem | undefined): string {
+  const bilingual = [problem?.detail, problem?.title].find((text) => text?.includes(' / '));
+  if (lang === 'zh' && bilingual) return inLanguage(bilingual, 'zh');
+  return inLanguage(describeProblem(status, problem), lang);
+}
+
 async function send<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
