@@ -76,6 +76,17 @@ public sealed class DeskStepsTests
             await Assertions.Expect(Status(handler)).ToHaveTextAsync("办理中", new() { Timeout = 15_000 });
             await Assertions.Expect(handler.Locator("[data-testid=detail-history]")).ToContainTextAsync("批准延期");
 
+            // A second request, from another desk, reaches the supervisor's open pane live; this one is rejected with a reason.
+            var again = await handlerApi.PostAsJsonAsync($"/api/task-orders/{vending.Id}/request-delay",
+                new { reason = "产权单位仍未答复", newDueAt = vending.DueAt.AddDays(21).ToString("O") });
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), await again.Content.ReadAsStringAsync());
+            await Assertions.Expect(Status(supervisor)).ToHaveTextAsync("延期待批", new() { Timeout = 15_000 });
+            await Step(supervisor, "reject-delay");
+            await supervisor.Locator("[data-testid=step-text]").FillAsync("请先按期处置，确需延期另行说明");
+            await supervisor.Locator("[data-testid=step-submit]").ClickAsync();
+            await Assertions.Expect(Status(supervisor)).ToHaveTextAsync("办理中");
+            await Assertions.Expect(supervisor.Locator("[data-testid=detail-history]")).ToContainTextAsync("驳回延期");
+
             // 回访评价 不满意 → 返工 → done again → 满意 → 结案, by the operator; the handler is offered none of it.
             await CompleteAsync(handlerApi, noise.Id, "已劝导停止使用音响");
             await Item(operatorPage, noise.Id).ClickAsync();
@@ -102,8 +113,9 @@ public sealed class DeskStepsTests
             await Item(operatorPage, building.Id).ClickAsync();
             await Assertions.Expect(Status(operatorPage)).ToHaveTextAsync("已退回", new() { Timeout = 15_000 });
             await Step(operatorPage, "reassign");
-            var organisations = operatorPage.Locator("[data-testid=step-organisation] option");
-            await Assertions.Expect(organisations).Not.ToHaveCountAsync(0);
+            // The directory's other organisations, after the empty first choice.
+            var organisations = operatorPage.Locator("[data-testid=step-organisation] option:not([value=''])");
+            await Assertions.Expect(organisations.First).ToBeAttachedAsync();
             await Assertions.Expect(operatorPage.Locator("[data-testid=step-organisation] option[value=CG-YUNFENG]")).ToHaveCountAsync(0);
             await operatorPage.Locator("[data-testid=step-organisation]").SelectOptionAsync("SJ-YUNFENG");
             await operatorPage.Locator("[data-testid=step-text]").FillAsync("改派市场监管所核查");

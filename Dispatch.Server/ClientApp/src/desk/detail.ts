@@ -100,15 +100,25 @@ export class DetailPane {
       element.closest('label')!.hidden = !shown;
       (element as HTMLInputElement).required = shown;
     };
+    // Nothing is chosen for the person: an empty first choice keeps a required list from being sent as it opened.
+    const choose = option('', t.choose);
     if (input.organisation) {
-      const choices = await this.organisations();
+      let choices: Organisation[];
+      try {
+        choices = reassignChoices(await getJsonOnce<Organisation[]>('/api/organisations'), this.detail?.order.organisation.code ?? '');
+      } catch (error) {
+        this.problem.textContent = describe(error);
+        return;
+      }
       if (choices.length === 0) {
         this.problem.textContent = t.noOrganisations;
         return;
       }
-      field<HTMLSelectElement>('organisation').replaceChildren(...choices.map((o) => option(o.code, o.name)));
+      field<HTMLSelectElement>('organisation').replaceChildren(choose.cloneNode(true), ...choices.map((o) => option(o.code, o.name)));
     }
-    field<HTMLSelectElement>('rating').replaceChildren(...RATINGS.map((rating) => option(rating, t.ratings[rating] ?? rating)));
+    field<HTMLSelectElement>('rating').replaceChildren(choose, ...RATINGS.map((rating) => option(rating, t.ratings[rating] ?? rating)));
+    field<HTMLTextAreaElement>('text').value = '';
+    field<HTMLInputElement>('date').value = '';
     this.step = step;
     this.form.hidden = false;
     this.form.dataset.step = step;
@@ -121,15 +131,6 @@ export class DetailPane {
     // The citizen may have nothing to add; every reason and result is kept in the history and must be given.
     field<HTMLTextAreaElement>('text').required = input.text !== 'comment';
     (input.rating ? field('rating') : input.organisation ? field('organisation') : field('text')).focus();
-  }
-
-  /** Every organisation but the order's own: a returned order goes to another. */
-  private async organisations(): Promise<Organisation[]> {
-    try {
-      return reassignChoices(await getJsonOnce<Organisation[]>('/api/organisations'), this.detail?.order.organisation.code ?? '');
-    } catch {
-      return [];
-    }
   }
 
   private closeForm(): void {
@@ -155,10 +156,15 @@ export class DetailPane {
       await this.show(id);
       return true;
     } catch (error) {
-      this.problem.textContent = error instanceof ApiError ? describeProblemIn(currentLang(), error.status, error.problem) : String(error);
+      this.problem.textContent = describe(error);
       return false;
     }
   }
+}
+
+/** What went wrong, in the page's language when the server said it. */
+function describe(error: unknown): string {
+  return error instanceof ApiError ? describeProblemIn(currentLang(), error.status, error.problem) : String(error);
 }
 
 function option(value: string, label: string): HTMLOptionElement {

@@ -6,7 +6,7 @@ export const TEXT: Bilingual<{
   accept: string; complete: string; return: string; delay: string; submit: string; cancel: string;
   approveDelay: string; rejectDelay: string; evaluate: string; reopen: string; reassign: string; close: string;
   result: string; reason: string; comment: string; newDue: string; lastResult: string; lastReason: string; requested: string;
-  areaOrders: string; homeLink: string; rating: string; organisation: string; noOrganisations: string; lastRating: string; unknown: string;
+  areaOrders: string; homeLink: string; choose: string; rating: string; organisation: string; noOrganisations: string; lastRating: string; unknown: string;
   ratings: Record<string, string>;
   status: Record<string, string>;
   action: Record<string, string>;
@@ -49,6 +49,7 @@ export const TEXT: Bilingual<{
     requested: '申请延至',
     areaOrders: '辖区任务单',
     homeLink: '返回我的页面',
+    choose: '请选择',
     rating: '评价',
     organisation: '改派单位',
     noOrganisations: '没有其他单位可改派，请先在单位名录中添加',
@@ -105,6 +106,7 @@ export const TEXT: Bilingual<{
     requested: 'Requested until',
     areaOrders: 'Task orders of my areas',
     homeLink: 'Back to my page',
+    choose: 'Choose',
     rating: 'Evaluation',
     organisation: 'Give it to',
     noOrganisations: 'No other organisation to give it to: add one to the directory first',
