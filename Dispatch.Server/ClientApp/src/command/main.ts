@@ -9,7 +9,7 @@ import { beep, CLOCK_TEXT, ClockBoard, type ClockView } from '../common/clocks';
 import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
 import type { IncidentSummary } from '../common/model';
-import { headerSlot, startPage } from '../common/session';
+import { headerLink, headerSlot, startPage } from '../common/session';
 import { densityToggle } from './density';
 import { manualEntryButton } from './manual-entry';
 import { UnitBoard } from './unit-board';
@@ -37,6 +37,8 @@ startPage({
     count.className = 'count';
     count.dataset.testid = 'incident-count';
     headerSlot().append(count, densityToggle());
+    // 回访评价, 返工, 改派 and 结案 are taken on the desk, beside the department's own steps.
+    headerLink('/desk.html', 'deskLink', pick(TEXT).deskLink);
 
     const clocks = new ClockBoard();
     const panel = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)!;

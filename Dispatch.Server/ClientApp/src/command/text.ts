@@ -13,9 +13,11 @@ export const TEXT: Bilingual<{
   kind: Record<IncidentKind, string>;
   status: Record<string, string>;
   wholeArea: string; fullScreen: string; exitFullScreen: string; legendUnitFree: string; legendUnitBusy: string; density: string; densityCompact: string; densityComfortable: string;
+  deskLink: string;
 }> = {
   zh: {
     title: '指挥中心 · 警情队列',
+    deskLink: '任务单办理',
     queue: '警情队列',
     colReceived: '接警时间',
     colKind: '性质 / 状态',
@@ -42,6 +44,7 @@ export const TEXT: Bilingual<{
   },
   en: {
     title: 'Command centre · Incident queue',
+    deskLink: 'Task-order desk',
     queue: 'Incident queue',
     colReceived: 'Received',
     colKind: 'Kind / status',
