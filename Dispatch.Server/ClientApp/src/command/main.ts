@@ -4,6 +4,7 @@
 import '../common/base.css';
 import './command.css';
 import './panels.css';
+import './history.css';
 
 import { getJson } from '../common/api';
 import { beep, CLOCK_TEXT, ClockBoard, type ClockView } from '../common/clocks';
