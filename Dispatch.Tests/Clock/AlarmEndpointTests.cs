@@ -64,7 +64,13 @@ public sealed class AlarmEndpointTests
             Assert.That(theirs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "outside their street the alarm does not exist for them");
         }
 
+        // Another screen of the street (the supervisor's) is told, so its list drops the alarm too.
+        await using var screen = await running.ConnectHubAsync("supervisor");
+        await screen.InvokeAsync("WatchIncidents");
+        var told = screen.WaitForCallAsync("AlarmsChanged", a => a.GetGuid() == incident, TimeSpan.FromSeconds(15));
+
         var first = await AcknowledgeAsync(operatorOne, id);
+        await told;
         Assert.That(first.GetProperty("acknowledgedBy").GetString(), Is.EqualTo("operator"));
         Assert.That(first.GetProperty("already").GetBoolean(), Is.False);
         var again = await AcknowledgeAsync(await running.AsAsync("supervisor"), id);
