@@ -25,10 +25,12 @@ public sealed class AlarmStore(Database database, IncidentStore incidents)
         WHERE c.state = 'Breached' AND i.status <> 'Closed'
         """;
 
+    // audit_log has no index on action, and grows without end: the open incidents (status index) lead, each reaching
+    // its own entries through the subject index, so the work follows the open incidents, not the whole log.
     private const string SelectReinforcements = """
         SELECT a.id AS Id, a.subject_id AS IncidentId, a.at AS At
-        FROM audit_log a JOIN incidents i ON i.id = a.subject_id
-        WHERE a.action = @Action AND a.subject_type = @Subject AND i.status <> 'Closed'
+        FROM incidents i JOIN audit_log a ON a.subject_type = @Subject AND a.subject_id = i.id
+        WHERE i.status IN ('Open', 'NeedsTriage', 'InProgress') AND a.action = @Action
         """;
 
     private const string SelectAcknowledgements = """

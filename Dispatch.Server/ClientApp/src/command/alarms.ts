@@ -51,6 +51,7 @@ export class AlarmList {
     const t = pick(ALARM_TEXT);
     const lang = currentLang();
     this.panel.hidden = this.alarms.length === 0;
+    this.panel.setAttribute('aria-label', t.title);
     const rows = this.alarms.map((alarm) => {
       const row = el('li', { className: 'alarm-row', testid: 'alarm-row', data: { alarmId: alarm.id, incidentId: alarm.incidentId, kind: alarm.kind } },
         el('time', { className: 'alarm-time', text: timeOfDay(alarm.at) }),
