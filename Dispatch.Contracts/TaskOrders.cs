@@ -80,6 +80,8 @@ public enum CitizenRating
 /// <param name="CommunityCode">The incident's community.</param>
 /// <param name="Overdue">True when it is open past its due time now.</param>
 /// <param name="SharedAreaCodes">The areas that share the edge the incident lies on (see <see cref="Jurisdiction.SharedWith"/>), or null.</param>
+/// <param name="CategoryName">The incident's category name, so a list says what the work is about.</param>
+/// <param name="Address">The incident's address as reported.</param>
 public sealed record TaskOrderView(
     Guid Id,
     Guid IncidentId,
@@ -105,7 +107,9 @@ public sealed record TaskOrderView(
     string? StreetCode,
     string? CommunityCode,
     bool Overdue,
-    IReadOnlyList<string>? SharedAreaCodes = null);
+    IReadOnlyList<string>? SharedAreaCodes = null,
+    string? CategoryName = null,
+    string? Address = null);
 
 /// <summary>A task order changed (issued, a step, a reminder, overdue): desks and screens follow these.</summary>
 /// <param name="Order">The task order after the change.</param>

@@ -14,11 +14,32 @@ public static class IncidentEndpoints
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>The longest code a filter takes: the incidents table's code columns hold 32 characters.</summary>
+    public const int MaxCodeLength = 32;
+
+    /// <summary>Enough for a sentence of the caller's words, an address or an id; more is a pasted page, not a search.</summary>
+    public const int MaxSearchLength = 100;
+
+    /// <summary>
+    /// The incident list, newest first: the command screen's history. Filters: status, kind, category, community and
+    /// organisation (codes), receivedAt (from, to) and a text search (q).
+    /// </summary>
     public static async Task<IResult> List(
-        ClaimsPrincipal user, IncidentStore store, string? status, string? from, string? to, int? page, int? pageSize, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IncidentStore store, string? status, string? from, string? to, int? page, int? pageSize,
+        string? kind, string? category, string? community, string? organisation, string? q, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var statusFilter = StrictEnum.Optional<IncidentStatus>(status, "status", (field, message) => errors[field] = [message]);
+        void Fail(string field, string message) => errors[field] = [message];
+        var statusFilter = StrictEnum.Optional<IncidentStatus>(status, "status", Fail);
+        var kindFilter = StrictEnum.Optional<IncidentKind>(kind, "kind", Fail);
+        var categoryCode = Code(category, "category", "a category code", Fail);
+        var communityCode = Code(community, "community", "a community's area code", Fail);
+        var organisationCode = Code(organisation, "organisation", "an organisation code", Fail);
+        var text = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        if (text?.Length > MaxSearchLength)
+        {
+            Fail("q", $"q is {text.Length} characters; search with at most {MaxSearchLength}: words, an address, a number or an incident id.");
+        }
 
         var fromTime = ParseInstant(from, "from", errors);
         var toTime = ParseInstant(to, "to", errors);
@@ -44,7 +65,8 @@ public static class IncidentEndpoints
             return Problems.Invalid(errors, "查询参数有误 / Invalid query");
         }
 
-        var result = await store.ListAsync(new IncidentQuery(statusFilter, fromTime, toTime, pageNumber, size, Scope: AccessScope.Of(user)), cancellationToken);
+        var result = await store.ListAsync(new IncidentQuery(statusFilter, fromTime, toTime, pageNumber, size, Scope: AccessScope.Of(user),
+            Kind: kindFilter, Category: categoryCode, Community: communityCode, Organisation: organisationCode, Text: text), cancellationToken);
         return TypedResults.Ok(result);
     }
 
@@ -88,6 +110,24 @@ public static class IncidentEndpoints
         var clockViews = (await clocks.ForIncidentAsync(id, cancellationToken)).Select(c => c.ToView()).ToList();
         return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent, clockViews, await assignments.ForIncidentAsync(id, cancellationToken),
             await linkages.ForIncidentAsync(id, cancellationToken)));
+    }
+
+    /// <summary>An optional code filter: blank is none, else trimmed and at most <see cref="MaxCodeLength"/> characters.</summary>
+    private static string? Code(string? text, string field, string what, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var code = text.Trim();
+        if (code.Length > MaxCodeLength)
+        {
+            fail(field, $"{field} is {what} of at most {MaxCodeLength} characters, not '{Echo.Shorten(code)}'.");
+            return null;
+        }
+
+        return code;
     }
 
     private static DateTimeOffset? ParseInstant(string? text, string field, Dictionary<string, string[]> errors)

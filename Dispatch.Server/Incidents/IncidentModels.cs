@@ -43,11 +43,13 @@ public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Actio
 /// <summary>
 /// Filters for the incident list. Times are on <c>receivedAt</c>; <c>To</c> is exclusive. <c>Scope</c> keeps the
 /// incidents its user may see (<see cref="Visibility"/>); null keeps all. <c>OpenOnly</c> keeps every incident that is
-/// not closed (waiting, in triage, in progress).
+/// not closed (waiting, in triage, in progress). <c>Category</c>, <c>Community</c> and <c>Organisation</c> are codes,
+/// matched exactly; <c>Text</c> is searched for in the words, the addresses, what shows of the callers' numbers and
+/// the incident's id (see <see cref="IncidentListQuery"/>).
 /// </summary>
 public sealed record IncidentQuery(
     IncidentStatus? Status, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, bool UrgentThenOldest = false, AccessScope? Scope = null,
-    bool OpenOnly = false);
+    bool OpenOnly = false, IncidentKind? Kind = null, string? Category = null, string? Community = null, string? Organisation = null, string? Text = null);
 
 /// <summary>An incident with the row version that guards changes to it.</summary>
 public sealed record VersionedIncident(IncidentSummary Incident, int Version);

@@ -353,52 +353,10 @@ public sealed class IncidentStore(Database database)
         return rows.Select(FromRow).ToList();
     }
 
+    /// <summary>One page of the incidents a query selects (see <see cref="IncidentListQuery"/>), and how many it selects in all.</summary>
     public async Task<IncidentPage> ListAsync(IncidentQuery query, CancellationToken cancellationToken)
     {
-        var where = new List<string>();
-        if (query.Status is not null)
-        {
-            where.Add("status = @Status");
-        }
-
-        if (query.OpenOnly)
-        {
-            where.Add("status <> 'Closed'");
-        }
-
-        if (query.From is not null)
-        {
-            where.Add("received_at >= @From");
-        }
-
-        if (query.To is not null)
-        {
-            where.Add("received_at < @To");
-        }
-
-        var visible = query.Scope is { } scope
-            ? Visibility.Filter(scope, query.Status == IncidentStatus.NeedsTriage ? RecordKind.TriageIncident : RecordKind.Incident,
-                VisibilityColumns.Incidents, database.Dialect)
-            : null;
-        if (visible?.Where is { } inScope)
-        {
-            where.Add(inScope);
-        }
-
-        var filter = where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where);
-        var parameters = new DynamicParameters(new
-        {
-            Status = query.Status?.ToString(),
-            From = query.From?.ToUniversalTime(),
-            To = query.To?.ToUniversalTime(),
-            Skip = (query.Page - 1) * query.PageSize,
-            Take = query.PageSize,
-        });
-        if (visible is not null)
-        {
-            parameters.AddDynamicParams(visible.Parameters);
-        }
-
+        var (filter, parameters) = IncidentListQuery.Build(query, database.Dialect);
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountIncidents + filter, parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(

@@ -16,7 +16,7 @@ public static class IncidentsSetup
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Policies.Read);
         incidents.MapGet("/", IncidentEndpoints.List)
             .WithName("ListIncidents")
-            .WithSummary("The incident queue, newest first; filter by status and by receivedAt (from inclusive, to exclusive).")
+            .WithSummary("The incidents, newest first, paged: filter by status, kind, category, community, organisation, receivedAt (from inclusive, to exclusive) and q (words, address, the shown digits of a caller's number, incident id).")
             .Produces<IncidentPage>()
             .ProducesValidationProblem();
         incidents.MapGet("/open", IncidentEndpoints.Open)

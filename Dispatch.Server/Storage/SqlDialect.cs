@@ -29,6 +29,15 @@ public abstract class SqlDialect
     /// <summary>"the text column contains the text parameter", exactly (no wildcards, unlike LIKE); false when the column is NULL.</summary>
     public virtual string ContainsText(string column, string parameter) => $"instr({column}, @{parameter}) > 0";
 
+    /// <summary>The first <paramref name="count"/> characters of a text expression.</summary>
+    public virtual string Left(string expression, int count) => $"substr({expression}, 1, {count})";
+
+    /// <summary>The last <paramref name="count"/> characters of a text expression.</summary>
+    public virtual string Right(string expression, int count) => $"substr({expression}, -{count})";
+
+    /// <summary>The number of characters of a text expression.</summary>
+    public virtual string Length(string expression) => $"length({expression})";
+
     /// <summary>A statement that serialises migration runners on one database (several nodes may start at once).</summary>
     public virtual string? MigrationLock => null;
 
@@ -67,6 +76,7 @@ public abstract class SqlDialect
         public override string MigrationLock => "SELECT pg_advisory_xact_lock(7061727)";
         public override string InList(string column, string parameter) => $"{column} = ANY(@{parameter})";
         public override string ContainsText(string column, string parameter) => $"strpos({column}, @{parameter}) > 0";
+        public override string Right(string expression, int count) => $"right({expression}, {count})";
         public override bool IsUniqueViolation(DbException exception) =>
             exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
     }
@@ -78,6 +88,9 @@ public abstract class SqlDialect
         public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
         public override string Page(string orderedQuery) => orderedQuery + "\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
         public override string ContainsText(string column, string parameter) => $"CHARINDEX(@{parameter}, {column}) > 0";
+        public override string Left(string expression, int count) => $"LEFT({expression}, {count})";
+        public override string Right(string expression, int count) => $"RIGHT({expression}, {count})";
+        public override string Length(string expression) => $"LEN({expression})";
         public override string MigrationLock =>
             "EXEC sp_getapplock @Resource = 'dispatch-migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction'";
 

@@ -13,7 +13,8 @@ public enum DelayDecision
 
 /// <summary>
 /// A task order as stored: the plain data <see cref="TaskOrderTransitions"/> decides over. The areas are copied
-/// from the incident at issue, so scopes and assessment need no join.
+/// from the incident at issue, so scopes and assessment need no join. <see cref="CategoryName"/> and
+/// <see cref="Address"/> are the incident's as it stands, read with the order (so a desk shows what the work is about).
 /// </summary>
 public sealed record TaskOrder(
     Guid Id,
@@ -45,7 +46,9 @@ public sealed record TaskOrder(
     string? StreetName = null,
     string? CommunityCode = null,
     string? CommunityName = null,
-    IReadOnlyList<string>? SharedAreaCodes = null)
+    IReadOnlyList<string>? SharedAreaCodes = null,
+    string? CategoryName = null,
+    string? Address = null)
 {
     /// <summary>States in which the organisation holds the work and its deadline runs.</summary>
     public static readonly IReadOnlySet<TaskOrderStatus> Running = new HashSet<TaskOrderStatus>
@@ -72,7 +75,7 @@ public sealed record TaskOrder(
     public TaskOrderView ToView(DateTimeOffset now) => new(
         Id, IncidentId, Source, Organisation, Status, Instructions, CategoryCode, WorkingDays, IssuedAt, AssignedAt, DueAt, RemindAt,
         RemindedAt, OverdueAt, Result, CompletedAt, CompletedOnTime, Rating, Reason, RequestedDueAt, DistrictCode, StreetCode, CommunityCode, IsOverdueAt(now),
-        SharedAreaCodes);
+        SharedAreaCodes, CategoryName, Address);
 
     /// <summary>Where the order lies and whose it is, for <see cref="Security.Visibility"/>.</summary>
     public Security.RecordPlace Place => Security.RecordPlace.OfTaskOrder(DistrictCode, StreetCode, CommunityCode, SharedAreaCodes, Organisation.Code);

@@ -5,8 +5,10 @@ using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Security;
+using Dispatch.Server.TaskOrders.Calendar;
 using Dispatch.Server.TaskOrders.UseCases;
 using MassTransit;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Server.TaskOrders;
 
@@ -28,9 +30,11 @@ public sealed class TaskOrderRequest
 
 /// <summary>
 /// One task order with its history, oldest line first, and the incident it follows up: a department handler may not
-/// read incidents, yet needs the case's description and address to do the work.
+/// read incidents, yet needs the case's description and address to do the work. <c>AllowedSteps</c> are the step
+/// paths (<c>accept</c>, <c>evaluate</c>, …) the person asking may take now (<see cref="TaskOrderSteps.Allowed"/>).
 /// </summary>
-public sealed record TaskOrderDetail(TaskOrderView Order, IReadOnlyList<TaskOrderEvent> History, IncidentSummary? Incident = null);
+public sealed record TaskOrderDetail(
+    TaskOrderView Order, IReadOnlyList<TaskOrderEvent> History, IncidentSummary? Incident = null, IReadOnlyList<string>? AllowedSteps = null);
 
 /// <summary>What every step needs, bound by the framework.</summary>
 public sealed record StepContext(
@@ -77,16 +81,30 @@ public static class TaskOrderEndpoints
         return TypedResults.Ok((await store.ListAsync(query, now, cancellationToken)).Select(o => o.ToView(now)).ToList());
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, TaskOrderStore store, IncidentStore incidents, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> Get(
+        Guid id, ClaimsPrincipal user, TaskOrderStore store, IncidentStore incidents, IAuthorizationService authorization, CalendarProvider calendar,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var found = await store.GetAsync(id, cancellationToken);
-        if (found is null || !TaskOrderVisibility.CanSee(AccessScope.Of(user), found.Order))
+        var scope = AccessScope.Of(user);
+        if (found is null || !TaskOrderVisibility.CanSee(scope, found.Order))
         {
             return Problems.NotFound($"Task order {id}");
         }
 
-        return TypedResults.Ok(new TaskOrderDetail(found.Order.ToView(clock.GetUtcNow()), await store.HistoryAsync(id, cancellationToken),
-            await incidents.GetAsync(found.Order.IncidentId, cancellationToken)));
+        // The policies the routes require, asked of the same authorization the routes use.
+        var policies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in TaskOrderSteps.All.Select(s => s.Policy).Distinct())
+        {
+            if ((await authorization.AuthorizeAsync(user, policy)).Succeeded)
+            {
+                policies.Add(policy);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new TaskOrderDetail(found.Order.ToView(now), await store.HistoryAsync(id, cancellationToken),
+            await incidents.GetAsync(found.Order.IncidentId, cancellationToken), TaskOrderSteps.Allowed(found.Order, scope, policies, now, calendar.Current)));
     }
 
     /// <summary>An operator issues a task order by hand from an incident in their areas; a second issue for the same incident answers the first.</summary>

@@ -27,6 +27,7 @@ public static class TaskOrderIssue
             Guid.NewGuid(), incident.Id, source, organisation, TaskOrderStatus.Issued, instructions, incident.CategoryCode, workingDays,
             at, actor, at, calendar.DueAt(at, workingDays).Due,
             DistrictCode: where?.District?.Code, StreetCode: where?.Street?.Code, StreetName: where?.Street?.Name,
-            CommunityCode: where?.Community?.Code, CommunityName: where?.Community?.Name, SharedAreaCodes: where?.SharedWith);
+            CommunityCode: where?.Community?.Code, CommunityName: where?.Community?.Name, SharedAreaCodes: where?.SharedWith,
+            CategoryName: incident.CategoryName, Address: incident.Address);
     }
 }

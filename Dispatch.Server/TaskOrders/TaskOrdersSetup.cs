@@ -82,16 +82,16 @@ public static class TaskOrdersSetup
             .WithSummary("One task order with its history and the incident it follows up (description, address, areas).").Produces<TaskOrderDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
         var order = orders.MapGroup("/{id:guid}");
-        Step(order.MapPost("/accept", TaskOrderEndpoints.Accept), Policies.Handle, "AcceptTaskOrder", "签收: the organisation takes the order.");
-        Step(order.MapPost("/complete", TaskOrderEndpoints.Complete), Policies.Handle, "CompleteTaskOrder", "办结 {result}: done, with the result.");
-        Step(order.MapPost("/return", TaskOrderEndpoints.Return), Policies.Handle, "ReturnTaskOrder", "退回 {reason}: not this organisation's work; back to the command room.");
-        Step(order.MapPost("/request-delay", TaskOrderEndpoints.RequestDelay), Policies.Handle, "RequestTaskOrderDelay", "延期 {reason, newDueAt}: ask a supervisor for more time.");
-        Step(order.MapPost("/approve-delay", TaskOrderEndpoints.ApproveDelay), Policies.Supervise, "ApproveTaskOrderDelay", "Approve the pending delay: the requested due time applies.");
-        Step(order.MapPost("/reject-delay", TaskOrderEndpoints.RejectDelay), Policies.Supervise, "RejectTaskOrderDelay", "Reject the pending delay {reason}: the due time stays.");
-        Step(order.MapPost("/evaluate", TaskOrderEndpoints.Evaluate), Policies.Operate, "EvaluateTaskOrder", "The citizen's answer from the return call {rating: 满意|基本满意|不满意, comment?}.");
-        Step(order.MapPost("/reopen", TaskOrderEndpoints.Reopen), Policies.Operate, "ReopenTaskOrder", "返工 {reason} after 不满意: back to the organisation with a new due time.");
-        Step(order.MapPost("/close", TaskOrderEndpoints.Close), Policies.Operate, "CloseTaskOrder", "Close a completed or evaluated order.");
-        Step(order.MapPost("/reassign", TaskOrderEndpoints.Reassign), Policies.Operate, "ReassignTaskOrder",
+        Step(order, "accept", TaskOrderEndpoints.Accept, "AcceptTaskOrder", "签收: the organisation takes the order.");
+        Step(order, "complete", TaskOrderEndpoints.Complete, "CompleteTaskOrder", "办结 {result}: done, with the result.");
+        Step(order, "return", TaskOrderEndpoints.Return, "ReturnTaskOrder", "退回 {reason}: not this organisation's work; back to the command room.");
+        Step(order, "request-delay", TaskOrderEndpoints.RequestDelay, "RequestTaskOrderDelay", "延期 {reason, newDueAt}: ask a supervisor for more time.");
+        Step(order, "approve-delay", TaskOrderEndpoints.ApproveDelay, "ApproveTaskOrderDelay", "Approve the pending delay: the requested due time applies.");
+        Step(order, "reject-delay", TaskOrderEndpoints.RejectDelay, "RejectTaskOrderDelay", "Reject the pending delay {reason}: the due time stays.");
+        Step(order, "evaluate", TaskOrderEndpoints.Evaluate, "EvaluateTaskOrder", "The citizen's answer from the return call {rating: 满意|基本满意|不满意, comment?}.");
+        Step(order, "reopen", TaskOrderEndpoints.Reopen, "ReopenTaskOrder", "返工 {reason} after 不满意: back to the organisation with a new due time.");
+        Step(order, "close", TaskOrderEndpoints.Close, "CloseTaskOrder", "Close a completed or evaluated order.");
+        Step(order, "reassign", TaskOrderEndpoints.Reassign, "ReassignTaskOrder",
             "Give a returned order to the right organisation {organisationCode, reason}: a fresh due time from now.");
 
         app.MapGet("/api/assessment", AssessmentEndpoints.Assess).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Assessment")
@@ -102,8 +102,9 @@ public static class TaskOrdersSetup
             .Produces<List<Breach>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
     }
 
-    private static void Step(RouteHandlerBuilder route, string policy, string name, string summary) =>
-        route.RequireAuthorization(policy).WithName(name).WithSummary(summary)
+    /// <summary>A step's route, with the policy <see cref="TaskOrderSteps"/> gives it (the same that decides the steps offered).</summary>
+    private static void Step(RouteGroupBuilder group, string path, Delegate handler, string name, string summary) =>
+        group.MapPost("/" + path, handler).RequireAuthorization(TaskOrderSteps.PolicyOf(path)).WithName(name).WithSummary(summary)
             .Produces<TaskOrderView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -163,6 +163,36 @@ public sealed partial class CommandDetailTests
         await Browser.SaveDocScreenshotAsync(page, "task-board");
     }
 
+    [Test]
+    public async Task TaskBoard_WithALongInstructionInANarrowPanel_ShowsEachOrderAsAReadableRow()
+    {
+        // 1200 px wide: the side panel at its narrowest beside the map (a third of the screen).
+        var page = await Browser.SignedInPageAsync(browser, running.Address, "/", "operator", 1200, 900);
+        var id = await PostAlertAsync("neighbour-dispute", "楼上漏水，邻居争执不下", "330102007002003");
+        using var http = await running.AsAsync("operator");
+        await Eventually.GetAsync(async () => (await http.GetAsync($"/api/incidents/{id}")).IsSuccessStatusCode ? "" : null, TimeSpan.FromSeconds(10), "the incident");
+        // Several hundred characters with no break a browser could wrap at but between any two of them.
+        var instructions = string.Concat(Enumerable.Repeat("请司法所联系双方当事人核实漏水原因并组织物业与业主现场调解三个工作日内反馈结果", 10));
+        var issued = await http.PostAsJsonAsync("/api/task-orders", new { incidentId = id, organisationCode = "CG-YUNFENG", instructions });
+        Assert.That(issued.IsSuccessStatusCode, Is.True, await issued.Content.ReadAsStringAsync());
+
+        await page.Locator("[data-testid=tab-board]").ClickAsync();
+        var order = page.Locator($"[data-testid=task-order][data-incident-id='{id}']");
+        await Assertions.Expect(order).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+
+        var words = order.Locator("[data-testid=task-order-instructions]");
+        await Assertions.Expect(words).ToHaveAttributeAsync("title", instructions);
+        var box = (await order.BoundingBoxAsync())!;
+        var wordsBox = (await words.BoundingBoxAsync())!;
+        await Browser.ScreenshotAsync(page, "task-board-long-instructions");
+        Assert.That(box.Height, Is.LessThan(120), "clamped to a few lines, not a 16,000-px column");
+        Assert.That(wordsBox.Width, Is.GreaterThan(200), "the words get the row's width, not one character per line");
+        await Assertions.Expect(order).ToContainTextAsync("综合行政执法队");
+        await Assertions.Expect(order.Locator("[data-testid=task-order-due]")).ToHaveTextAsync(new Regex(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"));
+        await order.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=incident-detail] [data-testid=caller]")).ToContainTextAsync("楼上漏水");
+    }
+
     private Task<IPage> OperatorPageAsync() => Browser.SignedInPageAsync(browser, running.Address, "/", "operator", 1800, 1000);
 
     private async Task<Guid> PostAlertAsync(string? category, string description, string grid, string? callerPhone = null)

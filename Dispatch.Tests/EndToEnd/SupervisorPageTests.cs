@@ -69,6 +69,7 @@ public sealed class SupervisorPageTests
 
             await Assertions.Expect(breach).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10_000 });
             await Assertions.Expect(breach).ToContainTextAsync("响应");
+            await Assertions.Expect(breach).ToContainTextAsync("盗窃 · 云峰路100号"); // what happened and where, not only ids
             await Assertions.Expect(page.Locator("[data-testid=announcer]")).ToContainTextAsync("新的超时");
             await Assertions.Expect(page.Locator("[data-testid=chart-hours] svg > title")).ToHaveTextAsync("各小时超时次数");
 

@@ -62,8 +62,11 @@ public sealed partial class HostileInputTests
         ["POST /api/intake/grid-events"] = new("machine", Json: true),
         ["GET /api/incidents"] = new("admin", Query: new()
         {
-            ["status"] = (QueryKind.Choice, "New"), ["from"] = (QueryKind.Time, "2025-10-01"), ["to"] = (QueryKind.Time, "2099-10-31"),
-            ["page"] = (QueryKind.Number, "1"), ["pageSize"] = (QueryKind.Number, "20"),
+            // Valid values all (a text filter's hostile value is a question, 200, only beside valid others).
+            ["status"] = (QueryKind.Choice, "Closed"), ["from"] = (QueryKind.Time, "2025-10-01T00:00:00Z"), ["to"] = (QueryKind.Time, "2099-10-31T00:00:00Z"),
+            ["page"] = (QueryKind.Number, "1"), ["pageSize"] = (QueryKind.Number, "20"), ["kind"] = (QueryKind.Choice, null),
+            ["category"] = (QueryKind.Text, null), ["community"] = (QueryKind.Text, null), ["organisation"] = (QueryKind.Text, null),
+            ["q"] = (QueryKind.Text, null),
         }),
         ["GET /api/incidents/{id}"] = new("admin"),
         ["GET /api/incidents/open"] = new("admin"),

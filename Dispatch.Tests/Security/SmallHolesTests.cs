@@ -45,6 +45,11 @@ public sealed class SmallHolesTests
     [TestCase("/api/incidents?page=abc", "page")]
     [TestCase("/api/incidents?pageSize=1e9", "pageSize")]
     [TestCase("/api/triage?page=-x", "page")]
+    [TestCase("/api/incidents?kind=Police,Dispute", "kind")]
+    [TestCase("/api/incidents?category=theft-theft-theft-theft-theft-theft", "category")]
+    [TestCase("/api/incidents?community=330102007001330102007001330102007001", "community")]
+    [TestCase("/api/incidents?organisation=PS-YUNFENG-PS-YUNFENG-PS-YUNFENG-PS", "organisation")]
+    [TestCase("/api/incidents?q=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "q")]
     public async Task UnbindableQueryValue_Is400NamingTheParameter(string path, string parameter)
     {
         using var response = await admin.GetAsync(path);

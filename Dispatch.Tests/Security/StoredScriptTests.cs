@@ -142,7 +142,23 @@ public sealed class StoredScriptTests
     [TestCase("/supervisor.html", "supervisor")]
     public async Task OtherPages_RunNothingFromData(string path, string user)
     {
+        if (user == "handler")
+        {
+            // A task order for the incident: the desk's list shows its category and address, its pane the instructions.
+            using var operatorSession = await running.AsAsync("operator");
+            using var issued = await operatorSession.PostAsJsonAsync("/api/task-orders", new { incidentId, organisationCode = "CG-YUNFENG", instructions = Payload("instructions") });
+            Assert.That(issued.IsSuccessStatusCode, Is.True, await issued.Content.ReadAsStringAsync());
+        }
+
         var (page, dialogs) = await OpenAsync(path, user);
+        if (user == "handler")
+        {
+            var item = page.Locator("[data-testid=task-order-item]", new() { HasText = Payload("instructions") });
+            await Assertions.Expect(item.Locator("[data-testid=task-order-about]")).ToHaveTextAsync($"{Payload("category")} · {Payload("address")}");
+            await item.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=detail-instructions]")).ToHaveTextAsync(Payload("instructions"));
+        }
+
         if (user == "supervisor")
         {
             await Assertions.Expect(page.Locator("[data-testid=filter-organisation] option", new() { HasText = Payload("organisation") })).ToHaveCountAsync(1);

@@ -76,6 +76,10 @@ public sealed class TaskOrderEndpointsTests
         return (response.StatusCode, text.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(text));
     }
 
+    /// <summary>The steps the task order's detail offers the person behind <paramref name="client"/>.</summary>
+    private static async Task<string[]> AllowedStepsAsync(HttpClient client, Guid id) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/task-orders/{id}")).GetProperty("allowedSteps").EnumerateArray().Select(s => s.GetString()!)];
+
     [Test]
     public async Task Lifecycle_OverHttp_FromIssueToClose_WithHistoryAndRepeatsHarmless()
     {
@@ -91,6 +95,8 @@ public sealed class TaskOrderEndpointsTests
         Assert.That(premature.Status, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(premature.Body.GetProperty("orderStatus").GetString(), Is.EqualTo("Accepted"));
         Assert.That((await PostAsync(handler, $"/api/task-orders/{id}/complete", new { result = "已责令停工" })).Status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await AllowedStepsAsync(operatorClient, id), Is.EqualTo(new[] { "evaluate", "close" }));
+        Assert.That(await AllowedStepsAsync(handler, id), Is.Empty);
         Assert.That((await PostAsync(operatorClient, $"/api/task-orders/{id}/evaluate", new { rating = "满意" })).Status, Is.EqualTo(HttpStatusCode.OK));
         var closed = await PostAsync(operatorClient, $"/api/task-orders/{id}/close");
 
@@ -137,10 +143,16 @@ public sealed class TaskOrderEndpointsTests
         await PostAsync(handler, $"/api/task-orders/{id}/accept");
 
         var requested = await PostAsync(handler, $"/api/task-orders/{id}/request-delay", new { reason = "需协调产权单位", newDueAt = "2025-10-21T23:59:59+08:00" });
+        var pendingForSupervisor = await AllowedStepsAsync(supervisor, id);
+        var pendingForHandler = await AllowedStepsAsync(handler, id);
+        var pendingForOperator = await AllowedStepsAsync(operatorClient, id);
         var byOperator = await operatorClient.PostAsJsonAsync($"/api/task-orders/{id}/approve-delay", new { });
         var approved = await PostAsync(supervisor, $"/api/task-orders/{id}/approve-delay");
 
         Assert.That((requested.Status, byOperator.StatusCode, approved.Status), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.OK)));
+        Assert.That(pendingForSupervisor, Is.EqualTo(new[] { "approve-delay", "reject-delay" }));
+        Assert.That(pendingForHandler, Is.EqualTo(new[] { "complete" }));
+        Assert.That(pendingForOperator, Is.Empty);
         Assert.That(approved.Body.GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2025, 10, 21, 23, 59, 59, Cst)));
     }
 

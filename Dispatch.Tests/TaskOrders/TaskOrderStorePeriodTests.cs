@@ -3,6 +3,7 @@ using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders;
+using Dispatch.Server.TaskOrders.Assessment;
 using Dispatch.Server.TaskOrders.Calendar;
 using Dispatch.Server.TaskOrders.UseCases;
 using Dispatch.Tests.Support;
@@ -120,5 +121,7 @@ public sealed class TaskOrderStorePeriodTests(string provider)
         Assert.That(scoped.Later.Select(e => e.Action), Is.EqualTo(new[] { "overdue", "accepted", "completed" }), "issued on 30 September is before the period");
         Assert.That(before.Later.Select(e => e.Action), Is.EqualTo(new[] { "overdue", "accepted" }), "nothing after now");
         Assert.That((september.Orders.Count, september.Overdue.Count, september.Later.Count), Is.EqualTo((0, 0, 0)));
+        var breach = Breaches.ForTaskOrder(scoped.Overdue.Single(), scoped.Orders.Single(), scoped.Later, now);
+        Assert.That((breach.CategoryName, breach.Address), Is.EqualTo(("噪音", "云峰路1号")), "a breach row says what happened and where");
     }
 }

@@ -164,4 +164,17 @@ public sealed class TaskOrderStoreTests(string provider)
     }
 
     private static AccessScope Scope(string role, string code) => new(role, All: false, [code]);
+
+    [Test]
+    public async Task List_And_Get_CarryTheIncidentsCategoryAndAddress_InTheOneQuery()
+    {
+        var order = NewOrder();
+        await store.IssueAsync(order, Audit(order), CancellationToken.None);
+
+        var listed = (await store.ListAsync(new TaskOrderQuery(), Issued, CancellationToken.None)).Single();
+        var read = (await store.GetAsync(order.Id, CancellationToken.None))!.Order;
+
+        Assert.That((listed.CategoryName, listed.Address), Is.EqualTo(("噪音", "云峰路1号")));
+        Assert.That((read.ToView(Issued).CategoryName, read.ToView(Issued).Address), Is.EqualTo(("噪音", "云峰路1号")));
+    }
 }

@@ -1,6 +1,6 @@
 // The responder page's service worker: it keeps the app shell (the page, its scripts and styles, the icon) so the
 // page opens without a network and can say it is offline. It never answers /api or /hubs: data is always live or absent.
-const SHELL_CACHE = 'responder-shell-v1';
+const SHELL_CACHE = 'responder-shell-v2';
 const PAGE = '/responder.html';
 const SHELL = [PAGE, '/icon.svg', '/responder.webmanifest'];
 
@@ -55,4 +55,15 @@ self.addEventListener('fetch', (event) => {
       }
     })());
   }
+});
+
+// A tap on a new-work notification brings the responder page forward (or opens it): the assignment is on it.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil((async () => {
+    const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const open = pages.find((client) => new URL(client.url).pathname === PAGE);
+    if (open) await open.focus();
+    else await self.clients.openWindow(PAGE);
+  })());
 });

@@ -13,9 +13,11 @@ namespace Dispatch.Server.TaskOrders.Assessment;
 /// <param name="StreetCode">The incident's street.</param>
 /// <param name="CommunityCode">The incident's community.</param>
 /// <param name="Timeline">The incident's timeline: <c>/api/incidents/{id}</c>.</param>
+/// <param name="CategoryName">What the incident was (its category), so a row says what happened, not only ids.</param>
+/// <param name="Address">Where it was, as reported.</param>
 public sealed record Breach(
     Guid IncidentId, string Kind, Guid? TaskOrderId, DateTimeOffset DueAt, DateTimeOffset BreachedAt, double LateSeconds,
-    string? OrganisationCode, string? StreetCode, string? CommunityCode, string Timeline);
+    string? OrganisationCode, string? StreetCode, string? CommunityCode, string Timeline, string? CategoryName = null, string? Address = null);
 
 /// <summary>Pure: breaches from the task orders' history and the clocks' rows.</summary>
 public static class Breaches
@@ -42,7 +44,7 @@ public static class Breaches
             .Select(e => (DateTimeOffset?)e.At)
             .Min() ?? now;
         return new Breach(order.IncidentId, TaskOrderKind, order.Id, overdue.DueAt, overdue.At, Math.Max(0, (end - overdue.DueAt).TotalSeconds),
-            overdue.OrganisationCode, order.StreetCode, order.CommunityCode, Timeline(order.IncidentId));
+            overdue.OrganisationCode, order.StreetCode, order.CommunityCode, Timeline(order.IncidentId), order.CategoryName, order.Address);
     }
 
     /// <summary>The breaches of one organisation and/or one street; a null filter keeps all.</summary>
@@ -54,7 +56,7 @@ public static class Breaches
         clock.IncidentId, KindName(clock.Kind), null, clock.DueAt, clock.BreachedAt ?? clock.DueAt,
         Math.Max(0, ((clock.MetAt ?? now) - clock.DueAt).TotalSeconds),
         incident?.Routing?.Organisation?.Code, incident?.Jurisdiction?.Street?.Code, incident?.Jurisdiction?.Community?.Code,
-        Timeline(clock.IncidentId));
+        Timeline(clock.IncidentId), incident?.CategoryName, incident?.Address);
 }
 
 /// <summary>Breaches as CSV for Excel, in Beijing time, with the same quoting as the assessment.</summary>

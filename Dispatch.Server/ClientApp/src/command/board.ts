@@ -30,33 +30,37 @@ export class TaskBoard {
     this.render();
   }
 
-  /** Also called every minute: an order turns amber or red by the passing of time alone. */
+  /**
+   * Also called every minute: an order turns amber or red by the passing of time alone. Each order is one row of a
+   * list, not a table: in the narrow side panel a table gave the unbreakable columns (organisation, due time) the
+   * width and the instructions one character per line. The instructions show three lines at most; the whole text
+   * is the row's tooltip and the incident's detail.
+   */
   render(now = Date.now()): void {
     const t = pick(PANEL_TEXT);
     const orders = [...this.orders.values()].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
     let overdue = 0;
-    const body = el('tbody');
+    const list = el('ul', { className: 'order-list', testid: 'task-board-list' });
     for (const order of orders) {
       const due = dueState(order, now);
       if (due === 'overdue') overdue++;
-      const row = el('tr', { testid: 'task-order', data: { taskOrderId: order.id, incidentId: order.incidentId, due } },
-        el('td', { className: 'org', text: order.organisation.name }),
-        el('td', { className: 'words', text: order.instructions }),
-        el('td', { className: 'state', text: t.orderStatusName[order.status] ?? order.status }),
-        el('td', { className: 'due', testid: 'task-order-due' }, el('span', { text: dateTime(order.dueAt) }), el('span', { className: 'due-flag', text: t.due[due] })));
-      row.tabIndex = 0;
-      row.addEventListener('click', () => this.select(order.incidentId));
-      row.addEventListener('keydown', (event) => {
+      const words = el('p', { className: 'words', testid: 'task-order-instructions', text: order.instructions });
+      words.title = order.instructions;
+      const org = el('span', { className: 'org', text: order.organisation.name });
+      org.title = order.organisation.name;
+      const item = el('li', { testid: 'task-order', data: { taskOrderId: order.id, incidentId: order.incidentId, due } },
+        org,
+        el('span', { className: 'state', text: t.orderStatusName[order.status] ?? order.status }),
+        el('span', { className: 'due', testid: 'task-order-due' }, el('span', { text: dateTime(order.dueAt) }), el('span', { className: 'due-flag', text: t.due[due] })),
+        words);
+      item.tabIndex = 0;
+      item.addEventListener('click', () => this.select(order.incidentId));
+      item.addEventListener('keydown', (event) => {
         if (event.key === 'Enter') this.select(order.incidentId);
       });
-      body.append(row);
+      list.append(item);
     }
-    const head = el('thead', {}, el('tr', {}, ...[t.orderOrganisation, t.orderInstructions, t.orderStatus, t.orderDue].map((h) => {
-      const cell = el('th', { text: h });
-      cell.scope = 'col';
-      return cell;
-    })));
-    this.root.replaceChildren(orders.length ? el('table', { className: 'board-table', testid: 'task-board-table' }, head, body) : el('p', { className: 'hint', text: t.noOrders }));
+    this.root.replaceChildren(orders.length ? list : el('p', { className: 'hint', text: t.noOrders }));
     this.count.textContent = t.boardCount(orders.length, overdue);
     this.count.dataset.overdue = String(overdue);
   }

@@ -1,4 +1,4 @@
-// The catalogue and the organisations, read once per page: both change rarely, and only by an administrator.
+// The catalogue, the organisations and the communities, read once per page: both change rarely, and only by an administrator.
 
 import { getJsonOnce } from '../common/api';
 import { currentLang, pick } from '../common/i18n';
@@ -20,4 +20,16 @@ export async function categoryOptions(): Promise<Field['options']> {
 
 export async function organisationOptions(): Promise<Field['options']> {
   return (await getJsonOnce<OrganisationView[]>('/api/organisations')).map((o) => ({ value: o.code, label: `${o.name} · ${o.typeZh}` }));
+}
+
+/**
+ * The communities, by name. The same read as the command map's areas (its default levels), so the page fetches them
+ * once whichever asks first.
+ */
+export async function communityOptions(): Promise<Field['options']> {
+  const areas = await getJsonOnce<{ features: Array<{ properties: { level: string; code: string; name: string } }> }>(
+    `/api/geo/areas?level=${encodeURIComponent('street,community,grid')}`);
+  return areas.features.map((f) => f.properties).filter((p) => p.level === 'community')
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    .map((p) => ({ value: p.code, label: p.name }));
 }

@@ -1,8 +1,10 @@
 // The command screen (operators, supervisors): the live incident queue with the 1/3/5 clocks and the breach alarm,
-// and beside it the incident detail, the triage queue and the task-order board, all kept live by the command hub.
+// and beside it the incident detail, the triage queue, the task-order board and the units, all kept live by the
+// command hub, and the history of closed incidents to filter and page through.
 import '../common/base.css';
 import './command.css';
 import './panels.css';
+import './history.css';
 
 import { getJson } from '../common/api';
 import { beep, ClockBoard, type ClockView } from '../common/clocks';
@@ -10,13 +12,14 @@ import { onLanguage, pick } from '../common/i18n';
 import { AlarmList } from './alarms';
 import { live } from '../common/live';
 import type { IncidentSummary } from '../common/model';
-import { headerSlot, startPage } from '../common/session';
+import { headerLink, headerSlot, startPage } from '../common/session';
 import { densityToggle } from './density';
 import { manualEntryButton } from './manual-entry';
 import { UnitBoard } from './unit-board';
 import { CommandMap } from './map-pane';
 import { TaskBoard } from './board';
 import { IncidentDetailPanel } from './detail';
+import { HistoryPanel } from './history';
 import { PANEL_TEXT } from './panel-text';
 import { IncidentQueue, kindOf } from './queue';
 import { tabs } from './tabs';
@@ -38,12 +41,16 @@ startPage({
     count.className = 'count';
     count.dataset.testid = 'incident-count';
     headerSlot().append(count, densityToggle());
+    // 回访评价, 返工, 改派 and 结案 are taken on the desk, beside the department's own steps.
+    headerLink('/desk.html', 'deskLink', pick(TEXT).deskLink);
 
     const clocks = new ClockBoard();
     const panel = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`)!;
     const detail = new IncidentDetailPanel(panel('incident-detail'), clocks);
-    const showTab = tabs();
-    // One way to choose an incident, from a row, the triage list, the board or the map: open it and centre on it.
+    const showTab = tabs((tab) => {
+      if (tab === 'history') void historyPanel.show();
+    });
+    // One way to choose an incident, from a row, the triage list, the board, the history or the map: open it and centre on it.
     const select = (id: string) => {
       showTab('detail');
       queue.mark(id);
@@ -57,6 +64,7 @@ startPage({
     const triage = new TriageQueue(panel('triage-queue'), panel('triage-count'), select);
     const board = new TaskBoard(panel('task-board'), panel('board-count'), select);
     const units = new UnitBoard(panel('unit-board'), panel('units-count'), () => detail.incidentId, select);
+    const historyPanel = new HistoryPanel(panel('incident-history'), select);
     // 接警录入 (operators): the entered call opens in the detail once its incident exists, which the push announces.
     let entered: string | null = null;
     if (me.role === 'Operator') {
@@ -167,6 +175,7 @@ startPage({
       detail.render();
       triage.render();
       board.render();
+      historyPanel.render();
     });
     // The countdowns tick every second; yesterday's rows gain their date after midnight even when nothing arrives,
     // and task orders turn amber or red as time passes.

@@ -11,9 +11,14 @@ export const TEXT: Bilingual<{
   kind: Record<IncidentKind, string>;
   status: Record<string, string>;
   wholeArea: string; fullScreen: string; exitFullScreen: string; legendUnitFree: string; legendUnitBusy: string; density: string; densityCompact: string; densityComfortable: string;
+  deskLink: string;
+  tabHistory: string; historyFilters: string; historySearch: string; historyStatusAll: string; historyKindAll: string; historyCategoryAll: string;
+  historyCommunityAll: string; historyOrganisationAll: string; historyPrevious: string; historyNext: string; historyEmpty: string;
+  historyPage: (page: number, pages: number, total: number) => string;
 }> = {
   zh: {
     title: '指挥中心 · 警情队列',
+    deskLink: '任务单办理',
     queue: '警情队列',
     colReceived: '接警时间',
     colKind: '性质 / 状态',
@@ -35,9 +40,14 @@ export const TEXT: Bilingual<{
     status: { Open: '待派', NeedsTriage: '待研判', InProgress: '处置中', Closed: '已结' },
     wholeArea: '全区', fullScreen: '全屏', exitFullScreen: '退出全屏', legendUnitFree: '空闲力量', legendUnitBusy: '出警力量',
     density: '显示密度', densityCompact: '紧凑', densityComfortable: '宽松',
+    tabHistory: '历史', historyFilters: '筛选历史警情', historySearch: '搜索：内容、地址、电话尾号、警情编号',
+    historyStatusAll: '全部状态', historyKindAll: '全部性质', historyCategoryAll: '全部类别', historyCommunityAll: '全部社区',
+    historyOrganisationAll: '全部单位', historyPrevious: '上一页', historyNext: '下一页', historyEmpty: '没有符合条件的警情',
+    historyPage: (page, pages, total) => `第 ${page} / ${pages} 页，共 ${total} 条`,
   },
   en: {
     title: 'Command centre · Incident queue',
+    deskLink: 'Task-order desk',
     queue: 'Incident queue',
     colReceived: 'Received',
     colKind: 'Kind / status',
@@ -59,5 +69,9 @@ export const TEXT: Bilingual<{
     status: { Open: 'Open', NeedsTriage: 'Needs triage', InProgress: 'In progress', Closed: 'Closed' },
     wholeArea: 'Whole area', fullScreen: 'Full screen', exitFullScreen: 'Exit full screen', legendUnitFree: 'Free unit', legendUnitBusy: 'Unit at work',
     density: 'Density', densityCompact: 'Compact', densityComfortable: 'Comfortable',
+    tabHistory: 'History', historyFilters: 'Filter the history', historySearch: 'Search: words, address, last digits of the number, incident id',
+    historyStatusAll: 'All statuses', historyKindAll: 'All kinds', historyCategoryAll: 'All categories', historyCommunityAll: 'All communities',
+    historyOrganisationAll: 'All organisations', historyPrevious: 'Previous', historyNext: 'Next', historyEmpty: 'No incident matches',
+    historyPage: (page, pages, total) => `Page ${page} of ${pages}, ${total} in all`,
   },
 };

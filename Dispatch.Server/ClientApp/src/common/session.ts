@@ -141,3 +141,14 @@ export function startPage(options: PageOptions): void {
 
 /** The header slot beside the title, for a page's own figures (a count, a clock). */
 export const headerSlot = (): HTMLElement => document.querySelector<HTMLElement>('.bar-extra')!;
+
+/** A link in the header to another page; `key` names its words in the page's text, so a language switch redraws it. */
+export function headerLink(href: string, key: string, text: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.className = 'page-link';
+  link.dataset.i18n = key;
+  link.dataset.testid = `link-${key}`;
+  link.textContent = text;
+  headerSlot().append(link);
+}

@@ -1,24 +1,18 @@
-// One task order: the incident, the instructions, the history, and the steps the department may take now.
-// A refusal from the server (409 wrong state, 403, 400) is shown as the server's own sentence.
+// One task order: the incident, the instructions, the history, and the steps the signed-in person may take now.
+// Which steps show is the server's answer (allowedSteps); a refusal (409 wrong state, 403, 400) is shown as the
+// server's own sentence in the page's language.
 
-import { getJson, postJson } from '../common/api';
+import { getJson, getJsonOnce, postJson } from '../common/api';
 import { pick } from '../common/i18n';
 import { dateTime } from '../common/time';
 import type { WorkCalendar } from './due';
 import { showDue, showStatus } from './list';
 import type { TaskOrderDetail, TaskOrderView } from './model';
+import { INPUT, RATINGS, reassignChoices, type Step, stepBody } from './steps';
 import { TEXT } from './text';
 import { actorName, errorText } from '../common/one-language';
 
-type Step = 'accept' | 'complete' | 'return' | 'request-delay';
-
-/** The steps a department may take in each state (TaskOrderTransitions on the server decides; this only hides the rest). */
-const STEPS: Record<string, readonly Step[]> = {
-  Issued: ['accept', 'return'],
-  Reopened: ['accept'],
-  Accepted: ['complete', 'return', 'request-delay'],
-  DelayRequested: ['complete'],
-};
+interface Organisation { code: string; name: string }
 
 export class DetailPane {
   private readonly pane = document.querySelector<HTMLElement>('[data-testid="task-order-detail"]')!;
@@ -30,7 +24,7 @@ export class DetailPane {
 
   constructor(private readonly calendar: () => WorkCalendar, private readonly changed: (order: TaskOrderView) => void) {
     for (const button of this.pane.querySelectorAll<HTMLButtonElement>('.actions button')) {
-      button.addEventListener('click', () => this.begin(button.dataset.step as Step));
+      button.addEventListener('click', () => void this.begin(button.dataset.step as Step));
     }
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -67,44 +61,77 @@ export class DetailPane {
     field('.instructions').textContent = order.instructions;
     field('.issued').textContent = dateTime(order.assignedAt);
     field('.due-at').textContent = dateTime(order.dueAt);
-    const [label, value] = order.result ? [t.lastResult, order.result]
+    const [label, value] = order.rating ? [t.lastRating, `${t.ratings[order.rating] ?? order.rating}${order.result ? ` · ${order.result}` : ''}`]
+      : order.result ? [t.lastResult, order.result]
       : order.requestedDueAt ? [t.requested, `${dateTime(order.requestedDueAt)} · ${order.reason ?? ''}`]
         : order.reason ? [t.lastReason, order.reason] : ['', ''];
     field('.last-label').textContent = label;
     field('.last').textContent = value;
     field('.last-label').hidden = field('.last').hidden = !value;
 
-    const allowed = STEPS[order.status] ?? [];
+    const allowed = this.detail.allowedSteps;
     for (const button of this.content.querySelectorAll<HTMLButtonElement>('.actions button')) {
-      button.hidden = !allowed.includes(button.dataset.step as Step);
+      button.hidden = !allowed.includes(button.dataset.step ?? '');
     }
+    // Someone else took the step, or another, meanwhile: the half-filled form no longer applies.
+    if (this.step && !allowed.includes(this.step)) this.closeForm();
     field('.history').replaceChildren(...history.map((line) => {
       const item = document.createElement('li');
       const when = document.createElement('time');
       when.dateTime = line.at;
       when.textContent = dateTime(line.at);
       const what = document.createElement('span');
-      what.textContent = ` ${t.action[line.action] ?? line.action} · ${actorName(line.actor)}${line.reason ? ` · ${line.reason}` : ''}`;
+      const rating = line.action === 'evaluated' && line.rating ? ` · ${t.ratings[line.rating] ?? line.rating}` : '';
+      what.textContent = ` ${t.action[line.action] ?? line.action} · ${actorName(line.actor)}${rating}${line.reason ? ` · ${line.reason}` : ''}`;
       item.append(when, what);
       return item;
     }));
   }
 
-  private begin(step: Step): void {
+  private async begin(step: Step): Promise<void> {
     this.problem.textContent = '';
-    if (step === 'accept') {
-      void this.send(step, undefined);
+    const input = INPUT[step];
+    if (!input) {
+      await this.send(step, undefined);
       return;
     }
     const t = pick(TEXT);
+    const field = <T extends HTMLElement>(name: string) => this.form.querySelector<T>(`[name=${name}]`)!;
+    const show = (element: HTMLElement, shown: boolean) => {
+      element.closest('label')!.hidden = !shown;
+      (element as HTMLInputElement).required = shown;
+    };
+    // Nothing is chosen for the person: an empty first choice keeps a required list from being sent as it opened.
+    const choose = option('', t.choose);
+    if (input.organisation) {
+      let choices: Organisation[];
+      try {
+        choices = reassignChoices(await getJsonOnce<Organisation[]>('/api/organisations'), this.detail?.order.organisation.code ?? '');
+      } catch (error) {
+        this.problem.textContent = errorText(error);
+        return;
+      }
+      if (choices.length === 0) {
+        this.problem.textContent = t.noOrganisations;
+        return;
+      }
+      field<HTMLSelectElement>('organisation').replaceChildren(choose.cloneNode(true), ...choices.map((o) => option(o.code, o.name)));
+    }
+    field<HTMLSelectElement>('rating').replaceChildren(choose, ...RATINGS.map((rating) => option(rating, t.ratings[rating] ?? rating)));
+    field<HTMLTextAreaElement>('text').value = '';
+    field<HTMLInputElement>('date').value = '';
     this.step = step;
     this.form.hidden = false;
     this.form.dataset.step = step;
-    this.form.querySelector('.text-label')!.textContent = step === 'complete' ? t.result : t.reason;
-    const date = this.form.querySelector<HTMLInputElement>('[name=date]')!;
-    date.closest('label')!.hidden = step !== 'request-delay';
-    date.required = step === 'request-delay';
-    this.form.querySelector<HTMLTextAreaElement>('textarea')!.focus();
+    this.form.querySelector('.step-title')!.textContent = this.content.querySelector(`.actions [data-step="${step}"]`)?.textContent ?? step;
+    this.form.querySelector('.text-label')!.textContent = t[input.text];
+    show(field('date'), input.date === true);
+    show(field('rating'), input.rating === true);
+    show(field('organisation'), input.organisation === true);
+    show(field('text'), true);
+    // The citizen may have nothing to add; every reason and result is kept in the history and must be given.
+    field<HTMLTextAreaElement>('text').required = input.text !== 'comment';
+    (input.rating ? field('rating') : input.organisation ? field('organisation') : field('text')).focus();
   }
 
   private closeForm(): void {
@@ -116,11 +143,8 @@ export class DetailPane {
   private async submit(): Promise<void> {
     if (!this.step) return;
     const data = new FormData(this.form);
-    const text = String(data.get('text') ?? '');
-    const body = this.step === 'complete' ? { result: text }
-      // The last moment of the chosen day in Beijing time, as the server's due times are.
-      : this.step === 'request-delay' ? { reason: text, newDueAt: `${String(data.get('date'))}T23:59:59+08:00` }
-        : { reason: text };
+    const value = (name: string) => String(data.get(name) ?? '');
+    const body = stepBody(this.step, { text: value('text'), date: value('date'), rating: value('rating'), organisation: value('organisation') });
     if (await this.send(this.step, body)) this.closeForm();
   }
 
@@ -137,4 +161,11 @@ export class DetailPane {
       return false;
     }
   }
+}
+
+function option(value: string, label: string): HTMLOptionElement {
+  const element = document.createElement('option');
+  element.value = value;
+  element.textContent = label;
+  return element;
 }

@@ -80,6 +80,8 @@ export class OrderList {
     button.setAttribute('aria-pressed', String(order.id === this.selected));
     showStatus(item.querySelector('.pill')!, order.status);
     showDue(item.querySelector('.due')!, order, this.calendar());
+    // What the work is about and where, before the instructions: a handler scans the list by these.
+    item.querySelector('.about')!.textContent = `${order.categoryName ?? pick(TEXT).unknown} · ${order.address ?? '—'}`;
     item.querySelector('.text')!.textContent = order.instructions;
     item.querySelector('.meta')!.textContent = `${dateTime(order.assignedAt)} · ${order.organisation.name}`;
   }

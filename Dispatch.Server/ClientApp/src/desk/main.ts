@@ -1,4 +1,6 @@
-// The department desk (department handlers; admins may look): the organisation's task orders, live over /hubs/desk.
+// The task-order desk, live over /hubs/desk: department handlers work their organisation's orders; operators (回访评价,
+// 返工, 改派, 结案) and supervisors (延期审批) the orders of their areas; admins may look. The buttons each sees are the
+// steps the server offers them.
 import '../common/base.css';
 import './desk.css';
 
@@ -6,7 +8,7 @@ import { getJson } from '../common/api';
 import { beep } from '../common/clocks';
 import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
-import { headerSlot, startPage } from '../common/session';
+import { headerLink, headerSlot, homeOf, startPage } from '../common/session';
 import { dateOf } from '../common/time';
 import { DetailPane } from './detail';
 import { type HolidayDay, WorkCalendar } from './due';
@@ -24,8 +26,14 @@ async function loadCalendar(): Promise<WorkCalendar> {
 
 startPage({
   text: TEXT,
-  roles: ['DepartmentHandler', 'Admin'],
-  start: async () => {
+  roles: ['DepartmentHandler', 'Operator', 'Supervisor', 'Admin'],
+  start: async (me) => {
+    if (me.role !== 'DepartmentHandler') {
+      const heading = document.querySelector<HTMLElement>('#orders-heading')!;
+      heading.dataset.i18n = 'areaOrders';
+      heading.textContent = pick(TEXT).areaOrders;
+      headerLink(homeOf(me.role), 'homeLink', pick(TEXT).homeLink);
+    }
     const count = document.createElement('p');
     count.className = 'count';
     count.dataset.testid = 'task-order-count';

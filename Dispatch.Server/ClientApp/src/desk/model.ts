@@ -10,12 +10,16 @@ export interface TaskOrderView {
   status: string;
   instructions: string;
   categoryCode: string | null;
+  /** The incident's category and address (the server joins them in). */
+  categoryName: string | null;
+  address: string | null;
   workingDays: number;
   issuedAt: string;
   assignedAt: string;
   dueAt: string;
   result: string | null;
   completedAt: string | null;
+  rating: string | null;
   reason: string | null;
   requestedDueAt: string | null;
   overdue: boolean;
@@ -28,6 +32,8 @@ export interface TaskOrderEvent {
   fromStatus: string | null;
   toStatus: string;
   reason: string | null;
+  rating: string | null;
 }
 
-export interface TaskOrderDetail { order: TaskOrderView; history: TaskOrderEvent[]; incident: IncidentSummary | null }
+/** `allowedSteps`: the step paths the signed-in person may take now, as the server decides them. */
+export interface TaskOrderDetail { order: TaskOrderView; history: TaskOrderEvent[]; incident: IncidentSummary | null; allowedSteps: string[] }

@@ -4,7 +4,10 @@ export const TEXT: Bilingual<{
   title: string; orders: string; detail: string; empty: string; pick: string;
   incident: string; instructions: string; history: string; address: string; noIncident: string; due: string; issued: string;
   accept: string; complete: string; return: string; delay: string; submit: string; cancel: string;
-  result: string; reason: string; newDue: string; lastResult: string; lastReason: string; requested: string;
+  approveDelay: string; rejectDelay: string; evaluate: string; reopen: string; reassign: string; close: string;
+  result: string; reason: string; comment: string; newDue: string; lastResult: string; lastReason: string; requested: string;
+  areaOrders: string; homeLink: string; choose: string; rating: string; organisation: string; noOrganisations: string; lastRating: string; unknown: string;
+  ratings: Record<string, string>;
   status: Record<string, string>;
   action: Record<string, string>;
   daysLeft: (n: number) => string; hoursLeft: (n: number) => string; late: (n: number) => string;
@@ -29,14 +32,30 @@ export const TEXT: Bilingual<{
     complete: '办结',
     return: '退回',
     delay: '申请延期',
+    approveDelay: '批准延期',
+    rejectDelay: '驳回延期',
+    evaluate: '回访评价',
+    reopen: '返工',
+    reassign: '改派',
+    close: '结案',
     submit: '提交',
     cancel: '取消',
     result: '办理结果',
     reason: '原因',
+    comment: '群众意见（选填）',
     newDue: '申请延至',
     lastResult: '办理结果',
     lastReason: '原因',
     requested: '申请延至',
+    areaOrders: '辖区任务单',
+    homeLink: '返回我的页面',
+    choose: '请选择',
+    rating: '评价',
+    organisation: '改派单位',
+    noOrganisations: '没有其他单位可改派，请先在单位名录中添加',
+    lastRating: '回访评价',
+    unknown: '类别未知',
+    ratings: { Satisfied: '满意', BasicallySatisfied: '基本满意', Dissatisfied: '不满意' },
     status: {
       Issued: '待签收', Accepted: '办理中', DelayRequested: '延期待批', Completed: '已办结', Evaluated: '已回访',
       Closed: '已结案', Returned: '已退回', Reopened: '返工',
@@ -70,14 +89,30 @@ export const TEXT: Bilingual<{
     complete: 'Complete',
     return: 'Return',
     delay: 'Request delay',
+    approveDelay: 'Approve delay',
+    rejectDelay: 'Reject delay',
+    evaluate: 'Record evaluation',
+    reopen: 'Reopen',
+    reassign: 'Reassign',
+    close: 'Close',
     submit: 'Submit',
     cancel: 'Cancel',
     result: 'Result',
     reason: 'Reason',
+    comment: "Citizen's comment (optional)",
     newDue: 'New due date',
     lastResult: 'Result',
     lastReason: 'Reason',
     requested: 'Requested until',
+    areaOrders: 'Task orders of my areas',
+    homeLink: 'Back to my page',
+    choose: 'Choose',
+    rating: 'Evaluation',
+    organisation: 'Give it to',
+    noOrganisations: 'No other organisation to give it to: add one to the directory first',
+    lastRating: 'Evaluation',
+    unknown: 'Category unknown',
+    ratings: { Satisfied: 'Satisfied', BasicallySatisfied: 'Basically satisfied', Dissatisfied: 'Dissatisfied' },
     status: {
       Issued: 'To accept', Accepted: 'In hand', DelayRequested: 'Delay requested', Completed: 'Completed', Evaluated: 'Evaluated',
       Closed: 'Closed', Returned: 'Returned', Reopened: 'Reopened',

@@ -11,6 +11,7 @@ import { AssignmentCards, type ResponderAssignment } from './cards';
 import { LocationSharing } from './location';
 import { showOffline } from './offline';
 import { askText } from './reason';
+import { notifyNewWork, requestNotifications, showNotifyState } from './notify';
 import { NEEDS_TEXT, type Step, stepRequest } from './steps';
 import { TEXT } from './text';
 import { errorText } from '../common/one-language';
@@ -111,10 +112,19 @@ startPage({
       }
     };
 
-    const alertNewWork = (item: ResponderAssignment | undefined) => {
+    const notifyLine = document.querySelector<HTMLElement>('[data-testid=notify-state]')!;
+    const notifyEnable = notifyLine.querySelector<HTMLButtonElement>('[data-testid=notify-enable]')!;
+    const showNotify = () => showNotifyState(notifyLine, notifyLine.querySelector<HTMLElement>('.notify-text')!, notifyEnable);
+    notifyEnable.addEventListener('click', () => void requestNotifications().then(showNotify));
+    // The permission can change in the browser's settings while the page is open.
+    document.addEventListener('visibilitychange', showNotify);
+
+    const alertNewWork = (assignmentId: string, item: ResponderAssignment | undefined) => {
       const t = pick(TEXT);
-      banner.querySelector('.banner-text')!.textContent = t.arrived(item?.categoryName ?? '—', item?.address ?? t.noAddress);
+      const text = t.arrived(item?.categoryName ?? '', item?.address ?? t.noAddress);
+      banner.querySelector('.banner-text')!.textContent = text;
       banner.hidden = false;
+      void notifyNewWork(assignmentId, text);
       // Where the browser allows: Chrome on Android vibrates; iOS Safari has no vibration; sound needs an earlier tap.
       navigator.vibrate?.([400, 150, 400]);
       beep();
@@ -129,11 +139,12 @@ startPage({
     hub.connection.on('AssignmentChanged', async (assignment: { id: string; state: string }) => {
       const isNew = !cards.get(assignment.id) && assignment.state === 'Dispatched';
       await loadList();
-      if (isNew) alertNewWork(cards.get(assignment.id));
+      if (isNew) alertNewWork(assignment.id, cards.get(assignment.id));
     });
 
     onLanguage(() => {
       showDuty();
+      showNotify();
       cards.render();
     });
     setInterval(() => cards.tick(), 1000);

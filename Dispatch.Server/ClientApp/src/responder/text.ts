@@ -47,7 +47,7 @@ export const TEXT: Bilingual<{
       acknowledge: '', 'en-route': '', 'on-scene': '', clear: '',
       resolve: '处置结果', reinforce: '增援理由', 'hand-over': '交办要求（现场未能解决的事项）', decline: '拒绝理由',
     },
-    arrived: (category, address) => `新派单：${category}，${address}`,
+    arrived: (category, address) => `新派单：${[category, address].filter(Boolean).join('，')}`,
   },
   en: {
     title: 'Responder',
@@ -83,6 +83,6 @@ export const TEXT: Bilingual<{
       acknowledge: '', 'en-route': '', 'on-scene': '', clear: '',
       resolve: 'Result', reinforce: 'Why reinforcement', 'hand-over': 'Instructions (what could not be settled on scene)', decline: 'Why decline',
     },
-    arrived: (category, address) => `New assignment: ${category}, ${address}`,
+    arrived: (category, address) => `New assignment: ${[category, address].filter(Boolean).join(', ')}`,
   },
 };

@@ -35,7 +35,8 @@ export class BreachTable {
       row.dataset.incidentId = breach.incidentId;
       row.dataset.kind = breach.kind;
       if (fresh.has(`${breach.incidentId}/${breach.kind}/${breach.dueAt}`)) row.classList.add('is-new');
-      const cells = [dateTime(breach.dueAt), t.kinds[breach.kind] ?? breach.kind, t.late(breach.lateSeconds),
+      const what = `${breach.categoryName ?? t.unknownCategory} · ${breach.address ?? '—'}`;
+      const cells = [dateTime(breach.dueAt), t.kinds[breach.kind] ?? breach.kind, what, t.late(breach.lateSeconds),
         name(breach.organisationCode), `${name(breach.streetCode)} / ${name(breach.communityCode)}`];
       for (const text of cells) {
         const cell = document.createElement('td');

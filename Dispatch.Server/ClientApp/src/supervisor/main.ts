@@ -6,7 +6,7 @@ import './supervisor.css';
 import { getJson, query } from '../common/api';
 import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
-import { headerSlot, startPage } from '../common/session';
+import { headerLink, headerSlot, startPage } from '../common/session';
 import { showAssessment } from './assessment';
 import { BreachTable } from './breaches';
 import type { AssessmentReport, Breach } from './model';
@@ -28,6 +28,8 @@ startPage({
     count.className = 'count';
     count.dataset.testid = 'breach-count';
     headerSlot().append(count);
+    // Delay requests are decided on the desk, where the orders are.
+    headerLink('/desk.html', 'deskLink', pick(TEXT).deskLink);
 
     const names = new Map<string, string>();
     const timeline = new TimelineViewer();

@@ -10,6 +10,9 @@ export interface Breach {
   organisationCode: string | null;
   streetCode: string | null;
   communityCode: string | null;
+  /** What happened and where: the incident's category and address, from the same query. */
+  categoryName: string | null;
+  address: string | null;
 }
 
 export interface AssessmentRow {

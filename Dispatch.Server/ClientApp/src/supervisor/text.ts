@@ -6,7 +6,7 @@ type Words = {
   kindRespond: string; kindArrive: string; kindReinforce: string; kindTaskOrder: string;
   breaches: string; csv: string; noBreaches: string; byHour: string; timeline: string; incidentId: string; show: string;
   assessment: string; streets: string; heatMap: string; noData: string;
-  colDue: string; colKind: string; colLate: string; colOrganisation: string; colArea: string; colIncident: string;
+  colDue: string; colKind: string; colWhat: string; unknownCategory: string; deskLink: string; colLate: string; colOrganisation: string; colArea: string; colIncident: string;
   colReceived: string; colCompleted: string; colOnTimeRate: string; colOverdue: string; colReturned: string;
   colSatisfaction: string; colIncidents: string; colClockBreaches: string; colStreet: string;
   openTimeline: string; onTimeChart: string; satisfactionChart: string; hourChart: string;
@@ -30,7 +30,7 @@ export const TEXT: Bilingual<Words> = {
     breaches: '超时记录', csv: '导出 CSV', noBreaches: '该时段无超时', byHour: '超时按时段分布（北京时间）',
     timeline: '事件时间线', incidentId: '事件编号', show: '查看',
     assessment: '考核（按责任单位）', streets: '按街道', heatMap: '事件热力（按社区）', noData: '无数据',
-    colDue: '期限', colKind: '类型', colLate: '超时', colOrganisation: '责任单位', colArea: '街道 / 社区', colIncident: '事件',
+    colDue: '期限', colKind: '类型', colWhat: '事件类别 · 地址', unknownCategory: '类别未知', deskLink: '任务单办理', colLate: '超时', colOrganisation: '责任单位', colArea: '街道 / 社区', colIncident: '事件',
     colReceived: '接收', colCompleted: '办结', colOnTimeRate: '按期办结率', colOverdue: '超期', colReturned: '退回',
     colSatisfaction: '满意率', colIncidents: '事件数', colClockBreaches: '时钟超时', colStreet: '街道',
     openTimeline: '时间线', onTimeChart: '按期办结率（按责任单位）', satisfactionChart: '满意率（按责任单位）', hourChart: '各小时超时次数',
@@ -48,7 +48,7 @@ export const TEXT: Bilingual<Words> = {
     breaches: 'Breaches', csv: 'Export CSV', noBreaches: 'No breaches in this period', byHour: 'Breaches by hour of day (Beijing time)',
     timeline: 'Incident timeline', incidentId: 'Incident id', show: 'Show',
     assessment: 'Assessment by organisation', streets: 'By street', heatMap: 'Incidents by community', noData: 'No data',
-    colDue: 'Due', colKind: 'Kind', colLate: 'Late', colOrganisation: 'Organisation', colArea: 'Street / community', colIncident: 'Incident',
+    colDue: 'Due', colKind: 'Kind', colWhat: 'What · where', unknownCategory: 'Category unknown', deskLink: 'Task-order desk', colLate: 'Late', colOrganisation: 'Organisation', colArea: 'Street / community', colIncident: 'Incident',
     colReceived: 'Received', colCompleted: 'Completed', colOnTimeRate: 'On-time rate', colOverdue: 'Overdue', colReturned: 'Returned',
     colSatisfaction: 'Satisfaction', colIncidents: 'Incidents', colClockBreaches: 'Clock breaches', colStreet: 'Street',
     openTimeline: 'Timeline', onTimeChart: 'On-time rate by organisation', satisfactionChart: 'Satisfaction by organisation', hourChart: 'Breaches per hour',

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Server.Intake;
+using Dispatch.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Dispatch.Tests.EndToEnd;
+
+/// <summary>
+/// New work while the responder's phone shows something else, on the production setup (PostgreSQL, RabbitMQ,
+/// Production): with notifications allowed, a dispatch to a page in the background becomes a system notification
+/// through the service worker, naming the address; a phone without the permission says in the page that alerts will
+/// not come in the background and offers the tap that turns them on (issue 19).
+/// </summary>
+[NonParallelizable]
+public sealed class ResponderNotificationTests
+{
+    private const string OperatorPassword = "notify-operator-secret-1";
+    private const string ResponderPassword = "notify-responder-secret-1";
+
+    [Test]
+    public async Task DispatchToAPhoneInTheBackground_ShowsASystemNotification_AndAPhoneWithoutPermissionSaysSo()
+    {
+        await using var install = await ProductionInstall.OnNewDatabaseAsync();
+        await install.StartServerAsync(new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false" });
+        await install.ImportReferenceDataAsync();
+        await install.AddUserAsync("duty-he", "Operator", "330102007", "值班 何一", OperatorPassword);
+        await install.AddUserAsync("yf-lu", "Responder", "YF-PC01", "民警 陆二", ResponderPassword);
+        var server = install.Server.Address;
+        var scene = ProductionInstall.PointInGrid("330102007002003");
+
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var phoneOptions = new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "zh-CN",
+            };
+
+            // A phone that never allowed notifications: the page says so, with the button to allow them.
+            var silent = await (await browser.NewContextAsync(phoneOptions)).NewPageAsync();
+            await Browser.SignInAsync(silent, server, "/responder.html", "yf-lu", ResponderPassword);
+            var silentState = silent.Locator("[data-testid=notify-state]");
+            await Assertions.Expect(silentState).Not.ToHaveAttributeAsync("data-state", "granted");
+            await Assertions.Expect(silentState).ToContainTextAsync("收不到新任务提醒");
+
+            // The phone that allows them, then goes to the background (the screen locks: the browser says "hidden").
+            phoneOptions.Permissions = ["notifications"];
+            var phone = await (await browser.NewContextAsync(phoneOptions)).NewPageAsync();
+            await Browser.SignInAsync(phone, server, "/responder.html", "yf-lu", ResponderPassword);
+            await Assertions.Expect(phone.Locator("[data-testid=notify-state]")).ToHaveAttributeAsync("data-state", "granted");
+            await Assertions.Expect(phone.Locator("[data-testid=notify-enable]")).ToBeHiddenAsync();
+            await phone.EvaluateAsync("() => navigator.serviceWorker.ready");
+            await phone.EvaluateAsync("""
+                () => {
+                  Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true });
+                  document.dispatchEvent(new Event('visibilitychange'));
+                }
+                """);
+
+            using var platform = Session.WithApiKey(server, install.PlatformKey);
+            var alertId = "110-notify-" + Guid.NewGuid().ToString("N")[..8];
+            var posted = await platform.PostAsJsonAsync("/api/intake/alerts", new
+            {
+                alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "theft",
+                description = "店里的收银机被人撬了", address = "杭州市上城区新塘路66号便利店", location = new { lon = scene.Lon, lat = scene.Lat },
+            });
+            Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await posted.Content.ReadAsStringAsync());
+            var incident = IncidentReference.ForAlert(alertId);
+            using var operatorApi = await Session.SignInAsync(server, "duty-he", OperatorPassword);
+            await Eventually.GetAsync(async () => (await operatorApi.GetAsync($"/api/incidents/{incident}")).IsSuccessStatusCode ? "" : null,
+                TimeSpan.FromSeconds(10), "the incident");
+            var dispatched = await operatorApi.PostAsJsonAsync($"/api/incidents/{incident}/dispatch", new { units = new[] { new { code = "YF-PC01" } } });
+            Assert.That(dispatched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await dispatched.Content.ReadAsStringAsync());
+
+            await Assertions.Expect(phone.Locator($"[data-testid=assignment-card][data-incident-id='{incident}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+            var shown = await Eventually.GetAsync(async () =>
+            {
+                var list = await phone.EvaluateAsync<JsonElement>("""
+                    async () => (await (await navigator.serviceWorker.getRegistration('/responder.html')).getNotifications())
+                      .map((n) => ({ title: n.title, body: n.body, tag: n.tag }))
+                    """);
+                return list.GetArrayLength() > 0 ? list.EnumerateArray().ToList() : null;
+            }, TimeSpan.FromSeconds(5), "a system notification");
+            Assert.That(shown, Has.Count.EqualTo(1));
+            Assert.That(shown[0].GetProperty("title").GetString(), Is.EqualTo("新派单"));
+            Assert.That(shown[0].GetProperty("body").GetString(), Does.Contain("新塘路66号便利店"));
+            Assert.That(shown[0].GetProperty("tag").GetString(), Does.StartWith("assignment-"));
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+}
