@@ -17,6 +17,13 @@ public interface ICommandClient
     /// (<c>ClockAlarm</c>). Supervisors watching the incident's areas receive it too.
     /// </summary>
     Task ClockAlarm(ClockEscalated alarm);
+
+    /// <summary>
+    /// The incident's alarms changed: one was acknowledged, or reinforcement was requested (<c>AlarmsChanged</c>).
+    /// Screens read <c>GET /api/alarms</c> again, so every operator's list agrees with the server's.
+    /// </summary>
+    Task AlarmsChanged(Guid incidentId);
+
     /// <summary>A unit's status or position changed (<c>UnitChanged</c>): screens move it on the map and in the list.</summary>
     Task UnitChanged(UnitSummary unit);
 

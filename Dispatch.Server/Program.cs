@@ -53,6 +53,7 @@ app.MapOperations();
 app.MapSecurity();
 app.MapIntake();
 app.MapIncidents();
+app.MapAlarms();
 app.MapGeo();
 app.MapAddresses();
 app.MapAssignment();

@@ -1,3 +1,4 @@
+using Dispatch.Server.Security;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -11,10 +12,26 @@ public static class ClockSetup
         builder.Services.AddSingleton<IValidateOptions<ClockOptions>, ClockOptionsValidator>();
         builder.Services.AddSingleton<ClockStore>();
         builder.Services.AddSingleton<ClockStarter>();
+        builder.Services.AddSingleton<AlarmStore>();
 
         // Dispatch registers the real availability (unit statuses) and wins: this is only the fallback.
         builder.Services.AddHostedService<ClockSweeper>();
         return builder;
+    }
+
+    /// <summary>The command screen's alarm list: read by whoever reads incidents, acknowledged by operators and supervisors.</summary>
+    public static WebApplication MapAlarms(this WebApplication app)
+    {
+        var alarms = app.MapGroup("/api/alarms").WithTags("Alarms");
+        alarms.MapGet("/", AlarmEndpoints.List).RequireAuthorization(Policies.Read).WithName("ListAlarms")
+            .WithSummary("Every unacknowledged alarm of the open incidents in the user's scope (breached clocks, reinforcement requests, urgent triage), oldest first.");
+        alarms.MapPost("/{id}/acknowledge", AlarmEndpoints.Acknowledge).RequireAuthorization(Policies.Command).WithName("AcknowledgeAlarm")
+            .WithSummary("Acknowledge one alarm: recorded with who and when (alarm.acknowledged on the incident's timeline). Again: 200 with the first acknowledgement and already=true.")
+            .Produces<AlarmAcknowledgement>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        alarms.MapPost("/acknowledge-all", AlarmEndpoints.AcknowledgeAll).RequireAuthorization(Policies.Command).WithName("AcknowledgeAllAlarms")
+            .WithSummary("Acknowledge every unacknowledged alarm in the user's scope; answers those this request acknowledged.")
+            .Produces<AlarmsAcknowledgedView>();
+        return app;
     }
 
     public static void AddClockConsumers(this IBusRegistrationConfigurator bus)

@@ -31,6 +31,7 @@ public static class ScreensSetup
         bus.AddPerNodeConsumer<IncidentOpenedScreenConsumer>();
         bus.AddPerNodeConsumer<IncidentUpdatedScreenConsumer>();
         bus.AddPerNodeConsumer<ClockScreenConsumer>();
+        bus.AddPerNodeConsumer<AlarmScreenConsumer>();
         bus.AddPerNodeConsumer<AssignmentChangedScreenConsumer>();
         bus.AddPerNodeConsumer<UnitChangedScreenConsumer>();
         bus.AddPerNodeConsumer<TaskOrderScreenConsumer>();

@@ -45,6 +45,9 @@ public static class Policies
     public const string Supervise = nameof(Supervise);
     public const string Administer = nameof(Administer);
 
+    /// <summary>Operators and supervisors at the command screen: acknowledging alarms (an admin configures, it does not answer them).</summary>
+    public const string Command = nameof(Command);
+
     /// <summary>Any signed-in person (reference data: categories, organisations, calendar, locate).</summary>
     public const string People = nameof(People);
 

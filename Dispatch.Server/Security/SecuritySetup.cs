@@ -69,6 +69,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.Handle, p => p.RequireRole(Roles.DepartmentHandler))
             .AddPolicy(Policies.Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Command, p => p.RequireRole(Roles.Operator, Roles.Supervisor))
             .AddPolicy(Policies.People, p => p.RequireRole(Roles.People))
             .AddPolicy(Policies.Position, p => p.RequireRole(Roles.Responder, Roles.Machine))
             .AddPolicy(Policies.Metrics, p => p.RequireAssertion(context =>

@@ -52,13 +52,13 @@ public sealed class ClockScreenTests
             clock.Advance(TimeSpan.FromSeconds(70));
 
             await Assertions.Expect(respond).ToHaveAttributeAsync("data-state", "Breached", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
-            var alarm = page.Locator("[data-testid=clock-alarm]");
+            var alarm = page.Locator("[data-testid=alarm-list]");
             await Assertions.Expect(alarm).ToBeVisibleAsync();
             await Assertions.Expect(alarm).ToContainTextAsync("响应");
-            await Browser.ScreenshotAsync(page, "clock-alarm");
+            await Browser.ScreenshotAsync(page, "alarm-list");
             await page.Clock.RunForAsync(9_000);
             Assert.That(await page.EvaluateAsync<int>("window.tones"), Is.GreaterThanOrEqualTo(3), "the tone repeats until acknowledged");
-            await page.Locator("[data-testid=alarm-ack]").ClickAsync();
+            await alarm.Locator("[data-testid=alarm-row] [data-testid=alarm-ack]").ClickAsync();
             await Assertions.Expect(alarm).ToBeHiddenAsync();
             var afterAck = await page.EvaluateAsync<int>("window.tones");
             await page.Clock.RunForAsync(9_000);

@@ -128,11 +128,11 @@ public sealed class StoryTests
             // screen. Real time passes here, so the breach is awaited for as long as the clock runs, plus the sweep.
             await Assertions.Expect(row.Locator("[data-testid=incident-clocks] .clock-chip[data-kind=Arrive]"))
                 .ToHaveAttributeAsync("data-state", "Breached", new() { Timeout = 90_000 });
-            var alarm = operatorPage.Locator("[data-testid=clock-alarm]");
+            var alarm = operatorPage.Locator("[data-testid=alarm-list]");
             await Assertions.Expect(alarm).ToBeVisibleAsync(new() { Timeout = 5_000 });
             await Assertions.Expect(alarm).ToContainTextAsync("到场");
             await Browser.SaveDocScreenshotAsync(operatorPage, "story-alarm");
-            await operatorPage.Locator("[data-testid=alarm-ack]").ClickAsync();
+            await alarm.Locator("[data-testid=alarm-ack-all]").ClickAsync();
             await Assertions.Expect(alarm).ToBeHiddenAsync();
 
             // 5. On scene the stall-holders will not settle: the responder hands the case over to 城管 from the phone ...

@@ -70,6 +70,9 @@ public sealed partial class HostileInputTests
         }),
         ["GET /api/incidents/{id}"] = new("admin"),
         ["GET /api/incidents/open"] = new("admin"),
+        ["GET /api/alarms"] = new("admin"),
+        ["POST /api/alarms/{id}/acknowledge"] = new("operator"),
+        ["POST /api/alarms/acknowledge-all"] = new("operator"),
         ["GET /api/triage"] = new("admin", Query: new() { ["page"] = (QueryKind.Number, "1"), ["pageSize"] = (QueryKind.Number, "20") }),
         ["POST /api/incidents/{id}/route"] = new("operator", Json: true) { Valid = """{"organisationCode":"CG-YUNFENG","reason":"归城管"}""" },
         ["POST /api/incidents/{id}/reclassify"] = new("operator", Json: true) { Valid = """{"categoryCode":"noise","reason":"改类"}""" },
@@ -404,6 +407,8 @@ public sealed partial class HostileInputTests
     private string Fill(string template, bool known) => template
         .Replace("/api/incidents/{id}", "/api/incidents/" + (known ? incidentId.ToString() : UnknownGuid), StringComparison.Ordinal)
         .Replace("/api/task-orders/{id}", "/api/task-orders/" + (known ? taskOrderId.ToString() : UnknownGuid), StringComparison.Ordinal)
+        // A well-formed alarm id that names no alarm: a malformed one is a 400, not the 404 this input is for.
+        .Replace("/api/alarms/{id}", "/api/alarms/urgent-" + UnknownGuid, StringComparison.Ordinal)
         .Replace("{id}", UnknownGuid, StringComparison.Ordinal)
         .Replace("/api/units/{code}", "/api/units/" + (known ? "YF-PC01" : "NO-SUCH-UNIT"), StringComparison.Ordinal)
         .Replace("/api/catalogue/categories/{code}", "/api/catalogue/categories/" + (known ? "noise" : "no-such-category"), StringComparison.Ordinal)

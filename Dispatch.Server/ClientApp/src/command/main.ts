@@ -7,8 +7,9 @@ import './panels.css';
 import './history.css';
 
 import { getJson } from '../common/api';
-import { beep, CLOCK_TEXT, ClockBoard, type ClockView } from '../common/clocks';
+import { beep, ClockBoard, type ClockView } from '../common/clocks';
 import { onLanguage, pick } from '../common/i18n';
+import { AlarmList } from './alarms';
 import { live } from '../common/live';
 import type { IncidentSummary } from '../common/model';
 import { headerLink, headerSlot, startPage } from '../common/session';
@@ -20,7 +21,7 @@ import { TaskBoard } from './board';
 import { IncidentDetailPanel } from './detail';
 import { HistoryPanel } from './history';
 import { PANEL_TEXT } from './panel-text';
-import { categoryOf, IncidentQueue, kindOf } from './queue';
+import { IncidentQueue, kindOf } from './queue';
 import { tabs } from './tabs';
 import { TEXT } from './text';
 import { TriageQueue } from './triage';
@@ -77,7 +78,6 @@ startPage({
       map.showIncidents(incidents);
     };
     const announcer = document.querySelector<HTMLElement>('[data-testid="announcer"]')!;
-    const alarm = document.querySelector<HTMLElement>('[data-testid="clock-alarm"]')!;
     // Rows seen on the first load are not "new"; only later arrivals are highlighted.
     let loadedOnce = false;
 
@@ -105,33 +105,28 @@ startPage({
       }
     };
 
-    // The tone repeats until someone acknowledges: one beep is easy to miss in a busy room.
+    // The tone repeats while any alarm is unacknowledged: one beep is easy to miss in a busy room.
     const ALARM_REPEAT_MS = 4000;
     let tone: number | undefined;
-
-    /** An alarm sounds until an operator acknowledges it: a banner, the row flashing, and a tone where the browser allows. */
-    const sound = (text: string, incident: IncidentSummary) => {
-      alarm.querySelector('.alarm-text')!.textContent = text;
-      alarm.hidden = false;
-      queue.row(incident.id)?.classList.add('is-alarm');
-      beep();
-      tone ??= window.setInterval(() => beep(), ALARM_REPEAT_MS);
-    };
-    const raiseAlarm = ({ clock, incident }: ClockAlarm) => {
+    const alarms = new AlarmList(panel('alarm-list'), select, (all, fresh) => {
+      queue.setAlarmed(new Set(all.map((a) => a.incidentId)));
+      if (fresh.length > 0) beep();
+      if (all.length > 0) tone ??= window.setInterval(() => beep(), ALARM_REPEAT_MS);
+      else {
+        window.clearInterval(tone);
+        tone = undefined;
+      }
+    });
+    const raiseAlarm = ({ clock }: ClockAlarm) => {
       clocks.set(clock);
       queue.render(); // a breach rises to the top
-      sound(pick(TEXT).alarm(pick(CLOCK_TEXT).kind[clock.kind], categoryOf(incident), incident.address ?? ''), incident);
+      void alarms.load();
     };
-    alarm.querySelector('button')!.addEventListener('click', () => {
-      window.clearInterval(tone);
-      tone = undefined;
-      alarm.hidden = true;
-      for (const row of document.querySelectorAll('tr.is-alarm')) row.classList.remove('is-alarm');
-    });
 
     const hub = live('/hubs/command', async (connection) => {
       await connection.invoke('WatchIncidents');
-      await Promise.all([loadList(), triage.load(), board.load(), units.load(), map.loadUnits().catch((error) => console.warn('Could not load the units', error))]);
+      // Alarms raised while the page was closed or the connection was down are listed, not lost.
+      await Promise.all([loadList(), alarms.load(), triage.load(), board.load(), units.load(), map.loadUnits().catch((error) => console.warn('Could not load the units', error))]);
       detail.reloadSoon();
     });
     hub.connection.on('IncidentOpened', (incident: IncidentSummary) => {
@@ -139,9 +134,9 @@ startPage({
       show([incident], true);
       if (isNew) {
         const t = pick(TEXT);
-        announcer.textContent = t.announce(t.kind[kindOf(incident)], categoryOf(incident), incident.address ?? '');
-        // Danger to life that the classifier could not place: the operator must look now, not when they next open triage.
-        if (incident.status === 'NeedsTriage' && incident.routing?.urgent) sound(t.urgentAlarm(incident.description, incident.address ?? ''), incident);
+        announcer.textContent = t.announce(t.kind[kindOf(incident)], incident.categoryName || incident.categoryCode || '', incident.address ?? '');
+        // Danger to life that the classifier could not place: the server lists it as an alarm, the operator must look now.
+        if (incident.status === 'NeedsTriage' && incident.routing?.urgent) void alarms.load();
       }
       triage.apply(incident);
       if (incident.id === entered) {
@@ -171,9 +166,12 @@ startPage({
       detail.tick();
     });
     hub.connection.on('ClockAlarm', raiseAlarm);
+    // Acknowledged on any screen, or reinforcement asked for: every operator's list follows the server's.
+    hub.connection.on('AlarmsChanged', () => void alarms.load());
 
     onLanguage(() => {
       queue.render();
+      alarms.render();
       detail.render();
       triage.render();
       board.render();
@@ -192,6 +190,7 @@ startPage({
 
     // Load straight away so the queue shows even if the hub is slow or unreachable; subscribing loads again.
     void loadList();
+    void alarms.load();
     void triage.load();
     void board.load();
     void hub.start();

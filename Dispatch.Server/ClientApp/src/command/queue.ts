@@ -22,6 +22,8 @@ export class IncidentQueue {
   private readonly template = document.querySelector<HTMLTemplateElement>('#row-template')!;
   private readonly empty = document.querySelector<HTMLElement>('.empty')!;
   private readonly count: HTMLElement;
+  // Incidents with an unacknowledged alarm: their rows flash until the alarm list is empty of them.
+  private alarmed: ReadonlySet<string> = new Set();
 
   constructor(private readonly clocks: ClockBoard, countLine: HTMLElement, private readonly select: (id: string) => void) {
     this.count = countLine;
@@ -42,6 +44,12 @@ export class IncidentQueue {
 
   row(id: string): HTMLTableRowElement | undefined {
     return this.shown.get(id)?.row;
+  }
+
+  /** The incidents whose alarms are unacknowledged; every other row stops flashing. */
+  setAlarmed(ids: ReadonlySet<string>): void {
+    this.alarmed = ids;
+    for (const [id, { row }] of this.shown) row.classList.toggle('is-alarm', ids.has(id));
   }
 
   upsert(incidents: IncidentSummary[], highlight: boolean): void {
@@ -104,6 +112,7 @@ export class IncidentQueue {
     cell('.pill').dataset.status = incident.status;
     cell('.pill').textContent = t.status[incident.status] ?? incident.status;
     row.dataset.status = incident.status;
+    row.classList.toggle('is-alarm', this.alarmed.has(incident.id));
 
     cell('.category').textContent = categoryOf(incident);
     cell('.callers').textContent = incident.alertCount > 1 ? t.callers(incident.alertCount) : '';

@@ -5,8 +5,6 @@ export const TEXT: Bilingual<{
   title: string; queue: string; colReceived: string; colKind: string; colStatus: string; colCategory: string;
   colDescription: string; colAddress: string; colArea: string; colOrganisation: string; colClocks: string;
   noArea: string; acknowledge: string; empty: string; mapTitle: string;
-  alarm: (kind: string, category: string, address: string) => string;
-  urgentAlarm: (description: string, address: string) => string;
   shown: (n: number) => string;
   callers: (n: number) => string;
   announce: (kind: string, category: string, address: string) => string;
@@ -35,11 +33,9 @@ export const TEXT: Bilingual<{
     acknowledge: '确认',
     empty: '暂无警情',
     mapTitle: '态势地图',
-    alarm: (kind, category, address) => `超时告警：${kind}未按时完成 — ${category}，${address}`,
-    urgentAlarm: (description, address) => `紧急研判：疑似危及生命 — ${description}${address ? `，${address}` : ''}`,
     shown: (n) => `显示 ${n} 起警情`,
     callers: (n) => `${n} 人报警`,
-    announce: (kind, category, address) => `新警情：${kind}，${category}，${address}`,
+    announce: (kind, category, address) => `新警情：${[kind, category, address].filter(Boolean).join('，')}`,
     kind: { Police: '警务类', NonPolice: '非警务类', Dispute: '纠纷类', Unknown: '待研判' },
     status: { Open: '待派', NeedsTriage: '待研判', InProgress: '处置中', Closed: '已结' },
     wholeArea: '全区', fullScreen: '全屏', exitFullScreen: '退出全屏', legendUnitFree: '空闲力量', legendUnitBusy: '出警力量',
@@ -66,11 +62,9 @@ export const TEXT: Bilingual<{
     acknowledge: 'Acknowledge',
     empty: 'No incidents',
     mapTitle: 'Live map',
-    alarm: (kind, category, address) => `Clock breached: ${kind} — ${category}, ${address}`,
-    urgentAlarm: (description, address) => `Urgent triage: possible danger to life — ${description}${address ? `, ${address}` : ''}`,
     shown: (n) => `${n} incident${n === 1 ? '' : 's'} shown`,
     callers: (n) => `${n} callers`,
-    announce: (kind, category, address) => `New incident: ${kind}, ${category}, ${address}`,
+    announce: (kind, category, address) => `New incident: ${[kind, category, address].filter(Boolean).join(', ')}`,
     kind: { Police: 'Police', NonPolice: 'Non-police', Dispute: 'Dispute', Unknown: 'Unknown' },
     status: { Open: 'Open', NeedsTriage: 'Needs triage', InProgress: 'In progress', Closed: 'Closed' },
     wholeArea: 'Whole area', fullScreen: 'Full screen', exitFullScreen: 'Exit full screen', legendUnitFree: 'Free unit', legendUnitBusy: 'Unit at work',
