@@ -53,7 +53,9 @@ export class IncidentQueue {
   }
 
   upsert(incidents: IncidentSummary[], highlight: boolean): void {
+    const changed = new Set<string>();
     for (const incident of incidents) {
+      changed.add(incident.id);
       let entry = this.shown.get(incident.id);
       if (!entry) {
         const row = this.template.content.firstElementChild!.cloneNode(true) as HTMLTableRowElement;
@@ -71,11 +73,15 @@ export class IncidentQueue {
       }
       entry.incident = incident;
     }
-    this.render();
+    this.render(changed);
   }
 
-  /** Refills every row (cheap at this size) so language and "is it today?" stay current, and moves only rows out of place. */
-  render(): void {
+  /**
+   * Puts the rows in order, moving only those out of place, and refills the `changed` ones — every
+   * row when not given (language, "is it today?", clocks). A push refills its own row only: with hundreds of open
+   * incidents, refilling all of them on every alert was the screen's longest task.
+   */
+  render(changed?: ReadonlySet<string>): void {
     // A wall display runs for days: the closed history is bounded, open work never is.
     const { kept, dropped } = orderQueue(this.incidents, (id) => this.clocks.breached(id));
     for (const incident of dropped) {
@@ -85,7 +91,7 @@ export class IncidentQueue {
     const entries = kept.map((incident) => this.shown.get(incident.id)!);
     const today = dateOf(Date.now());
     entries.forEach(({ incident, row }, index) => {
-      this.fill(row, incident, today);
+      if (!changed || changed.has(incident.id)) this.fill(row, incident, today);
       // Moving a row that is already in place would restart its highlight.
       if (this.list.children[index] !== row) this.list.insertBefore(row, this.list.children[index] ?? null);
     });
