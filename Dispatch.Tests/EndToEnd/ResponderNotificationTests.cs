@@ -11,7 +11,8 @@ namespace Dispatch.Tests.EndToEnd;
 /// New work while the responder's phone shows something else, on the production setup (PostgreSQL, RabbitMQ,
 /// Production): with notifications allowed, a dispatch to a page in the background becomes a system notification
 /// through the service worker, naming the address; a phone without the permission says in the page that alerts will
-/// not come in the background and offers the tap that turns them on (issue 19).
+/// not come in the background and offers the tap that turns them on. A reinforcement asked from the scene alarms the
+/// operator and the phone confirms it was received (issue 19).
 /// </summary>
 [NonParallelizable]
 public sealed class ResponderNotificationTests
@@ -20,10 +21,11 @@ public sealed class ResponderNotificationTests
     private const string ResponderPassword = "notify-responder-secret-1";
 
     [Test]
-    public async Task DispatchToAPhoneInTheBackground_ShowsASystemNotification_AndAPhoneWithoutPermissionSaysSo()
+    public async Task DispatchToAPhoneInTheBackground_ShowsASystemNotification_ReinforcementIsConfirmed_AndAPhoneWithoutPermissionSaysSo()
     {
         await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync(new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false" });
+        // Two phones, a screen and the operator's API session sign in from one address within the minute.
+        await install.StartServerAsync(new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false", ["Security:LoginAttemptsPerMinute"] = "100" });
         await install.ImportReferenceDataAsync();
         await install.AddUserAsync("duty-he", "Operator", "330102007", "值班 何一", OperatorPassword);
         await install.AddUserAsync("yf-lu", "Responder", "YF-PC01", "民警 陆二", ResponderPassword);
@@ -37,6 +39,9 @@ public sealed class ResponderNotificationTests
             {
                 ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, Locale = "zh-CN",
             };
+
+            var operatorPage = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 }, Locale = "zh-CN" });
+            await Browser.SignInAsync(operatorPage, server, "/", "duty-he", OperatorPassword);
 
             // A phone that never allowed notifications: the page says so, with the button to allow them.
             var silent = await (await browser.NewContextAsync(phoneOptions)).NewPageAsync();
@@ -52,6 +57,7 @@ public sealed class ResponderNotificationTests
             await Assertions.Expect(phone.Locator("[data-testid=notify-state]")).ToHaveAttributeAsync("data-state", "granted");
             await Assertions.Expect(phone.Locator("[data-testid=notify-enable]")).ToBeHiddenAsync();
             await phone.EvaluateAsync("() => navigator.serviceWorker.ready");
+            await Assertions.Expect(phone.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 10_000 });
             await phone.EvaluateAsync("""
                 () => {
                   Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true });
@@ -87,6 +93,23 @@ public sealed class ResponderNotificationTests
             Assert.That(shown[0].GetProperty("title").GetString(), Is.EqualTo("新派单"));
             Assert.That(shown[0].GetProperty("body").GetString(), Does.Contain("新塘路66号便利店"));
             Assert.That(shown[0].GetProperty("tag").GetString(), Does.StartWith("assignment-"));
+
+            // On scene, the responder asks for reinforcement: the operator's screen (signed in at the start) lists the
+            // alarm, and the phone confirms that the centre received the request.
+            var card = phone.Locator($"[data-testid=assignment-card][data-incident-id='{incident}']");
+            foreach (var (step, state) in new[] { ("acknowledge", "Acknowledged"), ("en-route", "EnRoute"), ("on-scene", "OnScene") })
+            {
+                await card.Locator($"[data-testid=step-{step}]").ClickAsync();
+                await Assertions.Expect(card).ToHaveAttributeAsync("data-state", state);
+            }
+
+            await card.Locator("[data-testid=step-reinforce]").ClickAsync();
+            await phone.Locator("[data-testid=reason-input]").FillAsync("嫌疑人还在附近，需要增援");
+            await phone.Locator("[data-testid=reason-submit]").ClickAsync();
+            await Assertions.Expect(card.Locator("[data-testid=card-note]")).ToContainTextAsync("增援请求已送达指挥中心");
+            var alarm = operatorPage.Locator($"[data-testid=alarm-row][data-incident-id='{incident}']");
+            await Assertions.Expect(alarm).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await Assertions.Expect(alarm).ToContainTextAsync("增援");
         }
         finally
         {

@@ -24,6 +24,8 @@ export interface ResponderAssignment {
 
 export class AssignmentCards {
   private items: ResponderAssignment[] = [];
+  /** What the server confirmed on a card (a reinforcement request received), kept across redraws. */
+  private readonly notes = new Map<string, string>();
   private readonly maps = new AssignmentMaps();
 
   constructor(
@@ -33,13 +35,15 @@ export class AssignmentCards {
     private readonly onStep: (item: ResponderAssignment, step: Step, card: HTMLElement) => void,
   ) {}
 
-  get(assignmentId: string): ResponderAssignment | undefined {
-    return this.items.find((i) => i.assignment.id === assignmentId);
-  }
-
   show(items: ResponderAssignment[]): void {
     this.items = items;
     for (const item of items) for (const view of item.clocks) this.clocks.set(view);
+    this.render();
+  }
+
+  /** Shows a confirmation on an assignment's card until the page reloads. */
+  note(assignmentId: string, text: string): void {
+    this.notes.set(assignmentId, text);
     this.render();
   }
 
@@ -117,6 +121,13 @@ export class AssignmentCards {
     error.dataset.testid = 'card-error';
     error.setAttribute('role', 'alert');
     card.append(clocks, map, steps, error);
+    const note = this.notes.get(assignment.id);
+    if (note) {
+      const confirmed = element('p', 'card-note', note);
+      confirmed.dataset.testid = 'card-note';
+      confirmed.setAttribute('role', 'status');
+      card.append(confirmed);
+    }
     return card;
   }
 }

@@ -15,6 +15,7 @@ import { notifyNewWork, requestNotifications, showNotifyState } from './notify';
 import { NEEDS_TEXT, type Step, stepRequest } from './steps';
 import { TEXT } from './text';
 import { errorText } from '../common/one-language';
+import { timeOfDay } from '../common/time';
 
 interface UnitView { code: string; status: string }
 
@@ -73,9 +74,16 @@ startPage({
       (item, step, card) => void act(item, step, card),
     );
 
+    // New work is what the list shows as Dispatched that the page had not seen: checked on every read, so a dispatch
+    // pushed while the page was still subscribing, or while it was away, rings too (the push alone would miss it).
+    let seen: Set<string> | null = null;
     const loadList = async () => {
       try {
-        cards.show(await getJson<ResponderAssignment[]>('/api/assignments/mine'));
+        const items = await getJson<ResponderAssignment[]>('/api/assignments/mine');
+        cards.show(items);
+        const known = seen;
+        seen = new Set(items.map((item) => item.assignment.id));
+        if (known) for (const item of items.filter((i) => i.assignment.state === 'Dispatched' && !known.has(i.assignment.id))) alertNewWork(item.assignment.id, item);
       } catch (error) {
         console.warn('Could not load the assignments', error);
       }
@@ -100,8 +108,10 @@ startPage({
       for (const button of buttons) button.disabled = true;
       try {
         const { url, body } = stepRequest(step, item.assignment.id, item.assignment.incidentId, text, organisation);
-        await postJson(url, body);
+        const answer = await postJson<{ at?: string }>(url, body);
         await loadList();
+        // The centre has the request: say so on the card, with the time the server took it.
+        if (step === 'reinforce') cards.note(item.assignment.id, pick(TEXT).reinforceSent(timeOfDay(answer?.at ?? new Date().toISOString())));
       } catch (failure) {
         // Out of order (409) or gone: say the server's sentence, then show the assignment as it now is.
         const message = errorText(failure);
@@ -119,9 +129,9 @@ startPage({
     // The permission can change in the browser's settings while the page is open.
     document.addEventListener('visibilitychange', showNotify);
 
-    const alertNewWork = (assignmentId: string, item: ResponderAssignment | undefined) => {
+    const alertNewWork = (assignmentId: string, item: ResponderAssignment) => {
       const t = pick(TEXT);
-      const text = t.arrived(item?.categoryName ?? '', item?.address ?? t.noAddress);
+      const text = t.arrived(item.categoryName ?? '', item.address ?? t.noAddress);
       banner.querySelector('.banner-text')!.textContent = text;
       banner.hidden = false;
       void notifyNewWork(assignmentId, text);
@@ -136,11 +146,7 @@ startPage({
       await Promise.all([loadUnit(), loadList()]);
     });
     // The push carries the assignment only; the card needs the incident's address and clocks, so the list is re-read.
-    hub.connection.on('AssignmentChanged', async (assignment: { id: string; state: string }) => {
-      const isNew = !cards.get(assignment.id) && assignment.state === 'Dispatched';
-      await loadList();
-      if (isNew) alertNewWork(assignment.id, cards.get(assignment.id));
-    });
+    hub.connection.on('AssignmentChanged', () => void loadList());
 
     onLanguage(() => {
       showDuty();

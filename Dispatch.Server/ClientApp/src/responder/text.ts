@@ -12,6 +12,7 @@ export const TEXT: Bilingual<{
   step: Record<Step, string>;
   prompt: Record<Step, string>;
   arrived: (category: string, address: string) => string;
+  reinforceSent: (time: string) => string;
 }> = {
   zh: {
     title: '处置端',
@@ -47,6 +48,7 @@ export const TEXT: Bilingual<{
       acknowledge: '', 'en-route': '', 'on-scene': '', clear: '',
       resolve: '处置结果', reinforce: '增援理由', 'hand-over': '交办要求（现场未能解决的事项）', decline: '拒绝理由',
     },
+    reinforceSent: (time) => `增援请求已送达指挥中心（${time}），请等待调派`,
     arrived: (category, address) => `新派单：${[category, address].filter(Boolean).join('，')}`,
   },
   en: {
@@ -83,6 +85,7 @@ export const TEXT: Bilingual<{
       acknowledge: '', 'en-route': '', 'on-scene': '', clear: '',
       resolve: 'Result', reinforce: 'Why reinforcement', 'hand-over': 'Instructions (what could not be settled on scene)', decline: 'Why decline',
     },
+    reinforceSent: (time) => `The command centre received the reinforcement request at ${time}; wait for units to be sent`,
     arrived: (category, address) => `New assignment: ${[category, address].filter(Boolean).join(', ')}`,
   },
 };
