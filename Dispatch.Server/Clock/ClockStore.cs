@@ -28,6 +28,14 @@ public sealed class ClockStore(Database database)
     private const string SelectDueWarned = Columns + "\nWHERE state = 'Warned' AND due_at <= @Now\nORDER BY due_at";
     private const string SelectWarnable = Columns + "\nWHERE state = 'Running' AND warn_at <= @Now\nORDER BY warn_at";
 
+    // Assessment's reads: the clocks of the incidents received in a period, and the breaches due in one.
+    private const string SelectForIncidentsReceived = Columns + """
+
+        WHERE incident_id IN (SELECT id FROM incidents WHERE received_at >= @From AND received_at < @To)
+        """;
+
+    private const string SelectBreachedDue = Columns + "\nWHERE state = 'Breached' AND due_at >= @From AND due_at < @To";
+
     private const string Insert = """
         INSERT INTO incident_clocks (incident_id, kind, started_at, warn_at, due_at, state, met_at, warned_at, breached_at, late, updated_at)
         VALUES (@IncidentId, @Kind, @StartedAt, @WarnAt, @DueAt, @State, @MetAt, @WarnedAt, @BreachedAt, @Late, @UpdatedAt)
@@ -81,6 +89,14 @@ public sealed class ClockStore(Database database)
             SelectForIncident, new { IncidentId = IncidentStore.IdText(incidentId) }, cancellationToken: cancellationToken));
         return rows.Select(FromRow).OrderBy(c => c.Kind).ToList();
     }
+
+    /// <summary>The clocks of the incidents received in [from, to). A database error is the caller's, not "no clocks".</summary>
+    public Task<IReadOnlyList<IncidentClock>> ForIncidentsReceivedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        InPeriodAsync(SelectForIncidentsReceived, from, to, cancellationToken);
+
+    /// <summary>The breached clocks due in [from, to). A database error is the caller's, not "no breaches".</summary>
+    public Task<IReadOnlyList<IncidentClock>> BreachedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        InPeriodAsync(SelectBreachedDue, from, to, cancellationToken);
 
     /// <summary>
     /// Stores an incident's first clocks with one audit entry. False when it already has clocks (another
@@ -223,6 +239,14 @@ public sealed class ClockStore(Database database)
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await InsertAsync(connection, tx, clocks, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<IncidentClock>> InPeriodAsync(string sql, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClockRow>(new CommandDefinition(
+            sql, new { From = from.ToUniversalTime(), To = to.ToUniversalTime() }, cancellationToken: cancellationToken));
+        return rows.Select(FromRow).ToList();
     }
 
     // PostgreSQL is a network round trip per statement: all the rows go in one statement over unnest(…). One row

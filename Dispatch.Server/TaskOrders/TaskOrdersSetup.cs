@@ -18,7 +18,6 @@ public static class TaskOrdersSetup
         builder.Services.AddSingleton<TaskOrderIssuer>();
         builder.Services.AddSingleton<IssueTaskOrderHandler>();
         builder.Services.AddSingleton<TaskOrderStepHandler>();
-        builder.Services.AddSingleton<ClockReader>();
         builder.Services.AddSingleton<TaskOrderSweeper>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TaskOrderSweeper>());
         builder.Services.AddSingleton<CalendarStore>();

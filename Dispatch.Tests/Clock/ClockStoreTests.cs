@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dispatch.Contracts;
 using Dispatch.Server.Clock;
 using Dispatch.Server.Incidents;
@@ -169,5 +170,31 @@ public sealed class ClockStoreTests(string provider)
         var due = (await store.DueAsync(T0.AddHours(9.5), 10_000, CancellationToken.None)).Where(c => c.IncidentId == late || c.IncidentId == warnable).ToList();
 
         Assert.That(due.Select(c => (c.IncidentId, c.Kind)), Is.EqualTo(new[] { (late, ClockKind.Respond), (late, ClockKind.Arrive), (warnable, ClockKind.Reinforce) }));
+    }
+
+    [Test]
+    public async Task Breached_ListsTheBreachesDueInThePeriodOnly()
+    {
+        var id = Guid.NewGuid();
+        await store.StartAsync(NewClocks(id), T0, CancellationToken.None);
+        await new ClockSweep(store, new ClockOptions { BatchSize = 10_000 }).RunOnceAsync(T0.AddMinutes(4), CancellationToken.None);
+
+        var inPeriod = await store.BreachedAsync(T0, T0.AddMinutes(10), CancellationToken.None);
+        var before = await store.BreachedAsync(T0.AddDays(-1), T0, CancellationToken.None);
+
+        Assert.That(inPeriod.Where(c => c.IncidentId == id).Select(c => (c.Kind, c.State)),
+            Is.EquivalentTo(new[] { (ClockKind.Respond, ClockState.Breached), (ClockKind.Arrive, ClockState.Breached) }));
+        Assert.That(before.Where(c => c.IncidentId == id), Is.Empty);
+    }
+
+    [Test]
+    public async Task PeriodReads_WhenTheDatabaseFails_ThrowInsteadOfAnsweringNoClocks()
+    {
+        // A database without the clock table: the old reader answered "no clocks" and the report showed zero breaches.
+        await using var bare = await TestDatabase.CreateAsync(provider);
+        var broken = new ClockStore(bare.Database);
+
+        Assert.That(async () => await broken.BreachedAsync(T0, T0.AddDays(1), CancellationToken.None), Throws.InstanceOf<DbException>());
+        Assert.That(async () => await broken.ForIncidentsReceivedAsync(T0, T0.AddDays(1), CancellationToken.None), Throws.InstanceOf<DbException>());
     }
 }

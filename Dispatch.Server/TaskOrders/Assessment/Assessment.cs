@@ -24,7 +24,7 @@ public sealed record ClockFact(Guid IncidentId, ClockKind Kind, ClockState State
 /// <param name="Events">Task-order history lines with <c>at</c> in the period.</param>
 /// <param name="Orders">Every task order the events or the open ones refer to.</param>
 /// <param name="Incidents">Incidents received in the period.</param>
-/// <param name="Clocks">Their clocks; empty when the clock table does not exist yet.</param>
+/// <param name="Clocks">Their clocks.</param>
 public sealed record AssessmentInput(
     DateTimeOffset From, DateTimeOffset To, DateTimeOffset AsOf, IReadOnlyList<TaskOrderEvent> Events, IReadOnlyList<TaskOrder> Orders,
     IReadOnlyList<IncidentFact> Incidents, IReadOnlyList<ClockFact> Clocks);
