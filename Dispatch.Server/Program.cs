@@ -61,5 +61,6 @@ app.MapOrganisations();
 app.MapRouting();
 app.MapScreens();
 app.MapTaskOrders();
+app.MapAudit(readPolicy: Policies.Supervise);
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using Dispatch.Server.Audit;
 using Dispatch.Server.Security;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public static class ClockSetup
         builder.Services.AddSingleton<ClockStore>();
         builder.Services.AddSingleton<ClockStarter>();
         builder.Services.AddSingleton<AlarmStore>();
+        builder.Services.AddSingleton<IBreachSource, ClockBreachSource>();
 
         // Dispatch registers the real availability (unit statuses) and wins: this is only the fallback.
         builder.Services.AddHostedService<ClockSweeper>();

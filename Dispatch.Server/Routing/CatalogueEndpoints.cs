@@ -1,9 +1,9 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Operations;
+using Dispatch.Server.Operations.Parsing;
 using MassTransit;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Routing.Model;
-using Dispatch.Server.TaskOrders.Assessment;
 using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Routing;
@@ -123,7 +123,7 @@ public static class CatalogueEndpoints
     public static async Task<IResult> Corrections(string? since, AuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var from = AssessmentEndpoints.Bound(since, "since", endOfDay: false, errors);
+        var from = ReportPeriod.Bound(since, "since", endOfDay: false, errors);
         if (from is null)
         {
             return Problems.Invalid(errors, "起始日期有误 / since is required");

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Audit;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Security;
 using Dispatch.Server.TaskOrders.Assessment;
@@ -18,6 +19,7 @@ public static class TaskOrdersSetup
         builder.Services.AddSingleton<TaskOrderIssuer>();
         builder.Services.AddSingleton<IssueTaskOrderHandler>();
         builder.Services.AddSingleton<TaskOrderStepHandler>();
+        builder.Services.AddSingleton<IBreachSource, TaskOrderBreachSource>();
         builder.Services.AddSingleton<TaskOrderSweeper>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TaskOrderSweeper>());
         builder.Services.AddSingleton<CalendarStore>();
@@ -96,9 +98,6 @@ public static class TaskOrdersSetup
         app.MapGet("/api/assessment", AssessmentEndpoints.Assess).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Assessment")
             .WithSummary("考核 for a period (from, to: dates in Asia/Shanghai or instants) by organisation, street or community; format=csv or Accept: text/csv for Excel.")
             .Produces<AssessmentReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
-        app.MapGet("/api/audit/breaches", AssessmentEndpoints.ListBreaches).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Breaches")
-            .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order; organisation; street), with how late and a link to the incident's timeline; format=csv for Excel.")
-            .Produces<List<Breach>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
     }
 
     /// <summary>A step's route, with the policy <see cref="TaskOrderSteps"/> gives it (the same that decides the steps offered).</summary>

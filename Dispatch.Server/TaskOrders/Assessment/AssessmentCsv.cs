@@ -1,12 +1,11 @@
-using System.Globalization;
-using System.Text;
+using Dispatch.Server.Operations;
 
 namespace Dispatch.Server.TaskOrders.Assessment;
 
 /// <summary>An assessment as CSV for Excel: UTF-8 with a byte-order mark (else Excel reads Chinese as GBK), RFC 4180 quoting.</summary>
 public static class AssessmentCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string ContentType = ExcelCsv.ContentType;
 
     private static readonly string[] Header =
     [
@@ -18,44 +17,11 @@ public static class AssessmentCsv
 
     public static byte[] Write(AssessmentReport report)
     {
-        return Table(Header, report.Rows.Append(report.Total).Select(row => new object?[]
+        return ExcelCsv.Table(Header, report.Rows.Append(report.Total).Select(row => new object?[]
         {
             row.Code, row.Name, row.Received, row.Completed, row.CompletedOnTime, row.OnTimeRate, row.OverdueOpen, row.CompletedLate,
             row.Overdue, row.Returned, row.Reopened, row.Evaluated, row.Satisfied, row.BasicallySatisfied, row.Dissatisfied,
             row.SatisfactionRate, row.Incidents, row.Responded, row.MeanResponseSeconds, row.P90ResponseSeconds, row.ClockBreaches,
         }));
-    }
-
-    /// <summary>Any table as Excel-ready CSV bytes: the header row, then one line per row of cells.</summary>
-    public static byte[] Table(IEnumerable<string> header, IEnumerable<object?[]> rows)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(',', header.Select(Quote)).Append("\r\n");
-        foreach (var cells in rows)
-        {
-            text.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    private static string Cell(object? value) => value switch
-    {
-        null => "",
-        double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToOffset(Calendar.WorkingCalendar.ShanghaiOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        _ => Quote(value.ToString() ?? ""),
-    };
-
-    // A leading = + - @ would make Excel run the cell as a formula: prefixed with ' (CSV injection).
-    private static string Quote(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 }

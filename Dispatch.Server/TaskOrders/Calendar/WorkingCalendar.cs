@@ -46,7 +46,7 @@ public sealed class WorkingCalendar
     /// uses one zone, so a fixed offset is exact for every date we count, and needs no tzdata on the host
     /// (Windows and slim containers name or lack the zone differently).
     /// </summary>
-    public static readonly TimeSpan ShanghaiOffset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan ShanghaiOffset = Operations.Parsing.ReportPeriod.ShanghaiOffset;
 
     /// <summary>The end of a day as this system represents it: the last whole second before 24:00.</summary>
     public static readonly TimeOnly EndOfDay = new(23, 59, 59);

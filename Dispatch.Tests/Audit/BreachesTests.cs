@@ -1,7 +1,7 @@
 using System.Text;
-using Dispatch.Server.TaskOrders.Assessment;
+using Dispatch.Server.Audit;
 
-namespace Dispatch.Tests.TaskOrders.Assessment;
+namespace Dispatch.Tests.Audit;
 
 public sealed class BreachesTests
 {
@@ -20,10 +20,10 @@ public sealed class BreachesTests
         var unrouted = Make("respond", null, null, 12);
         Breach[] all = [cgYunfeng, cgOther, sj, unrouted];
 
-        Assert.That(Breaches.Filter(all, null, null), Is.EqualTo(all));
-        Assert.That(Breaches.Filter(all, "CG-YUNFENG", null), Is.EqualTo(new[] { cgYunfeng, cgOther }));
-        Assert.That(Breaches.Filter(all, null, "330102007"), Is.EqualTo(new[] { cgYunfeng, sj }));
-        Assert.That(Breaches.Filter(all, "CG-YUNFENG", "330102007"), Is.EqualTo(new[] { cgYunfeng }));
+        Assert.That(BreachList.Filter(all, null, null), Is.EqualTo(all));
+        Assert.That(BreachList.Filter(all, "CG-YUNFENG", null), Is.EqualTo(new[] { cgYunfeng, cgOther }));
+        Assert.That(BreachList.Filter(all, null, "330102007"), Is.EqualTo(new[] { cgYunfeng, sj }));
+        Assert.That(BreachList.Filter(all, "CG-YUNFENG", "330102007"), Is.EqualTo(new[] { cgYunfeng }));
     }
 
     [Test]
