@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment.UseCases;
+using Dispatch.Server.Incidents;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Dispatch.Server.Security;
@@ -96,30 +97,29 @@ public static class AssignmentSetup
 
     private static void MapDispatch(WebApplication app)
     {
-        var incident = app.MapGroup("/api/incidents/{id:guid}").WithTags("Dispatch");
-        incident.MapGet("/recommendations", DispatchEndpoints.Recommend).RequireAuthorization(Policies.Read).WithName("RecommendUnits")
+        app.MapIncidentRoute(IncidentRoutes.Recommendations, DispatchEndpoints.Recommend).WithTags("Dispatch").RequireAuthorization(Policies.Read).WithName("RecommendUnits")
             .WithSummary("The nearest Available units of the incident's responsible organisation, with distance and ETA; limit 1–50 (default 5).")
             .Produces<Recommendations>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/dispatch", DispatchEndpoints.Dispatch).RequireAuthorization(Policies.Operate).WithName("DispatchUnits")
+        app.MapIncidentRoute(IncidentRoutes.Dispatch, DispatchEndpoints.Dispatch).WithTags("Dispatch").RequireAuthorization(Policies.Operate).WithName("DispatchUnits")
             .WithSummary("Dispatch units (primary or reinforcement). A unit that is not Available answers 409 naming it and its incident, unless override=true with a reason; its other assignment is left as it is.")
             .Accepts<DispatchRequest>("application/json").Produces<DispatchAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapGet("/caller-phones", DispatchEndpoints.CallerPhones).RequireAuthorization(Policies.Field).WithName("RevealCallerPhones")
+        app.MapIncidentRoute(IncidentRoutes.CallerPhones, DispatchEndpoints.CallerPhones).WithTags("Dispatch").RequireAuthorization(Policies.Field).WithName("RevealCallerPhones")
             .WithSummary("The callers' full numbers, to call back (everywhere else they are masked): an operator of the incident's area, or the primary responder while the assignment is open. Each read is audited on the incident's timeline.")
             .Produces<CallerPhones>().ProducesProblem(StatusCodes.Status404NotFound);
-        incident.MapPost("/reinforcements", DispatchEndpoints.RequestReinforcement).RequireAuthorization(Policies.Field).WithName("RequestReinforcement")
+        app.MapIncidentRoute(IncidentRoutes.Reinforcements, DispatchEndpoints.RequestReinforcement).WithTags("Dispatch").RequireAuthorization(Policies.Field).WithName("RequestReinforcement")
             .WithSummary("Ask for reinforcement (reason required): a responder on scene at the incident, or an operator. Publishes ReinforcementRequested.")
             .Accepts<ReasonRequest>("application/json").Produces<IncidentActionAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/resolve", DispatchEndpoints.Resolve).RequireAuthorization(Policies.Field).WithName("ResolveIncident")
+        app.MapIncidentRoute(IncidentRoutes.Resolve, DispatchEndpoints.Resolve).WithTags("Dispatch").RequireAuthorization(Policies.Field).WithName("ResolveIncident")
             .WithSummary("Close the incident as resolved on scene (result required): an operator, or the primary responder on scene. Clears every assignment.")
             .Accepts<ResolveRequest>("application/json").Produces<IncidentActionAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/hand-over", DispatchEndpoints.HandOver).RequireAuthorization(Policies.Field).WithName("HandOverIncident")
+        app.MapIncidentRoute(IncidentRoutes.HandOver, DispatchEndpoints.HandOver).WithTags("Dispatch").RequireAuthorization(Policies.Field).WithName("HandOverIncident")
             .WithSummary("Close the incident and hand the follow-up to a department as a task order (instructions required; organisation defaults to the responsible one): an operator, or the primary responder on scene.")
             .Accepts<HandOverRequest>("application/json").Produces<IncidentActionAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/linkages", DispatchEndpoints.Link).RequireAuthorization(Policies.Operate).WithName("HandToLinkage")
+        app.MapIncidentRoute(IncidentRoutes.Linkages, DispatchEndpoints.Link).WithTags("Dispatch").RequireAuthorization(Policies.Operate).WithName("HandToLinkage")
             .WithSummary("Hand the incident to 119 (Fire), 120 (Medical) or 应急 (Emergency) with one action: recorded with who, when and a reference to quote; meets the respond clock. 201 the first time; the same service again answers the first hand-off (200). The incident stays open.")
             .Accepts<LinkageRequest>("application/json").Produces<LinkageAccepted>(StatusCodes.Status201Created).Produces<LinkageAccepted>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

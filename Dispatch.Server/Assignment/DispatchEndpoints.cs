@@ -121,7 +121,7 @@ public static class DispatchEndpoints
     {
         var (body, problem) = await JsonBody.ReadAsync<ReasonRequest>(request, MaxBodyBytes, cancellationToken);
         return problem ?? Answer(await handler.HandleAsync(id, body?.Reason, Acting.Of(user), cancellationToken),
-            accepted => TypedResults.Accepted($"/api/incidents/{accepted.IncidentId}", accepted));
+            accepted => TypedResults.Accepted(IncidentRoutes.Timeline(accepted.IncidentId), accepted));
     }
 
     public static async Task<IResult> Resolve(Guid id, HttpRequest request, ClaimsPrincipal user, ResolveIncident handler, CancellationToken cancellationToken)
@@ -140,7 +140,7 @@ public static class DispatchEndpoints
     {
         var (body, problem) = await JsonBody.ReadAsync<LinkageRequest>(request, MaxBodyBytes, cancellationToken);
         return problem ?? Answer(await handler.HandleAsync(id, body, Acting.Of(user), cancellationToken),
-            accepted => accepted.Created ? TypedResults.Created($"/api/incidents/{id}", accepted) : TypedResults.Ok(accepted));
+            accepted => accepted.Created ? TypedResults.Created(IncidentRoutes.Timeline(id), accepted) : TypedResults.Ok(accepted));
     }
 
     /// <summary>Signs a unit on or off; a responder naming another unit is refused before their body is read.</summary>

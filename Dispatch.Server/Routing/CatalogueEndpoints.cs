@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Parsing;
 using MassTransit;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Dispatch.Server.Clock;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Storage;

@@ -2,14 +2,9 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dispatch.Contracts;
+using Dispatch.Server.Clock;
 
 namespace Dispatch.Server.Routing;
-
-/// <summary>The response clock of a category, in minutes from the moment the incident is received (the 1-3-5 rule).</summary>
-/// <param name="RespondMinutes">Response started (响应启动).</param>
-/// <param name="ArriveMinutes">On scene (到场处置).</param>
-/// <param name="ReinforceMinutes">Reinforcements working together (增援力量协同); null when none is expected.</param>
-public sealed record ResponsePolicy(int RespondMinutes, int ArriveMinutes, int? ReinforceMinutes);
 
 /// <summary>One row of the category catalogue (<c>infra/catalogue/categories.json</c>, then the <c>categories</c> table).</summary>
 /// <param name="Code">Stable code, lower case with hyphens; alerts carry it.</param>
@@ -86,7 +81,7 @@ internal sealed record CatalogueKeyword(string Text, double Weight, Category Cat
 /// Other nodes reload theirs on ReferenceDataChanged (Messaging/ReloadReferenceDataConsumer).
 /// A later change will broadcast a "catalogue changed" message on the bus so every node reloads.
 /// </summary>
-public sealed class CategoryCatalogue(CatalogueSnapshot initial)
+public sealed class CategoryCatalogue(CatalogueSnapshot initial) : IResponsePolicies
 {
     private volatile CatalogueSnapshot current = initial;
 
@@ -95,6 +90,8 @@ public sealed class CategoryCatalogue(CatalogueSnapshot initial)
     public IReadOnlyCollection<Category> All => current.All;
 
     public Category? Find(string? code) => current.Find(code);
+
+    public ResponsePolicy? ResponseOf(string? categoryCode) => Find(categoryCode)?.Response;
 
     public void Replace(CatalogueSnapshot snapshot) => current = snapshot ?? throw new ArgumentNullException(nameof(snapshot));
 

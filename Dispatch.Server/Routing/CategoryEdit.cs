@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dispatch.Contracts;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Operations.Parsing;
 
 namespace Dispatch.Server.Routing;

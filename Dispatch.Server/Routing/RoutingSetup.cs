@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Organisations;
@@ -14,6 +15,7 @@ public static class RoutingSetup
     {
         // Embedded until CatalogueLoader has read the table, so the singleton is never empty.
         builder.Services.AddSingleton(CategoryCatalogue.LoadEmbedded());
+        builder.Services.AddSingleton<IResponsePolicies>(services => services.GetRequiredService<CategoryCatalogue>());
         var settings = ClassifierSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(services => LoadClassifier(settings, services.GetRequiredService<ILogger<CategoryClassifier>>()));
@@ -55,20 +57,19 @@ public static class RoutingSetup
         app.MapGet("/api/triage", TriageEndpoints.Queue).WithTags("Routing").WithName("TriageQueue").RequireAuthorization(Policies.Read)
             .WithSummary("Incidents waiting for an operator's decision, urgent ones (danger to life) first, then oldest first, each with its reasons and candidate categories.")
             .Produces<IncidentPage>().ProducesValidationProblem();
-        var incident = app.MapGroup("/api/incidents/{id:guid}").WithTags("Routing");
-        incident.MapPost("/route", TriageEndpoints.Route).RequireAuthorization(Policies.Operate).WithName("RouteIncident")
+        app.MapIncidentRoute(IncidentRoutes.Route, TriageEndpoints.Route).WithTags("Routing").RequireAuthorization(Policies.Operate).WithName("RouteIncident")
             .WithSummary("Route an open incident by hand to an organisation (reason required), e.g. from triage.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/reclassify", TriageEndpoints.Reclassify).RequireAuthorization(Policies.Operate).WithName("ReclassifyIncident")
+        app.MapIncidentRoute(IncidentRoutes.Reclassify, TriageEndpoints.Reclassify).WithTags("Routing").RequireAuthorization(Policies.Operate).WithName("ReclassifyIncident")
             .WithSummary("Give an open incident another category (reason required); it is routed again by that category.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/address", TriageEndpoints.LocateByAddress).RequireAuthorization(Policies.Operate).WithName("LocateIncidentByAddress")
+        app.MapIncidentRoute(IncidentRoutes.LocateByAddress, TriageEndpoints.LocateByAddress).WithTags("Routing").RequireAuthorization(Policies.Operate).WithName("LocateIncidentByAddress")
             .WithSummary("Place an open incident at a register address (addressId, reason required), e.g. one of triage's candidates; it is routed again there.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        incident.MapPost("/return", TriageEndpoints.Return).RequireAuthorization(Policies.Handle).WithName("ReturnIncident")
+        app.MapIncidentRoute(IncidentRoutes.Return, TriageEndpoints.Return).WithTags("Routing").RequireAuthorization(Policies.Handle).WithName("ReturnIncident")
             .WithSummary("A department hands back an incident that is not its business (退回, reason required); it goes to triage.")
             .Accepts<CorrectionRequest>("application/json").Produces<IncidentSummary>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

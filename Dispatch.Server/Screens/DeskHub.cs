@@ -1,6 +1,5 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Security;
-using MassTransit;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dispatch.Server.Screens;
@@ -31,11 +30,4 @@ public static class TaskOrderGroups
 
     public static IReadOnlyList<string> ForOrder(TaskOrderView order) =>
         [.. Visibility.AudiencesOf(RecordPlace.Of(order)).Select(a => Prefix + a)];
-}
-
-/// <summary>Pushes every task-order change to the desks connected to this node (a per-node queue).</summary>
-public sealed class TaskOrderDeskConsumer(IHubContext<DeskHub, IDeskClient> hub) : IConsumer<TaskOrderChanged>
-{
-    public Task Consume(ConsumeContext<TaskOrderChanged> context) =>
-        hub.Clients.Groups(TaskOrderGroups.ForOrder(context.Message.Order)).TaskOrderChanged(context.Message.Order, context.Message.Change);
 }

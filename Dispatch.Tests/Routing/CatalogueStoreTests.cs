@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
+using Dispatch.Server.Clock;
 using Dispatch.Server.Routing;
 using Dispatch.Tests.Support;
 

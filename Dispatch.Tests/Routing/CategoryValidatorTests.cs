@@ -1,3 +1,4 @@
+using Dispatch.Server.Clock;
 using Dispatch.Server.Routing;
 
 namespace Dispatch.Tests.Routing;
