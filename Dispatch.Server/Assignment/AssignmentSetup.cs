@@ -28,6 +28,7 @@ public static class AssignmentSetup
         builder.Services.AddScoped<HandOverIncident>();
         builder.Services.AddScoped<HandToLinkage>();
         builder.Services.AddSingleton<LinkageStore>();
+        builder.Services.AddSingleton<IIncidentDetailPart, AssignmentDetailPart>();
         builder.Services.AddScoped<SetDuty>();
         builder.Services.AddScoped<RevealCallerPhones>();
         return builder;

@@ -1,4 +1,5 @@
 using Dispatch.Server.Audit;
+using Dispatch.Server.Incidents;
 using Dispatch.Server.Security;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ public static class ClockSetup
         builder.Services.AddSingleton<ClockStarter>();
         builder.Services.AddSingleton<AlarmStore>();
         builder.Services.AddSingleton<IBreachSource, ClockBreachSource>();
+        builder.Services.AddSingleton<IIncidentDetailPart, ClockDetailPart>();
 
         // Dispatch registers the real availability (unit statuses) and wins: this is only the fallback.
         builder.Services.AddHostedService<ClockSweeper>();

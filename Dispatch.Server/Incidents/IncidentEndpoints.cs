@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
-using Dispatch.Server.Clock;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Parsing;
 using Dispatch.Server.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Server.Incidents;
 
@@ -87,8 +87,8 @@ public static class IncidentEndpoints
     public const int OpenLimit = 5000;
 
     public static async Task<IResult> Get(
-        Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, ClockStore clocks, Assignment.AssignmentStore assignments,
-        Assignment.LinkageStore linkages, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IncidentStore store, AuditLog audit, [FromServices] IEnumerable<IIncidentDetailPart> parts,
+        CancellationToken cancellationToken)
     {
         // An intake reference whose alert joined another incident leads to that incident.
         var incident = await store.ResolveReferenceAsync(id, cancellationToken);
@@ -107,9 +107,13 @@ public static class IncidentEndpoints
         var history = await audit.ForSubjectAsync(AuditNames.IncidentSubject, IncidentStore.IdText(id), cancellationToken);
         var timeline = history.Select(h => new TimelineEntry(h.At, h.Actor, h.Action)).ToList();
         var gridEvent = incident.Source == IncidentSource.GridEvent ? await store.GridEventOfAsync(id, cancellationToken) : null;
-        var clockViews = (await clocks.ForIncidentAsync(id, cancellationToken)).Select(c => c.ToView()).ToList();
-        return TypedResults.Ok(new IncidentDetail(incident, alerts, timeline, gridEvent, clockViews, await assignments.ForIncidentAsync(id, cancellationToken),
-            await linkages.ForIncidentAsync(id, cancellationToken)));
+        var detail = new IncidentDetail(incident, alerts, timeline, gridEvent);
+        foreach (var part in parts)
+        {
+            detail = await part.AddToAsync(detail, cancellationToken);
+        }
+
+        return TypedResults.Ok(detail);
     }
 
     /// <summary>An optional code filter: blank is none, else trimmed and at most <see cref="MaxCodeLength"/> characters.</summary>

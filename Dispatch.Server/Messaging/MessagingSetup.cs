@@ -1,6 +1,7 @@
 using Dispatch.Server.Assignment;
 using Dispatch.Server.Clock;
 using Dispatch.Server.Intake;
+using Dispatch.Server.Operations;
 using Dispatch.Server.Routing;
 using Dispatch.Server.Screens;
 using Dispatch.Server.TaskOrders;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Dispatch.Server.Messaging;
+using Dispatch.Server.Operations;
 using Dispatch.Server.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Authorization;

@@ -22,14 +22,11 @@ public sealed partial class StageDependencyTests
         ("Operations", "Security"), // OperationsSetup maps health checks with a role policy
         ("Operations", "Storage"), // DatabaseHealthCheck
         ("Organisations", "Routing"), // Responsibility reads the category catalogue
-        ("Incidents", "Assignment"), // the incident detail shows the assignments and linkages
-        ("Incidents", "Clock"), // the incident detail shows the clocks
         ("Clock", "Assignment"), // escalation offers the next unit; alarms read reinforcement requests
         ("Routing", "Intake"), // the catalogue checks the intake's category code length
         ("Assignment", "Messaging"), // unit endpoints publish reference-data reloads
         ("Assignment", "TaskOrders"), // hand-over issues the task order
         ("Intake", "Messaging"), // intake publishes and checks the bus
-        ("Screens", "Messaging"), // screen consumers are per-node consumers
     ];
 
     private static readonly string ServerFolder = TestEnvironment.RepoFile("Dispatch.Server");
@@ -65,7 +62,7 @@ public sealed partial class StageDependencyTests
         var graph = Graph();
 
         Assert.That(graph["TaskOrders"], Does.Contain("Audit"), "a using directive");
-        Assert.That(graph["Incidents"], Does.Contain("Assignment"), "a name qualified by the stage (Assignment.AssignmentStore)");
+        Assert.That(graph["Routing"], Does.Contain("Intake"), "a name qualified by the stage (Intake.AlertValidator)");
         Assert.That(graph.Keys, Does.Contain("Clock").And.Contain("Screens").And.Not.Contain("ClientApp"));
     }
 

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Dispatch.Server.Messaging;
+namespace Dispatch.Server.Operations;
 
 /// <summary>
 /// Consumers that every node must run for its own SignalR connections (screen pushes): each node gets its own
