@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Dapper;
 using Dispatch.Contracts;
 using Dispatch.Server.Audit;
-using Dispatch.Server.Security;
 using Dispatch.Server.Storage;
 
 namespace Dispatch.Server.Incidents;
@@ -16,14 +14,13 @@ namespace Dispatch.Server.Incidents;
 public delegate Task AlsoInTransaction(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken);
 
 /// <summary>
-/// Owns the <c>incidents</c> and <c>alerts</c> tables. Every change goes with its audit entry in one
+/// Owns the <c>incidents</c> table, and through it <c>alerts</c> (<see cref="AlertTable"/>) and <c>grid_events</c>
+/// (<see cref="GridEventTable"/>), which are only ever written with their incident. Every change goes with its audit entry in one
 /// transaction; changes after opening are guarded by the row's version, so two operators cannot overwrite
 /// each other silently.
 /// </summary>
 public sealed class IncidentStore(Database database)
 {
-    private const string SelectAlertIncident = "SELECT incident_id FROM alerts WHERE alert_id = @AlertId";
-    private const string SelectReferenceIncident = "SELECT incident_id FROM alerts WHERE reference = @Reference";
 
     private const string InsertIncident = """
         INSERT INTO incidents (id, received_at, opened_at, status, kind, category_code, category_name,
@@ -53,13 +50,6 @@ public sealed class IncidentStore(Database database)
         WHERE id = @Id AND version = @Version
         """;
 
-    private const string InsertAlert = """
-        INSERT INTO alerts (alert_id, incident_id, reference, received_at, category_code, description, address,
-                            lon, lat, caller_phone, source, stored_at)
-        VALUES (@AlertId, @IncidentId, @Reference, @ReceivedAt, @CategoryCode, @Description, @Address,
-                @Lon, @Lat, @CallerPhone, @Source, @StoredAt)
-        """;
-
     internal const string IncidentColumns = """
         SELECT id AS Id, received_at AS ReceivedAt, opened_at AS OpenedAt, status AS Status, kind AS Kind,
                category_code AS CategoryCode, category_name AS CategoryName, description AS Description,
@@ -86,32 +76,6 @@ public sealed class IncidentStore(Database database)
           AND lat BETWEEN @MinLat AND @MaxLat AND lon BETWEEN @MinLon AND @MaxLon
         """;
 
-    private const string SelectAlerts = """
-        SELECT alert_id AS AlertId, received_at AS ReceivedAt, category_code AS CategoryCode,
-               description AS Description, address AS Address, lon AS Lon, lat AS Lat,
-               caller_phone AS CallerPhone, source AS Source, stored_at AS StoredAt
-        FROM alerts
-        WHERE incident_id = @IncidentId
-        ORDER BY received_at, alert_id
-        """;
-
-    private const string SelectGridEventIncident = "SELECT incident_id FROM grid_events WHERE event_id = @EventId";
-
-    private const string InsertGridEvent = """
-        INSERT INTO grid_events (event_id, incident_id, reported_at, reporter, reporter_kind, tier, category_code, description,
-                                 lon, lat, grid_code, photo_urls, stored_at)
-        VALUES (@EventId, @IncidentId, @ReportedAt, @Reporter, @ReporterKind, @Tier, @CategoryCode, @Description,
-                @Lon, @Lat, @GridCode, @PhotoUrls, @StoredAt)
-        """;
-
-    private const string SelectGridEvent = """
-        SELECT event_id AS EventId, reported_at AS ReportedAt, reporter AS Reporter, reporter_kind AS ReporterKind, tier AS Tier,
-               category_code AS CategoryCode, description AS Description, lon AS Lon, lat AS Lat, grid_code AS GridCode,
-               photo_urls AS PhotoUrls, stored_at AS StoredAt
-        FROM grid_events
-        WHERE incident_id = @IncidentId
-        """;
-
     private const string JoinAlert = """
         UPDATE incidents SET alert_count = alert_count + 1, version = version + 1 WHERE id = @Id
         """;
@@ -130,107 +94,24 @@ public sealed class IncidentStore(Database database)
     /// is already stored opens nothing and returns the incident it belongs to (at-least-once delivery); nor
     /// does it run <paramref name="also"/>, which otherwise runs after the inserts, in their transaction.
     /// </summary>
-    public async Task<OpenOutcome> OpenFromAlertAsync(
-        IncidentSummary incident, StoredAlert alert, AlsoInTransaction? also, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var existing = await FindByAlertAsync(connection, alert.AlertId, cancellationToken);
-        if (existing is not null)
-        {
-            return new OpenOutcome(false, existing);
-        }
-
-        try
-        {
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(InsertIncident, ToRow(incident, 1), tx, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(InsertAlert, ToRow(incident.Id, incident.Id, alert), tx, cancellationToken: cancellationToken));
-            await AuditLog.AppendAsync(connection, tx, new AuditEntry(
-                incident.OpenedAt, AuditNames.SystemActor, null, AuditNames.IncidentOpened, AuditNames.IncidentSubject,
-                IdText(incident.Id), null, AuditJson.Serialize(incident)), cancellationToken);
-            if (also is not null)
-            {
-                await also(connection, tx, cancellationToken);
-            }
-
-            await tx.CommitAsync(cancellationToken);
-            return new OpenOutcome(true, incident);
-        }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
-        {
-            // Another consumer stored the same alert between our check and our insert.
-            var winner = await FindByAlertAsync(connection, alert.AlertId, cancellationToken);
-            return new OpenOutcome(false, winner ?? throw new InvalidOperationException($"Alert {alert.AlertId} collided but is not stored.", ex));
-        }
-    }
+    public Task<OpenOutcome> OpenFromAlertAsync(
+        IncidentSummary incident, StoredAlert alert, AlsoInTransaction? also, CancellationToken cancellationToken) =>
+        OpenAsync(incident, (connection, tx, ct) => AlertTable.InsertAsync(connection, tx, incident.Id, incident.Id, alert, ct),
+            (connection, ct) => AlertTable.IncidentOfAsync(connection, alert.AlertId, ct), $"Alert {alert.AlertId}", also, cancellationToken);
 
     /// <summary>
     /// Stores an incident opened from a grid event, with the event and the audit entry. An event id already
     /// stored opens nothing and returns its incident, and does not run <paramref name="also"/>.
     /// </summary>
-    public async Task<OpenOutcome> OpenFromGridEventAsync(
-        IncidentSummary incident, StoredGridEvent gridEvent, AlsoInTransaction? also, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        async Task<IncidentSummary?> Existing()
-        {
-            var id = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-                SelectGridEventIncident, new { gridEvent.EventId }, cancellationToken: cancellationToken));
-            return id is null ? null : (await GetAsync(connection, null, Guid.Parse(id), cancellationToken))?.Incident;
-        }
-
-        if (await Existing() is { } existing)
-        {
-            return new OpenOutcome(false, existing);
-        }
-
-        try
-        {
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(InsertIncident, ToRow(incident, 1), tx, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(InsertGridEvent, new
-            {
-                gridEvent.EventId,
-                IncidentId = IdText(incident.Id),
-                ReportedAt = gridEvent.ReportedAt.ToUniversalTime(),
-                gridEvent.Reporter,
-                ReporterKind = gridEvent.ReporterKind.ToString(),
-                Tier = gridEvent.Tier.ToString(),
-                gridEvent.CategoryCode,
-                gridEvent.Description,
-                Lon = gridEvent.Location?.Lon,
-                Lat = gridEvent.Location?.Lat,
-                gridEvent.GridCode,
-                PhotoUrls = JsonSerializer.Serialize(gridEvent.PhotoUrls),
-                StoredAt = gridEvent.StoredAt.ToUniversalTime(),
-            }, tx, cancellationToken: cancellationToken));
-            await AuditLog.AppendAsync(connection, tx, new AuditEntry(
-                incident.OpenedAt, AuditNames.SystemActor, null, AuditNames.IncidentOpened, AuditNames.IncidentSubject,
-                IdText(incident.Id), null, AuditJson.Serialize(incident)), cancellationToken);
-            if (also is not null)
-            {
-                await also(connection, tx, cancellationToken);
-            }
-
-            await tx.CommitAsync(cancellationToken);
-            return new OpenOutcome(true, incident);
-        }
-        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
-        {
-            return new OpenOutcome(false, await Existing() ?? throw new InvalidOperationException($"Grid event {gridEvent.EventId} collided but is not stored.", ex));
-        }
-    }
+    public Task<OpenOutcome> OpenFromGridEventAsync(
+        IncidentSummary incident, StoredGridEvent gridEvent, AlsoInTransaction? also, CancellationToken cancellationToken) =>
+        OpenAsync(incident, (connection, tx, ct) => GridEventTable.InsertAsync(connection, tx, incident.Id, gridEvent, ct),
+            (connection, ct) => GridEventTable.IncidentOfAsync(connection, gridEvent.EventId, ct), $"Grid event {gridEvent.EventId}", also, cancellationToken);
 
     public async Task<StoredGridEvent?> GridEventOfAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<GridEventRow>(new CommandDefinition(
-            SelectGridEvent, new { IncidentId = IdText(incidentId) }, cancellationToken: cancellationToken));
-        return row is null
-            ? null
-            : new StoredGridEvent(row.EventId, row.ReportedAt, row.Reporter, Enum.Parse<ReporterKind>(row.ReporterKind), Enum.Parse<GridEventTier>(row.Tier),
-                row.CategoryCode, row.Description, Point(row.Lon, row.Lat), row.GridCode,
-                JsonSerializer.Deserialize<List<string>>(row.PhotoUrls) ?? [], row.StoredAt);
+        return await GridEventTable.OfIncidentAsync(connection, incidentId, cancellationToken);
     }
 
     /// <summary>
@@ -249,7 +130,7 @@ public sealed class IncidentStore(Database database)
         try
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(InsertAlert, ToRow(incidentId, reference, alert), tx, cancellationToken: cancellationToken));
+            await AlertTable.InsertAsync(connection, tx, incidentId, reference, alert, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(JoinAlert, new { Id = IdText(incidentId) }, tx, cancellationToken: cancellationToken));
             var joined = await GetAsync(connection, tx, incidentId, cancellationToken)
                 ?? throw new InvalidOperationException($"Incident {incidentId} vanished while alert {alert.AlertId} joined it.");
@@ -284,7 +165,7 @@ public sealed class IncidentStore(Database database)
             MinLon = near.Lon - dLon,
             MaxLon = near.Lon + dLon,
         }, cancellationToken: cancellationToken));
-        return rows.Select(FromRow).ToList();
+        return rows.Select(IncidentRow.From).ToList();
     }
 
     /// <summary>
@@ -295,7 +176,7 @@ public sealed class IncidentStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateIncident, ToRow(after, version), tx, cancellationToken: cancellationToken));
+        var changed = await connection.ExecuteAsync(new CommandDefinition(UpdateIncident, IncidentRow.Of(after, version), tx, cancellationToken: cancellationToken));
         if (changed == 0)
         {
             await tx.RollbackAsync(cancellationToken);
@@ -327,18 +208,14 @@ public sealed class IncidentStore(Database database)
             return own.Incident;
         }
 
-        var joined = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            SelectReferenceIncident, new { Reference = IdText(reference) }, cancellationToken: cancellationToken));
-        return joined is null ? null : (await GetAsync(connection, null, Guid.Parse(joined), cancellationToken))?.Incident;
+        var joined = await AlertTable.IncidentOfReferenceAsync(connection, reference, cancellationToken);
+        return joined is null ? null : (await GetAsync(connection, null, joined.Value, cancellationToken))?.Incident;
     }
 
     public async Task<IReadOnlyList<StoredAlert>> AlertsOfAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AlertRow>(new CommandDefinition(
-            SelectAlerts, new { IncidentId = IdText(incidentId) }, cancellationToken: cancellationToken));
-        return rows.Select(r => new StoredAlert(r.AlertId, r.ReceivedAt, r.CategoryCode, r.Description, r.Address,
-            Point(r.Lon, r.Lat), r.CallerPhone, r.Source, r.StoredAt)).ToList();
+        return await AlertTable.OfIncidentAsync(connection, incidentId, cancellationToken);
     }
 
     /// <summary>
@@ -350,7 +227,7 @@ public sealed class IncidentStore(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(SelectWithBreachedClocks,
             new { From = from.ToUniversalTime(), To = to.ToUniversalTime() }, cancellationToken: cancellationToken));
-        return rows.Select(FromRow).ToList();
+        return rows.Select(IncidentRow.From).ToList();
     }
 
     /// <summary>One page of the incidents a query selects (see <see cref="IncidentListQuery"/>), and how many it selects in all.</summary>
@@ -361,180 +238,61 @@ public sealed class IncidentStore(Database database)
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountIncidents + filter, parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(
             database.Dialect.Page(IncidentColumns + filter + (query.UrgentThenOldest ? UrgentThenOldest : NewestFirst)), parameters, cancellationToken: cancellationToken));
-        return new IncidentPage(rows.Select(FromRow).ToList(), query.Page, query.PageSize, total);
+        return new IncidentPage(rows.Select(IncidentRow.From).ToList(), query.Page, query.PageSize, total);
     }
 
-    private static async Task<IncidentSummary?> FindByAlertAsync(DbConnection connection, string alertId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one way an incident is opened: unless its source record (<paramref name="existing"/>) is stored already,
+    /// the incident, its source record (<paramref name="insertSource"/>), the audit entry and <paramref name="also"/>
+    /// in one transaction. A unique violation means another consumer stored the same source first: its incident wins.
+    /// </summary>
+    private async Task<OpenOutcome> OpenAsync(
+        IncidentSummary incident, Func<DbConnection, DbTransaction, CancellationToken, Task> insertSource,
+        Func<DbConnection, CancellationToken, Task<Guid?>> existing, string source, AlsoInTransaction? also, CancellationToken cancellationToken)
     {
-        var incidentId = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            SelectAlertIncident, new { AlertId = alertId }, cancellationToken: cancellationToken));
-        return incidentId is null ? null : (await GetAsync(connection, null, Guid.Parse(incidentId), cancellationToken))?.Incident;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        async Task<IncidentSummary?> Existing() =>
+            await existing(connection, cancellationToken) is { } id ? (await GetAsync(connection, null, id, cancellationToken))?.Incident : null;
+
+        if (await Existing() is { } stored)
+        {
+            return new OpenOutcome(false, stored);
+        }
+
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(InsertIncident, IncidentRow.Of(incident, 1), tx, cancellationToken: cancellationToken));
+            await insertSource(connection, tx, cancellationToken);
+            await AuditLog.AppendAsync(connection, tx, new AuditEntry(
+                incident.OpenedAt, AuditNames.SystemActor, null, AuditNames.IncidentOpened, AuditNames.IncidentSubject,
+                IdText(incident.Id), null, AuditJson.Serialize(incident)), cancellationToken);
+            if (also is not null)
+            {
+                await also(connection, tx, cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            return new OpenOutcome(true, incident);
+        }
+        catch (DbException ex) when (database.Dialect.IsUniqueViolation(ex))
+        {
+            return new OpenOutcome(false, await Existing() ?? throw new InvalidOperationException($"{source} collided but is not stored.", ex));
+        }
     }
+
+    private static async Task<IncidentSummary?> FindByAlertAsync(DbConnection connection, string alertId, CancellationToken cancellationToken) =>
+        await AlertTable.IncidentOfAsync(connection, alertId, cancellationToken) is { } id ? (await GetAsync(connection, null, id, cancellationToken))?.Incident : null;
 
     private static async Task<VersionedIncident?> GetAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<IncidentRow>(new CommandDefinition(
             SelectIncident, new { Id = IdText(id) }, tx, cancellationToken: cancellationToken));
-        return row is null ? null : new VersionedIncident(FromRow(row), row.Version);
+        return row is null ? null : new VersionedIncident(IncidentRow.From(row), row.Version);
     }
 
     internal static string IdText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
-    private static GeoPoint? Point(double? lon, double? lat) => lon is { } x && lat is { } y ? new GeoPoint(x, y) : null;
+    internal static GeoPoint? Point(double? lon, double? lat) => lon is { } x && lat is { } y ? new GeoPoint(x, y) : null;
 
-    private static AreaRef? Area(string? code, string? name) => code is null ? null : new AreaRef(code, name ?? code);
-
-    private static IncidentSummary FromRow(IncidentRow r)
-    {
-        var jurisdiction = r.Lon is null
-            ? null
-            : new Jurisdiction(Area(r.DistrictCode, r.DistrictName), Area(r.StreetCode, r.StreetName), Area(r.CommunityCode, r.CommunityName),
-                Area(r.GridCode, r.GridName), Area(r.PrecinctCode, r.PrecinctName), r.OnBoundary, Visibility.SharedCodes(r.SharedAreaCodes));
-        var routing = r.RoutingOutcome is null
-            ? null
-            : new RoutingDecision(
-                Enum.Parse<RoutingOutcome>(r.RoutingOutcome),
-                r.OrganisationCode is null ? null : new OrganisationRef(r.OrganisationCode, r.OrganisationName ?? r.OrganisationCode, Enum.Parse<OrganisationType>(r.OrganisationType!)),
-                JsonSerializer.Deserialize<List<string>>(r.RoutingReasons ?? "[]", AuditJson.Options) ?? [],
-                r.RoutingConfidence,
-                JsonSerializer.Deserialize<List<CategoryCandidate>>(r.RoutingCandidates ?? "[]", AuditJson.Options) ?? [],
-                // Urgent triage is stored as what it means: priority 1 waiting in triage (the queue's order uses the same).
-                Urgent: r.RoutingOutcome == nameof(RoutingOutcome.NeedsTriage) && r.Priority == 1);
-        return new IncidentSummary(
-            Guid.Parse(r.Id), r.ReceivedAt, r.OpenedAt, Enum.Parse<IncidentStatus>(r.Status), Enum.Parse<IncidentKind>(r.Kind),
-            r.CategoryCode, r.CategoryName, r.Description, r.Address, Point(r.Lon, r.Lat), r.AlertCount,
-            r.Priority, jurisdiction, routing, Enum.Parse<IncidentSource>(r.Source),
-            r.GridTier is null ? null : Enum.Parse<GridEventTier>(r.GridTier),
-            r.AddressMatch is null ? null : JsonSerializer.Deserialize<AddressLocation>(r.AddressMatch, AuditJson.Options));
-    }
-
-    private static IncidentRow ToRow(IncidentSummary i, int version)
-    {
-        var j = i.Jurisdiction;
-        var routing = i.Routing;
-        return new IncidentRow
-        {
-            Id = IdText(i.Id),
-            ReceivedAt = i.ReceivedAt.ToUniversalTime(),
-            OpenedAt = i.OpenedAt.ToUniversalTime(),
-            Status = i.Status.ToString(),
-            Kind = i.Kind.ToString(),
-            CategoryCode = i.CategoryCode,
-            CategoryName = i.CategoryName,
-            Description = i.Description,
-            Address = i.Address,
-            Lon = i.Location?.Lon,
-            Lat = i.Location?.Lat,
-            AlertCount = i.AlertCount,
-            Priority = i.Priority,
-            Source = i.Source.ToString(),
-            DistrictCode = j?.District?.Code,
-            DistrictName = j?.District?.Name,
-            StreetCode = j?.Street?.Code,
-            StreetName = j?.Street?.Name,
-            CommunityCode = j?.Community?.Code,
-            CommunityName = j?.Community?.Name,
-            GridCode = j?.Grid?.Code,
-            GridName = j?.Grid?.Name,
-            PrecinctCode = j?.Precinct?.Code,
-            PrecinctName = j?.Precinct?.Name,
-            OnBoundary = j?.OnBoundary ?? false,
-            SharedAreaCodes = Visibility.SharedColumn(j?.SharedWith),
-            OrganisationCode = routing?.Organisation?.Code,
-            OrganisationName = routing?.Organisation?.Name,
-            OrganisationType = routing?.Organisation?.Type.ToString(),
-            RoutingOutcome = routing?.Outcome.ToString(),
-            RoutingReasons = routing is null ? null : JsonSerializer.Serialize(routing.Reasons, AuditJson.Options),
-            RoutingConfidence = routing?.Confidence,
-            RoutingCandidates = routing is null ? null : JsonSerializer.Serialize(routing.Candidates, AuditJson.Options),
-            AddressMatch = i.AddressMatch is null ? null : JsonSerializer.Serialize(i.AddressMatch, AuditJson.Options),
-            Version = version,
-        };
-    }
-
-    private static object ToRow(Guid incidentId, Guid reference, StoredAlert a) => new
-    {
-        a.AlertId,
-        IncidentId = IdText(incidentId),
-        Reference = IdText(reference),
-        ReceivedAt = a.ReceivedAt.ToUniversalTime(),
-        a.CategoryCode,
-        a.Description,
-        a.Address,
-        Lon = a.Location?.Lon,
-        Lat = a.Location?.Lat,
-        a.CallerPhone,
-        a.Source,
-        StoredAt = a.StoredAt.ToUniversalTime(),
-    };
-
-    private sealed class IncidentRow
-    {
-        public string Id { get; set; } = "";
-        public DateTimeOffset ReceivedAt { get; set; }
-        public DateTimeOffset OpenedAt { get; set; }
-        public string Status { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public string? CategoryCode { get; set; }
-        public string? CategoryName { get; set; }
-        public string Description { get; set; } = "";
-        public string? Address { get; set; }
-        public double? Lon { get; set; }
-        public double? Lat { get; set; }
-        public int AlertCount { get; set; }
-        public int? Priority { get; set; }
-        public string Source { get; set; } = nameof(IncidentSource.Alert);
-        public string? DistrictCode { get; set; }
-        public string? DistrictName { get; set; }
-        public string? StreetCode { get; set; }
-        public string? StreetName { get; set; }
-        public string? CommunityCode { get; set; }
-        public string? CommunityName { get; set; }
-        public string? GridCode { get; set; }
-        public string? GridName { get; set; }
-        public string? PrecinctCode { get; set; }
-        public string? PrecinctName { get; set; }
-        public bool OnBoundary { get; set; }
-        public string? SharedAreaCodes { get; set; }
-        public string? OrganisationCode { get; set; }
-        public string? OrganisationName { get; set; }
-        public string? OrganisationType { get; set; }
-        public string? RoutingOutcome { get; set; }
-        public string? RoutingReasons { get; set; }
-        public double? RoutingConfidence { get; set; }
-        public string? RoutingCandidates { get; set; }
-        public string? AddressMatch { get; set; }
-        public int Version { get; set; }
-        public string? GridTier { get; set; }
-    }
-
-    private sealed class GridEventRow
-    {
-        public string EventId { get; set; } = "";
-        public DateTimeOffset ReportedAt { get; set; }
-        public string Reporter { get; set; } = "";
-        public string ReporterKind { get; set; } = "";
-        public string Tier { get; set; } = "";
-        public string? CategoryCode { get; set; }
-        public string Description { get; set; } = "";
-        public double? Lon { get; set; }
-        public double? Lat { get; set; }
-        public string? GridCode { get; set; }
-        public string PhotoUrls { get; set; } = "[]";
-        public DateTimeOffset StoredAt { get; set; }
-    }
-
-    private sealed class AlertRow
-    {
-        public string AlertId { get; set; } = "";
-        public DateTimeOffset ReceivedAt { get; set; }
-        public string? CategoryCode { get; set; }
-        public string Description { get; set; } = "";
-        public string? Address { get; set; }
-        public double? Lon { get; set; }
-        public double? Lat { get; set; }
-        public string? CallerPhone { get; set; }
-        public string Source { get; set; } = "";
-        public DateTimeOffset StoredAt { get; set; }
-    }
 }
