@@ -8,7 +8,6 @@ using Dispatch.Server.Organisations;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Dispatch.Server.Security;
-using Dispatch.Server.Messaging;
 
 namespace Dispatch.Server.Assignment;
 

@@ -2,7 +2,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Assignment;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Intake;
-using Dispatch.Server.Messaging;
+using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Metrics;
 using Dispatch.Server.Routing;
 using MassTransit;

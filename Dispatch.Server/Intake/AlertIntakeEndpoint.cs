@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dispatch.Server.Messaging;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Metrics;
 using Dispatch.Server.Security;

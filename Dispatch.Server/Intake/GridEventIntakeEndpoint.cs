@@ -1,7 +1,6 @@
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Metrics;
 using MassTransit;
-using Dispatch.Server.Messaging;
 
 namespace Dispatch.Server.Intake;
 

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Dispatch.Server.Messaging;
+namespace Dispatch.Server.Operations;
 
 /// <summary>
 /// Publishing from an HTTP request: intake and position reports answer 202 only once the broker has confirmed,

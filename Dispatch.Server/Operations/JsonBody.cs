@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dispatch.Server.Intake;
 
 namespace Dispatch.Server.Operations;
 
@@ -37,7 +36,7 @@ public static class JsonBody
                 body.Write(chunk, 0, read);
             }
 
-            using (var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length), new JsonDocumentOptions { MaxDepth = IntakeJson.Options.MaxDepth }))
+            using (var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length), new JsonDocumentOptions { MaxDepth = StrictJson.Options.MaxDepth }))
             {
                 if (TextCheck.FirstForbidden(document.RootElement) is { } forbidden)
                 {
@@ -48,7 +47,7 @@ public static class JsonBody
             }
 
             body.Position = 0;
-            var value = await JsonSerializer.DeserializeAsync<T>(body, IntakeJson.Options, cancellationToken);
+            var value = await JsonSerializer.DeserializeAsync<T>(body, StrictJson.Options, cancellationToken);
             return (value, null);
         }
         catch (JsonException ex) when (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))

@@ -28,8 +28,7 @@ public static class OperationsSetup
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<DispatchMetrics>();
         builder.Services.AddSingleton<PrometheusExporter>();
-        builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        builder.Services.AddHealthChecks();
         return builder;
     }
 

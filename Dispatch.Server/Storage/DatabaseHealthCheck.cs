@@ -1,8 +1,7 @@
 using Dapper;
-using Dispatch.Server.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Dispatch.Server.Operations;
+namespace Dispatch.Server.Storage;
 
 /// <summary>The database answers a trivial query within the readiness probe's time.</summary>
 public sealed class DatabaseHealthCheck(Database database) : IHealthCheck

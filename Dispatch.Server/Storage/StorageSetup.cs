@@ -1,3 +1,4 @@
+using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Parsing;
 using Microsoft.Data.Sqlite;
 
@@ -14,6 +15,8 @@ public static class StorageSetup
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService<MigrationHostedService>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         InstantTypeHandler.Register();
         return builder;
     }

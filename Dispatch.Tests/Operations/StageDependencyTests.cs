@@ -18,15 +18,10 @@ public sealed partial class StageDependencyTests
     /// </summary>
     private static readonly HashSet<(string From, string To)> KnownCycleEdges =
     [
-        ("Operations", "Intake"), // JsonBody names the intake validators' limits
         ("Operations", "Security"), // OperationsSetup maps health checks with a role policy
-        ("Operations", "Storage"), // DatabaseHealthCheck
         ("Organisations", "Routing"), // Responsibility reads the category catalogue
         ("Clock", "Assignment"), // escalation offers the next unit; alarms read reinforcement requests
-        ("Routing", "Intake"), // the catalogue checks the intake's category code length
-        ("Assignment", "Messaging"), // unit endpoints publish reference-data reloads
         ("Assignment", "TaskOrders"), // hand-over issues the task order
-        ("Intake", "Messaging"), // intake publishes and checks the bus
     ];
 
     private static readonly string ServerFolder = TestEnvironment.RepoFile("Dispatch.Server");
