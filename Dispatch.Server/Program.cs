@@ -49,7 +49,7 @@ app.UseOperations();
 app.UseScreens();
 app.UseSecurity();
 app.UseQueryCheck(); // after authorization: a stranger learns no more than 401
-app.MapOperations();
+app.MapOperations(metricsPolicy: Policies.Metrics);
 app.MapSecurity();
 app.MapIntake();
 app.MapIncidents();

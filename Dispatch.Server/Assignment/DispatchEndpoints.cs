@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Dispatch.Contracts;
 using Dispatch.Server.Assignment.UseCases;
-using Dispatch.Server.Clock;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Security;
@@ -93,7 +92,7 @@ public static class DispatchEndpoints
             : Problems.NotFound($"Assignment {id}");
     }
 
-    public static async Task<IResult> Mine(ClaimsPrincipal user, IncidentStore incidents, AssignmentStore assignments, ClockStore clocks, CancellationToken cancellationToken)
+    public static async Task<IResult> Mine(ClaimsPrincipal user, IncidentStore incidents, AssignmentStore assignments, IResponderClocks clocks, CancellationToken cancellationToken)
     {
         var mine = new List<ResponderAssignment>();
         foreach (var unit in AccessScope.Of(user).Codes)
@@ -104,7 +103,7 @@ public static class DispatchEndpoints
                 {
                     // The clocks are what the responder races on the way; finished work needs none.
                     var views = AssignmentTransitions.IsOpen(assignment.State)
-                        ? (await clocks.ForIncidentAsync(incident.Id, cancellationToken)).Select(c => c.ToView()).ToList()
+                        ? await clocks.ForIncidentAsync(incident.Id, cancellationToken)
                         : [];
                     mine.Add(new ResponderAssignment(assignment, incident.Status, incident.CategoryName, incident.Priority, incident.Description, incident.Address, incident.Location, views));
                 }

@@ -1,3 +1,4 @@
+using Dispatch.Server.Assignment;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Security;
@@ -16,7 +17,9 @@ public static class ClockSetup
         builder.Services.AddSingleton<ClockStarter>();
         builder.Services.AddSingleton<AlarmStore>();
         builder.Services.AddSingleton<IBreachSource, ClockBreachSource>();
-        builder.Services.AddSingleton<IIncidentDetailPart, ClockDetailPart>();
+        builder.Services.AddSingleton<ClockDetailPart>();
+        builder.Services.AddSingleton<IIncidentDetailPart>(services => services.GetRequiredService<ClockDetailPart>());
+        builder.Services.AddSingleton<IResponderClocks>(services => services.GetRequiredService<ClockDetailPart>());
 
         // Dispatch registers the real availability (unit statuses) and wins: this is only the fallback.
         builder.Services.AddHostedService<ClockSweeper>();

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Dispatch.Server.Operations.Metrics;
-using Dispatch.Server.Security;
 
 namespace Dispatch.Server.Operations;
 
@@ -50,14 +49,18 @@ public static class OperationsSetup
         return app;
     }
 
-    public static WebApplication MapOperations(this WebApplication app)
+    /// <summary>
+    /// The probes, the metrics and the OpenAPI document. Who may scrape the metrics is the host's to say
+    /// (<paramref name="metricsPolicy"/>): the stages below security, which it builds on, name no roles.
+    /// </summary>
+    public static WebApplication MapOperations(this WebApplication app, string metricsPolicy)
     {
         // Probes of load balancers and orchestrators carry no credentials.
         app.MapGet("/healthz", HealthEndpoints.Alive).WithTags("Operations").WithName("Alive").AllowAnonymous();
         app.MapGet("/readyz", HealthEndpoints.Ready).WithTags("Operations").WithName("Ready").AllowAnonymous()
             .Produces<Readiness>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapGet("/metrics", MetricsEndpoint.Scrape).WithTags("Operations").WithName("Metrics").RequireAuthorization(Policies.Metrics)
+        app.MapGet("/metrics", MetricsEndpoint.Scrape).WithTags("Operations").WithName("Metrics").RequireAuthorization(metricsPolicy)
             .WithSummary("Prometheus metrics: alerts, incidents, pipeline latency, bus consumers, SignalR connections.");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

@@ -1,7 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Parsing;
-using Dispatch.Server.Routing;
 using MassTransit;
 using Dispatch.Server.Security;
 

@@ -1,5 +1,4 @@
 using Dispatch.Contracts;
-using Dispatch.Server.Routing;
 
 namespace Dispatch.Server.Organisations;
 

@@ -2,6 +2,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Clock;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Parsing;
+using Dispatch.Server.Organisations;
 using MassTransit;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Routing.Model;

@@ -1,5 +1,6 @@
 using Dispatch.Contracts;
 using Dispatch.Server.Clock;
+using Dispatch.Server.Organisations;
 using Dispatch.Server.Routing;
 
 namespace Dispatch.Tests.Routing;

@@ -3,7 +3,6 @@ using Dispatch.Contracts;
 using Dispatch.Server.Audit;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations.Parsing;
-using Dispatch.Server.TaskOrders.Calendar;
 using MassTransit;
 
 namespace Dispatch.Server.Assignment.UseCases;
@@ -88,7 +87,7 @@ public sealed class HandToLinkage(IncidentStore incidents, LinkageStore linkages
     /// </summary>
     public static string ReferenceOf(LinkageService service, Guid id, DateTimeOffset at)
     {
-        var day = at.ToOffset(WorkingCalendar.ShanghaiOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var day = at.ToOffset(ReportPeriod.ShanghaiOffset).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return $"{NumberOf(service)}-{day}-{id.ToString("N", CultureInfo.InvariantCulture)[..6].ToUpperInvariant()}";
     }
 

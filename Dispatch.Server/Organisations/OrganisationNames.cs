@@ -1,6 +1,6 @@
 using Dispatch.Contracts;
 
-namespace Dispatch.Server.Routing;
+namespace Dispatch.Server.Organisations;
 
 /// <summary>The Chinese names operators use for each <see cref="OrganisationType"/>.</summary>
 public static class OrganisationNames
