@@ -13,7 +13,7 @@ namespace Dispatch.Server.Audit;
 /// <param name="OrganisationCode">The organisation responsible.</param>
 /// <param name="StreetCode">The incident's street.</param>
 /// <param name="CommunityCode">The incident's community.</param>
-/// <param name="Timeline">The incident's timeline: <c>/api/incidents/{id}</c>.</param>
+/// <param name="Timeline">The link to the incident's timeline (<c>GET /api/incidents/{id}</c>), as its source gives it.</param>
 /// <param name="CategoryName">What the incident was (its category), so a row says what happened, not only ids.</param>
 /// <param name="Address">Where it was, as reported.</param>
 public sealed record Breach(
@@ -43,8 +43,6 @@ public interface IBreachSource
 /// <summary>Pure rules over a list of breaches.</summary>
 public static class BreachList
 {
-    public static string Timeline(Guid incidentId) => $"/api/incidents/{incidentId}";
-
     /// <summary>The breaches of one organisation and/or one street; a null filter keeps all.</summary>
     public static IEnumerable<Breach> Filter(IEnumerable<Breach> breaches, string? organisationCode, string? streetCode) => breaches.Where(b =>
         (organisationCode is null || string.Equals(b.OrganisationCode, organisationCode, StringComparison.Ordinal))

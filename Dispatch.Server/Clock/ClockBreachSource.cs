@@ -36,5 +36,5 @@ public sealed class ClockBreachSource(ClockStore clocks, IncidentStore incidents
         clock.IncidentId, KindName(clock.Kind), null, clock.DueAt, clock.BreachedAt ?? clock.DueAt,
         Math.Max(0, ((clock.MetAt ?? now) - clock.DueAt).TotalSeconds),
         incident?.Routing?.Organisation?.Code, incident?.Jurisdiction?.Street?.Code, incident?.Jurisdiction?.Community?.Code,
-        BreachList.Timeline(clock.IncidentId), incident?.CategoryName, incident?.Address);
+        IncidentRoutes.Timeline(clock.IncidentId), incident?.CategoryName, incident?.Address);
 }

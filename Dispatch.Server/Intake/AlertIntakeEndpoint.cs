@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Metrics;
 using Dispatch.Server.Security;
@@ -46,6 +47,6 @@ public static class AlertIntakeEndpoint
 
         metrics.AlertReceived(source);
         logger.LogInformation("Alert {AlertId} accepted as incident {IncidentId}", message.AlertId, message.IncidentId);
-        return TypedResults.Accepted($"/api/incidents/{message.IncidentId}", new AlertAccepted(message.IncidentId, message.AlertId));
+        return TypedResults.Accepted(IncidentRoutes.Timeline(message.IncidentId), new AlertAccepted(message.IncidentId, message.AlertId));
     }
 }

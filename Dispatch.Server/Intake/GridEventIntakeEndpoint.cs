@@ -1,3 +1,4 @@
+using Dispatch.Server.Incidents;
 using Dispatch.Server.Operations;
 using Dispatch.Server.Operations.Metrics;
 using MassTransit;
@@ -43,6 +44,6 @@ public static class GridEventIntakeEndpoint
 
         metrics.GridEventReceived("http");
         logger.LogInformation("Grid event {EventId} from {Reporter} accepted as incident {IncidentId}", message.EventId, message.Reporter, message.IncidentId);
-        return TypedResults.Accepted($"/api/incidents/{message.IncidentId}", new GridEventAccepted(message.IncidentId, message.EventId));
+        return TypedResults.Accepted(IncidentRoutes.Timeline(message.IncidentId), new GridEventAccepted(message.IncidentId, message.EventId));
     }
 }

@@ -1,4 +1,5 @@
 using Dispatch.Server.Audit;
+using Dispatch.Server.Incidents;
 
 namespace Dispatch.Server.TaskOrders.Assessment;
 
@@ -23,6 +24,6 @@ public static class Breaches
             .Select(e => (DateTimeOffset?)e.At)
             .Min() ?? now;
         return new Breach(order.IncidentId, TaskOrderKind, order.Id, overdue.DueAt, overdue.At, Math.Max(0, (end - overdue.DueAt).TotalSeconds),
-            overdue.OrganisationCode, order.StreetCode, order.CommunityCode, BreachList.Timeline(order.IncidentId), order.CategoryName, order.Address);
+            overdue.OrganisationCode, order.StreetCode, order.CommunityCode, IncidentRoutes.Timeline(order.IncidentId), order.CategoryName, order.Address);
     }
 }
