@@ -106,6 +106,24 @@ public static partial class DangerSigns
         ("杀人", "生命威胁", "a threat to kill"), ("要杀", "生命威胁", "a threat to kill"), ("杀死", "生命威胁", "a threat to kill"), ("杀了你", "生命威胁", "a threat to kill"),
         ("要打死", "生命威胁", "a threat to kill"), ("打死人", "生命威胁", "a threat to kill"), ("被打死", "生命威胁", "a threat to kill"), ("打死你", "生命威胁", "a threat to kill"), ("掐脖子", "生命威胁", "a threat to kill"), ("掐住", "生命威胁", "a threat to kill"), ("勒脖子", "生命威胁", "a threat to kill"),
         ("同归于尽", "生命威胁", "a threat to kill"),
+        // Added 2026-12-06 after the third evaluation set's danger misses were read (it is a development set since):
+        // the same meanings in wider wording, not the texts' phrases; measured blind on the fourth set.
+        ("是血", "受伤流血", "bleeding"), ("满脸血", "受伤流血", "bleeding"), ("满头血", "受伤流血", "bleeding"), ("一脸血", "受伤流血", "bleeding"),
+        ("血止不住", "受伤流血", "bleeding"),
+        ("意识模糊", "昏迷倒地", "someone collapsed"), ("神志不清", "昏迷倒地", "someone collapsed"), ("说胡话", "昏迷倒地", "someone collapsed"), ("叫不应", "昏迷倒地", "someone collapsed"),
+        ("喊不应", "昏迷倒地", "someone collapsed"), ("叫不答应", "昏迷倒地", "someone collapsed"), ("不怎么应", "昏迷倒地", "someone collapsed"), ("躺在路", "昏迷倒地", "someone collapsed"),
+        ("躺在马路", "昏迷倒地", "someone collapsed"),
+        ("夹住", "被困", "someone trapped"), ("卡进", "被困", "someone trapped"), ("卡在里面", "被困", "someone trapped"), ("拔不出来", "被困", "someone trapped"),
+        ("迷路", "被困", "someone trapped"), ("困在山", "被困", "someone trapped"),
+        ("剁手", "生命威胁", "a threat to kill"), ("要剁", "生命威胁", "a threat to kill"), ("剁了", "生命威胁", "a threat to kill"), ("绑架", "生命威胁", "a threat to kill"),
+        ("绑走", "生命威胁", "a threat to kill"), ("非法拘禁", "生命威胁", "a threat to kill"), ("扣押人", "生命威胁", "a threat to kill"),
+        ("弩", "持械", "a weapon"), ("射伤", "持械", "a weapon"), ("射人", "持械", "a weapon"), ("弹弓", "持械", "a weapon"),
+        ("触电", "急症", "an acute medical emergency"), ("电到了", "急症", "an acute medical emergency"), ("中暑", "急症", "an acute medical emergency"), ("冻僵", "急症", "an acute medical emergency"),
+        ("误吞", "急症", "an acute medical emergency"), ("误食", "急症", "an acute medical emergency"), ("被狗咬", "急症", "an acute medical emergency"), ("头晕恶心", "急症", "an acute medical emergency"),
+        ("坠楼", "坠落", "a fall from height"), ("坠落", "坠落", "a fall from height"), ("摔下来", "坠落", "a fall from height"), ("从楼上掉", "坠落", "a fall from height"),
+        ("高处掉", "坠落", "a fall from height"), ("窗台外", "坠落", "a fall from height"), ("阳台外", "坠落", "a fall from height"),
+        ("踩踏", "踩踏", "a crush"), ("挤倒", "踩踏", "a crush"), ("砸到人", "踩踏", "a crush"), ("砸伤", "踩踏", "a crush"),
+        ("砸中", "踩踏", "a crush"),
     ];
 
     /// <summary>
@@ -127,6 +145,9 @@ public static partial class DangerSigns
         ("儿童走失", "a missing child", "missing zoushi"),
         ("生命威胁", "a threat to kill", "kill killing murder sharen"),
         ("急症", "an acute medical emergency", "heartattack stroke choking seizure overdose ambulance cpr"));
+
+    /// <summary>Phrases that hold a sign's characters but speak of no danger (是血压 holds 是血).</summary>
+    private static readonly string[] NotSigns = ["是血压", "是血糖", "是血型", "是血管", "是血脂"];
 
     private static readonly string[] LatinNegators = ["no", "not", "non", "without", "never", "bu", "mei", "meiyou"];
 
@@ -153,7 +174,7 @@ public static partial class DangerSigns
         {
             for (var at = normalised.IndexOf(sign, StringComparison.Ordinal); at >= 0; at = normalised.IndexOf(sign, at + 1, StringComparison.Ordinal))
             {
-                if (!Classifier.IsNegated(normalised, at))
+                if (!Classifier.IsNegated(normalised, at) && !NotSigns.Any(n => Covers(normalised, at, n)))
                 {
                     found.Add((at, new Sign(sign, zh, en)));
                     break;
@@ -175,6 +196,20 @@ public static partial class DangerSigns
         }
 
         return found.OrderBy(f => f.At).Select(f => f.Sign).DistinctBy(s => s.Zh).ToList();
+    }
+
+    /// <summary>Whether <paramref name="phrase"/> occurs in the text over the position <paramref name="at"/>.</summary>
+    private static bool Covers(string text, int at, string phrase)
+    {
+        for (var start = Math.Max(0, at - phrase.Length + 1); start <= at && start + phrase.Length <= text.Length; start++)
+        {
+            if (string.CompareOrdinal(text, start, phrase, 0, phrase.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> LatinWords(string? text) =>

@@ -11,18 +11,19 @@ namespace Dispatch.Tests.Routing.Model;
 /// </summary>
 public sealed class ClassifierModelTests
 {
-    // Floors set from the figures measured on each frozen set when the model was trained (docs/CLASSIFIER.md), a
-    // little below them so that retraining on a grown corpus does not fail on noise; never below the issue's own
-    // floor of 0.85 kind accuracy. Danger to life should be every text: the floor is what is measured today, so
-    // that it can only rise. Model 305b2bda10 with the danger signs of 2026-12-06 (docs/CLASSIFIER.md says which
-    // danger misses of these sets were seen): eval kind 0.940, category 0.905, triage 0.041, danger 169/169;
-    // eval2 kind 0.906, category 0.867, triage 0.060 (29/480: the wider danger signs send a few calm texts to
-    // urgent triage, a cost taken on purpose; the ceiling is 0.10), danger 125/125. eval3, a third writer's
-    // set about danger and its near neighbours, measured once when it arrived.
+    // Floors set from the figures measured on each frozen set (docs/CLASSIFIER.md), a little below them so that
+    // retraining on a grown corpus does not fail on noise; never below the issue's own floor of 0.85 kind accuracy.
+    // Danger to life should be every text: the floor is what is measured today, so that it can only rise. Model
+    // 305b2bda10 with the danger signs of 2026-12-06 (docs/CLASSIFIER.md says which danger misses were read and when):
+    // eval kind 0.939, category 0.904, triage 0.042, danger 169/169; eval2 kind 0.904, category 0.865, triage 0.063
+    // (the wider danger signs send a few calm texts to urgent triage, a cost taken on purpose; the ceiling is
+    // 0.10), danger 125/125; eval3 (mostly danger and its near neighbours, so its category figures are lower) kind
+    // 0.891, category 0.798, triage 0.083, danger 239/240.
     private static readonly object[] Floors =
     [
         new object[] { "eval", 0.93, 0.89, 0.05, 169 },
-        new object[] { "eval2", 0.90, 0.86, 0.07, 125 },
+        new object[] { "eval2", 0.89, 0.85, 0.07, 125 },
+        new object[] { "eval3", 0.88, 0.78, 0.09, 239 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
