@@ -56,6 +56,23 @@ public sealed class ClassifierModelTests
         Assert.That(f.DangerSafe, Is.GreaterThanOrEqualTo(dangerSafeFloor), "danger-to-life texts that end as police work or urgent triage");
     }
 
+    /// <summary>
+    /// The danger rule on the fourth set (220 danger texts, many told only by their circumstances, English and
+    /// pinyin among them; 100 calm near neighbours), blind to every change so far: its misses have not been read.
+    /// Measured 2026-12-06: 210/220 safe, 7/100 false alarms (before that day's signs: 202/220, 5/100). Its kind and
+    /// category figures (0.831, 0.703) are not gated: two thirds of it is danger to life, much of it meant to be hard,
+    /// and its texts with no Chinese go to triage by design.
+    /// </summary>
+    [Test]
+    public void ShippedModel_OnTheBlindSafetySet_KeepsDangerFirstWithFewFalseAlarms()
+    {
+        var report = ModelEvaluation.Evaluate("eval4", CorpusTests.Evaluation("eval4"), t => shipped.Classify(null, t.Text, Catalogue), Catalogue, DateTimeOffset.UnixEpoch);
+
+        TestContext.Out.WriteLine($"danger {report.Figures.DangerSafe}/{report.Figures.DangerTexts}, false alarms {report.FalseAlarms}/{report.CalmTexts}");
+        Assert.That(report.Figures.DangerSafe, Is.GreaterThanOrEqualTo(210), "danger-to-life texts that end as police work or urgent triage");
+        Assert.That(report.FalseAlarms, Is.LessThanOrEqualTo(8), "calm texts sent to urgent triage");
+    }
+
     [Test]
     public void ShippedModel_WasTrainedOnTheCorpusAsItIsNow()
     {
