@@ -6,6 +6,8 @@
 //   property of a schema that is only ever sent by the server is required. Schemas a request body uses keep their own
 //   `required` list: there a property may be left out.
 // - Numbers are written as numbers. The document says integer-or-string because the server also reads "5" for 5.
+// - An enum's own schema lists null when its first use was nullable (GridEventTier, from IncidentSummary.tier); every
+//   nullable use says so itself (oneOf null), so the enum is its names only.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -57,6 +59,7 @@ numbersAsWritten(document);
 
 for (const [name, schema] of Object.entries(schemas)) {
   if (!sentByClients.has(name) && schema.properties) schema.required = Object.keys(schema.properties);
+  if (Array.isArray(schema.enum)) schema.enum = schema.enum.filter((value) => value !== null);
 }
 
 const banner = `// Generated from openapi/v1.json (the server's /openapi/v1.json) by openapi/generator/generate.mjs: do not edit.
