@@ -96,10 +96,10 @@ public static class TaskOrdersSetup
 
         app.MapGet("/api/assessment", AssessmentEndpoints.Assess).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Assessment")
             .WithSummary("考核 for a period (from, to: dates in Asia/Shanghai or instants) by organisation, street or community; format=csv or Accept: text/csv for Excel.")
-            .Produces<AssessmentReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+            .Produces<AssessmentReport>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesValidationProblem();
         app.MapGet("/api/audit/breaches", AssessmentEndpoints.ListBreaches).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Breaches")
             .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order; organisation; street), with how late and a link to the incident's timeline; format=csv for Excel.")
-            .Produces<List<Breach>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+            .Produces<List<Breach>>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesValidationProblem();
     }
 
     /// <summary>A step's route, with the policy <see cref="TaskOrderSteps"/> gives it (the same that decides the steps offered).</summary>
