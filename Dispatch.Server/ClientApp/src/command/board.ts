@@ -34,8 +34,8 @@ export class TaskBoard {
   /**
    * Each order's state changes at its reminder and its due time, each pushed by the server. Each order is one row of a
    * list, not a table: in the narrow side panel a table gave the unbreakable columns (organisation, due time) the
-   * width and the instructions one character per line. The instructions show three lines at most; the whole text
-   * is the row's tooltip and the incident's detail.
+   * width and the instructions one character per line. Category and address take one line, the instructions two at
+   * most; the whole text is the row's tooltip and the incident's detail.
    */
   render(): void {
     const t = pick(PANEL_TEXT);
@@ -48,12 +48,15 @@ export class TaskBoard {
       if (due === 'overdue') overdue++;
       const words = el('p', { className: 'words', testid: 'task-order-instructions', text: order.instructions });
       words.title = order.instructions;
+      // What the work is about and where, before the instructions: the operator knows the case by these.
+      const about = el('p', { className: 'about', testid: 'task-order-about', text: [order.categoryName || t.unknownCategory, order.address?.trim() || ''].filter((part) => part.length > 0).join(' · ') });
       const org = el('span', { className: 'org', text: order.organisation.name });
       org.title = order.organisation.name;
       const item = el('li', { testid: 'task-order', data: { taskOrderId: order.id, incidentId: order.incidentId, due } },
         org,
         el('span', { className: 'state', text: t.orderStatusName[order.status] ?? order.status }),
         el('span', { className: 'due', testid: 'task-order-due' }, el('span', { text: dateTime(order.dueAt) }), el('span', { className: 'due-flag', text: t.due[due] })),
+        about,
         words);
       item.tabIndex = 0;
       item.addEventListener('click', () => this.select(order.incidentId));
