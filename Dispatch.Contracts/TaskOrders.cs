@@ -54,6 +54,19 @@ public enum CitizenRating
     Dissatisfied = 2,
 }
 
+/// <summary>How a running task order stands against its deadline, as every page shows it (decided once, on the server).</summary>
+public enum TaskOrderDueState
+{
+    /// <summary>Before the due day.</summary>
+    Ok = 0,
+
+    /// <summary>The due day has begun (00:00 Asia/Shanghai, when the reminder is raised): its last working day.</summary>
+    Soon = 1,
+
+    /// <summary>Past the due time.</summary>
+    Overdue = 2,
+}
+
 /// <summary>A task order as lists, screens and the desk hub show it.</summary>
 /// <param name="Id">The task order.</param>
 /// <param name="IncidentId">The incident it follows up.</param>
@@ -82,6 +95,10 @@ public enum CitizenRating
 /// <param name="SharedAreaCodes">The areas that share the edge the incident lies on (see <see cref="Jurisdiction.SharedWith"/>), or null.</param>
 /// <param name="CategoryName">The incident's category name, so a list says what the work is about.</param>
 /// <param name="Address">The incident's address as reported.</param>
+/// <param name="DueState">How it stands against its deadline when the view was made; null when its deadline does not run
+/// (returned, completed, evaluated, closed). It changes at the reminder and at the due time, each announced as a change.</param>
+/// <param name="WorkingDaysLeft">Working days after today (Asia/Shanghai, on the holiday calendar) up to and including the
+/// due day: 0 on the due day and after; null when its deadline does not run.</param>
 public sealed record TaskOrderView(
     Guid Id,
     Guid IncidentId,
@@ -109,7 +126,9 @@ public sealed record TaskOrderView(
     bool Overdue,
     IReadOnlyList<string>? SharedAreaCodes = null,
     string? CategoryName = null,
-    string? Address = null);
+    string? Address = null,
+    TaskOrderDueState? DueState = null,
+    int? WorkingDaysLeft = null);
 
 /// <summary>A task order changed (issued, a step, a reminder, overdue): desks and screens follow these.</summary>
 /// <param name="Order">The task order after the change.</param>

@@ -176,6 +176,7 @@ public static class ClassifierTraining
         output.WriteLine(string.Create(inv, $"category accuracy  {f.CategoryAccuracy:0.000}"));
         output.WriteLine(string.Create(inv, $"triage rate        {f.TriageRate:0.000}"));
         output.WriteLine(string.Create(inv, $"danger to life     {f.DangerSafe}/{f.DangerTexts} police work or urgent triage"));
+        output.WriteLine(string.Create(inv, $"false alarms       {report.FalseAlarms}/{report.CalmTexts} calm texts sent to urgent triage"));
         foreach (var (kind, (texts, right)) in report.Kinds.OrderBy(k => k.Key))
         {
             output.WriteLine(string.Create(inv, $"  {kind,-10} {right}/{texts} right kind ({right / (double)Math.Max(1, texts):0.000})"));

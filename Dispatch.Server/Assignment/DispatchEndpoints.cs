@@ -11,10 +11,14 @@ namespace Dispatch.Server.Assignment;
 /// <summary>The recommendations for an incident.</summary>
 public sealed record Recommendations(Guid IncidentId, string Organisation, IReadOnlyList<RecommendedUnit> Units);
 
-/// <summary>An assignment on a responder's phone, with what they need to get there and the incident's clocks while it is open.</summary>
+/// <summary>
+/// An assignment on a responder's phone, with what they need to get there and the incident's clocks while it is open.
+/// <c>Open</c>: not cleared or declined (open work is listed first). <c>NextSteps</c>: the steps the phone offers now,
+/// main one first (<see cref="AssignmentSteps.Offered"/>).
+/// </summary>
 public sealed record ResponderAssignment(
     AssignmentSummary Assignment, IncidentStatus IncidentStatus, string? CategoryName, int? Priority, string Description, string? Address, GeoPoint? Location,
-    IReadOnlyList<ClockView> Clocks);
+    IReadOnlyList<ClockView> Clocks, bool Open, IReadOnlyList<string> NextSteps);
 
 /// <summary>
 /// The dispatch routes: each reads its body strictly, hands it to its use case (<c>UseCases/</c>), which decides who may
@@ -102,16 +106,16 @@ public static class DispatchEndpoints
                 if (await incidents.GetAsync(assignment.IncidentId, cancellationToken) is { } incident)
                 {
                     // The clocks are what the responder races on the way; finished work needs none.
-                    var views = AssignmentTransitions.IsOpen(assignment.State)
-                        ? await clocks.ForIncidentAsync(incident.Id, cancellationToken)
-                        : [];
-                    mine.Add(new ResponderAssignment(assignment, incident.Status, incident.CategoryName, incident.Priority, incident.Description, incident.Address, incident.Location, views));
+                    var open = AssignmentTransitions.IsOpen(assignment.State);
+                    var views = open ? await clocks.ForIncidentAsync(incident.Id, cancellationToken) : [];
+                    mine.Add(new ResponderAssignment(assignment, incident.Status, incident.CategoryName, incident.Priority, incident.Description, incident.Address,
+                        incident.Location, views, open, AssignmentSteps.Offered(assignment, incident.Status)));
                 }
             }
         }
 
         // Open work first, then newest first: what the responder must do now is at the top of the phone.
-        return TypedResults.Ok(mine.OrderBy(m => AssignmentTransitions.IsOpen(m.Assignment.State) ? 0 : 1)
+        return TypedResults.Ok(mine.OrderBy(m => m.Open ? 0 : 1)
             .ThenByDescending(m => m.Assignment.DispatchedAt).ToList());
     }
 

@@ -17,7 +17,7 @@ public static class AuditSetup
     {
         app.MapGet("/api/audit/breaches", BreachEndpoints.List).WithTags("Assessment").RequireAuthorization(readPolicy).WithName("Breaches")
             .WithSummary("Every missed deadline due in the period (kind: respond, arrive, reinforce, task-order; organisation; street), with how late and a link to the incident's timeline; format=csv for Excel.")
-            .Produces<List<Breach>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+            .Produces<List<Breach>>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesValidationProblem();
         return app;
     }
 }

@@ -13,7 +13,7 @@ namespace Dispatch.Server.Audit;
 /// <param name="OrganisationCode">The organisation responsible.</param>
 /// <param name="StreetCode">The incident's street.</param>
 /// <param name="CommunityCode">The incident's community.</param>
-/// <param name="Timeline">The link to the incident's timeline (<c>GET /api/incidents/{id}</c>), as its source gives it.</param>
+/// <param name="Timeline">The incident's timeline: <c>/api/incidents/{id}</c>.</param>
 /// <param name="CategoryName">What the incident was (its category), so a row says what happened, not only ids.</param>
 /// <param name="Address">Where it was, as reported.</param>
 public sealed record Breach(

@@ -28,6 +28,9 @@ public enum AlarmKind
 public sealed record AlarmView(
     string Id, AlarmKind Kind, Guid IncidentId, ClockKind? Clock, string? Category, string? Address, string? Description, DateTimeOffset At);
 
+/// <summary>The answer of <c>GET /api/alarms</c>: every unacknowledged alarm in the user's scope, oldest first.</summary>
+public sealed record AlarmList(IReadOnlyList<AlarmView> Items);
+
 /// <summary>Who acknowledged an alarm, and when; <c>Already</c> when it had been acknowledged before this request (then, by that person).</summary>
 public sealed record AlarmAcknowledgement(string Id, Guid IncidentId, string AcknowledgedBy, DateTimeOffset AcknowledgedAt, bool Already);
 

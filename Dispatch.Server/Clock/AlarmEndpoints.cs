@@ -13,7 +13,7 @@ namespace Dispatch.Server.Clock;
 public static class AlarmEndpoints
 {
     public static async Task<IResult> List(ClaimsPrincipal user, AlarmStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new { items = await store.ListAsync(AccessScope.Of(user), includeAcknowledged: false, cancellationToken) });
+        TypedResults.Ok(new AlarmList(await store.ListAsync(AccessScope.Of(user), includeAcknowledged: false, cancellationToken)));
 
     public static async Task<IResult> Acknowledge(
         string id, ClaimsPrincipal user, AlarmStore store, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)

@@ -31,7 +31,8 @@ public static class ClockSetup
     {
         var alarms = app.MapGroup("/api/alarms").WithTags("Alarms");
         alarms.MapGet("/", AlarmEndpoints.List).RequireAuthorization(Policies.Read).WithName("ListAlarms")
-            .WithSummary("Every unacknowledged alarm of the open incidents in the user's scope (breached clocks, reinforcement requests, urgent triage), oldest first.");
+            .WithSummary("Every unacknowledged alarm of the open incidents in the user's scope (breached clocks, reinforcement requests, urgent triage), oldest first.")
+            .Produces<AlarmList>();
         alarms.MapPost("/{id}/acknowledge", AlarmEndpoints.Acknowledge).RequireAuthorization(Policies.Command).WithName("AcknowledgeAlarm")
             .WithSummary("Acknowledge one alarm: recorded with who and when (alarm.acknowledged on the incident's timeline). Again: 200 with the first acknowledgement and already=true.")
             .Produces<AlarmAcknowledgement>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

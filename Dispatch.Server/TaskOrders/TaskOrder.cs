@@ -72,10 +72,18 @@ public sealed record TaskOrder(
 
     public bool IsOverdueAt(DateTimeOffset now) => IsRunning && now > DueAt;
 
-    public TaskOrderView ToView(DateTimeOffset now) => new(
-        Id, IncidentId, Source, Organisation, Status, Instructions, CategoryCode, WorkingDays, IssuedAt, AssignedAt, DueAt, RemindAt,
-        RemindedAt, OverdueAt, Result, CompletedAt, CompletedOnTime, Rating, Reason, RequestedDueAt, DistrictCode, StreetCode, CommunityCode, IsOverdueAt(now),
-        SharedAreaCodes, CategoryName, Address);
+    /// <summary>
+    /// The order as pages show it at <paramref name="now"/>, with its due state (<see cref="TaskOrderDue"/>) counted on
+    /// <paramref name="calendar"/>; without a calendar (tests that read other fields) the due state is left out.
+    /// </summary>
+    public TaskOrderView ToView(DateTimeOffset now, WorkingCalendar? calendar = null)
+    {
+        var due = calendar is null ? null : TaskOrderDue.Of(this, now, calendar);
+        return new(
+            Id, IncidentId, Source, Organisation, Status, Instructions, CategoryCode, WorkingDays, IssuedAt, AssignedAt, DueAt, RemindAt,
+            RemindedAt, OverdueAt, Result, CompletedAt, CompletedOnTime, Rating, Reason, RequestedDueAt, DistrictCode, StreetCode, CommunityCode, IsOverdueAt(now),
+            SharedAreaCodes, CategoryName, Address, due?.State, due?.WorkingDaysLeft);
+    }
 
     /// <summary>Where the order lies and whose it is, for <see cref="Security.Visibility"/>.</summary>
     public Security.RecordPlace Place => Security.RecordPlace.OfTaskOrder(DistrictCode, StreetCode, CommunityCode, SharedAreaCodes, Organisation.Code);

@@ -47,7 +47,8 @@ public static class TaskOrderEndpoints
     public const int MaxBodyBytes = 16 * 1024;
     private const string InvalidTaskOrder = "任务单内容有误 / Invalid task order";
 
-    public static async Task<IResult> List(ClaimsPrincipal user, TaskOrderStore store, TimeProvider clock, string? status, string? organisation, string? overdue, CancellationToken cancellationToken)
+    public static async Task<IResult> List(
+        ClaimsPrincipal user, TaskOrderStore store, CalendarProvider calendar, TimeProvider clock, string? status, string? organisation, string? overdue, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var statusFilter = StrictEnum.Optional<TaskOrderStatus>(status, "status", (field, message) => errors[field] = [message]);
@@ -78,7 +79,7 @@ public static class TaskOrderEndpoints
         var query = new TaskOrderQuery(statusFilter, string.IsNullOrWhiteSpace(organisation) ? null : organisation.Trim(), overdueFilter,
             AccessScope.Of(user));
         var now = clock.GetUtcNow();
-        return TypedResults.Ok((await store.ListAsync(query, now, cancellationToken)).Select(o => o.ToView(now)).ToList());
+        return TypedResults.Ok((await store.ListAsync(query, now, cancellationToken)).Select(o => o.ToView(now, calendar.Current)).ToList());
     }
 
     public static async Task<IResult> Get(
@@ -103,8 +104,9 @@ public static class TaskOrderEndpoints
         }
 
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(new TaskOrderDetail(found.Order.ToView(now), await store.HistoryAsync(id, cancellationToken),
-            await incidents.GetAsync(found.Order.IncidentId, cancellationToken), TaskOrderSteps.Allowed(found.Order, scope, policies, now, calendar.Current)));
+        var days = calendar.Current;
+        return TypedResults.Ok(new TaskOrderDetail(found.Order.ToView(now, days), await store.HistoryAsync(id, cancellationToken),
+            await incidents.GetAsync(found.Order.IncidentId, cancellationToken), TaskOrderSteps.Allowed(found.Order, scope, policies, now, days)));
     }
 
     /// <summary>An operator issues a task order by hand from an incident in their areas; a second issue for the same incident answers the first.</summary>

@@ -26,7 +26,7 @@ public sealed class TaskOrderIssuer(TaskOrderStore store, CategoryCatalogue cata
         {
             logger.LogInformation("Task order {TaskOrderId} issued to {OrganisationCode} for incident {IncidentId}, due {DueAt}",
                 stored.Id, organisation.Code, incident.Id, stored.DueAt);
-            await bus.Publish(new TaskOrderChanged(stored.ToView(at), TaskOrderActions.Issued), cancellationToken);
+            await bus.Publish(new TaskOrderChanged(stored.ToView(at, calendar.Current), TaskOrderActions.Issued), cancellationToken);
         }
 
         return (created, stored);

@@ -1,4 +1,5 @@
 using Dispatch.Contracts;
+using Dispatch.Server.TaskOrders.Calendar;
 using MassTransit;
 
 namespace Dispatch.Server.TaskOrders;
@@ -17,7 +18,7 @@ public sealed class TaskOrderOptions
 /// with the time passed in from <see cref="TimeProvider"/>).
 /// </summary>
 public sealed class TaskOrderSweeper(
-    TaskOrderStore store, IBus bus, TimeProvider clock, TaskOrderOptions options, ILogger<TaskOrderSweeper> logger) : BackgroundService
+    TaskOrderStore store, IBus bus, CalendarProvider calendar, TimeProvider clock, TaskOrderOptions options, ILogger<TaskOrderSweeper> logger) : BackgroundService
 {
     /// <summary>One pass at <paramref name="now"/>: marks and announces what fell due. Answers how many marks it set.</summary>
     public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -26,14 +27,14 @@ public sealed class TaskOrderSweeper(
         foreach (var order in reminded)
         {
             logger.LogInformation("Task order {TaskOrderId} of {OrganisationCode}: last working day, due {DueAt}", order.Id, order.Organisation.Code, order.DueAt);
-            await bus.Publish(new TaskOrderChanged(order.ToView(now), TaskOrderActions.Reminder), cancellationToken);
+            await bus.Publish(new TaskOrderChanged(order.ToView(now, calendar.Current), TaskOrderActions.Reminder), cancellationToken);
         }
 
         var overdue = await store.MarkOverdueAsync(now, cancellationToken);
         foreach (var order in overdue)
         {
             logger.LogWarning("Task order {TaskOrderId} of {OrganisationCode} is overdue (due {DueAt})", order.Id, order.Organisation.Code, order.DueAt);
-            await bus.Publish(new TaskOrderChanged(order.ToView(now), TaskOrderActions.Overdue), cancellationToken);
+            await bus.Publish(new TaskOrderChanged(order.ToView(now, calendar.Current), TaskOrderActions.Overdue), cancellationToken);
         }
 
         return reminded.Count + overdue.Count;

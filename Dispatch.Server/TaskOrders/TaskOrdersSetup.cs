@@ -97,7 +97,7 @@ public static class TaskOrdersSetup
 
         app.MapGet("/api/assessment", AssessmentEndpoints.Assess).WithTags("Assessment").RequireAuthorization(Policies.Supervise).WithName("Assessment")
             .WithSummary("考核 for a period (from, to: dates in Asia/Shanghai or instants) by organisation, street or community; format=csv or Accept: text/csv for Excel.")
-            .Produces<AssessmentReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+            .Produces<AssessmentReport>(StatusCodes.Status200OK, "application/json", "text/csv").ProducesValidationProblem();
     }
 
     /// <summary>A step's route, with the policy <see cref="TaskOrderSteps"/> gives it (the same that decides the steps offered).</summary>

@@ -1,7 +1,9 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dispatch.Contracts;
 using Dispatch.Server.Clock;
 using Dispatch.Server.Incidents;
+using Dispatch.Server.Intake;
 using Dispatch.Tests.Support;
 using Microsoft.Playwright;
 
@@ -83,6 +85,67 @@ public sealed class AlarmListTests
                 "SELECT actor FROM audit_log WHERE action = 'alarm.acknowledged' AND subject_id = @Id", new { Id = IncidentStore.IdText(id) });
             Assert.That(actor, Is.EqualTo("duty-qian"), $"incident {id}'s acknowledgement names the operator");
         }
+    }
+
+    [Test]
+    public async Task UrgentTriageCall_RingsLive_IsFirstInTheTriageQueue_AndIsAcknowledged()
+    {
+        await using var install = await ProductionInstall.OnNewDatabaseAsync();
+        await install.StartServerAsync();
+        await install.ImportReferenceDataAsync();
+        await install.AddUserAsync("duty-sun", "Operator", Street, "值班 孙五", OperatorPassword);
+        using var platform = Session.WithApiKey(install.Server.Address, install.PlatformKey);
+
+        var urgent = Guid.Empty;
+        var (playwright, browser) = await Browser.LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 }, Locale = "zh-CN" });
+            await Browser.SignInAsync(page, install.Server.Address, "/", "duty-sun", OperatorPassword);
+            await page.Locator("[data-testid=tab-triage]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
+
+            // A call nobody can place, then a foreign caller's cry for help: both wait in triage, the second first.
+            var vague = await PostAlertAsync(platform, "来电人没说清楚什么事就挂了");
+            urgent = await PostAlertAsync(platform, "Help! My father collapsed on the stairs and is unconscious");
+
+            var list = page.Locator("[data-testid=alarm-list]");
+            var row = list.Locator($"[data-testid=alarm-row][data-incident-id='{urgent}']");
+            await Assertions.Expect(row.Locator(".alarm-text")).ToHaveTextAsync(
+                "紧急研判：疑似危及生命 — Help! My father collapsed on the stairs and is unconscious", new() { Timeout = 15_000 });
+            await Assertions.Expect(list.Locator($"[data-testid=alarm-row][data-incident-id='{vague}']")).ToHaveCountAsync(0);
+
+            var items = page.Locator("[data-testid=triage-item]");
+            await Assertions.Expect(items).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+            await Assertions.Expect(items.First).ToHaveAttributeAsync("data-incident-id", urgent.ToString());
+            await Assertions.Expect(items.First.Locator("[data-testid=triage-urgent]")).ToBeVisibleAsync();
+
+            await row.Locator("[data-testid=alarm-ack]").ClickAsync();
+            await Assertions.Expect(list).ToBeHiddenAsync();
+            // Acknowledged is not decided: the call stays first in triage until the operator routes it.
+            await Assertions.Expect(items.First).ToHaveAttributeAsync("data-incident-id", urgent.ToString());
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+
+        var actor = await install.Db.ScalarAsync<string>(
+            "SELECT actor FROM audit_log WHERE action = 'alarm.acknowledged' AND subject_id = @Id", new { Id = IncidentStore.IdText(urgent) });
+        Assert.That(actor, Is.EqualTo("duty-sun"));
+    }
+
+    private static async Task<Guid> PostAlertAsync(HttpClient platform, string description)
+    {
+        var alertId = "110-alarm-" + Guid.NewGuid().ToString("N")[..8];
+        var (lon, lat) = ProductionInstall.PointInGrid(Grid);
+        var response = await platform.PostAsJsonAsync("/api/intake/alerts", new
+        {
+            alertId, receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = (string?)null, description, location = new { lon, lat },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        return IncidentReference.ForAlert(alertId);
     }
 
     private static async Task<Guid> SeedAsync(ProductionInstall install, string description, string? address, DateTimeOffset receivedAt,

@@ -188,6 +188,7 @@ public sealed partial class CommandDetailTests
         Assert.That(box.Height, Is.LessThan(120), "clamped to a few lines, not a 16,000-px column");
         Assert.That(wordsBox.Width, Is.GreaterThan(200), "the words get the row's width, not one character per line");
         await Assertions.Expect(order).ToContainTextAsync("综合行政执法队");
+        await Assertions.Expect(order.Locator("[data-testid=task-order-about]")).ToHaveTextAsync(new Regex("^邻里纠纷"), new() { Timeout = 5_000 });
         await Assertions.Expect(order.Locator("[data-testid=task-order-due]")).ToHaveTextAsync(new Regex(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"));
         await order.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=incident-detail] [data-testid=caller]")).ToContainTextAsync("楼上漏水");

@@ -14,6 +14,16 @@ public sealed class DangerSignsTests
     [TestCase("厨房里有股很重的煤气味", "燃气泄漏")]
     [TestCase("我家孩子不见了，在公园", "儿童走失")]
     [TestCase("救命", "呼救")]
+    [TestCase("老头躺在地上一动不动，喊他也没反应", "昏迷倒地")]
+    [TestCase("我爸突然胸口疼得厉害，喘不上气", "急症")]
+    [TestCase("他喝多了说要杀了你们全家", "生命威胁")]
+    [TestCase("3号楼可燃气体探测器报警，浓度25%LEL", "燃气泄漏")]
+    [TestCase("电动车在楼道里冒烟了", "火情")]
+    [TestCase("Help! There is a fire on the 3rd floor", "火情")]
+    [TestCase("GAS-ALM dev=A-17 level=high", "燃气泄漏")]
+    [TestCase("you ren luo shui le", "落水")]
+    [TestCase("my friend is unconscious", "昏迷倒地")]
+    [TestCase("heart attack, need an ambulance", "急症")]
     public void Find_WhenLifeIsInDanger_NamesTheSign(string text, string sign)
     {
         Assert.That(DangerSigns.Find(text).Select(s => s.Zh), Does.Contain(sign));
@@ -23,6 +33,10 @@ public sealed class DangerSignsTests
     [TestCase("不是着火，是楼下烧烤的烟")]
     [TestCase("被老板气炸了，工资三个月没发")]
     [TestCase("楼上装修太吵")]
+    [TestCase("工资被压了三个月，老板一直拖着")]
+    [TestCase("他说打死也不还钱")]
+    [TestCase("There is no fire, only steam from the kitchen")]
+    [TestCase("the street light is broken")]
     public void Find_WhenNothingEndangersLife_FindsNothing(string text)
     {
         Assert.That(DangerSigns.Find(text), Is.Empty);

@@ -27,6 +27,12 @@ public sealed record EvaluationReport(
     public IEnumerable<EvaluatedText> Misses => Answers.Where(a => a.Result.NeedsTriage || a.Result.Category?.Code != a.Text.Category);
 
     public IEnumerable<EvaluatedText> DangerMisses => Answers.Where(a => a.Text.Danger && !a.DangerSafe);
+
+    /// <summary>Texts not about danger to life that the safety rule still sent to urgent triage: its false alarms.</summary>
+    public int FalseAlarms => Answers.Count(a => !a.Text.Danger && a.Result.Urgent);
+
+    /// <summary>Texts not about danger to life.</summary>
+    public int CalmTexts => Answers.Count(a => !a.Text.Danger);
 }
 
 /// <summary>

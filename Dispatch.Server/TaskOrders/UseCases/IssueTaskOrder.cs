@@ -2,6 +2,7 @@ using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
 using Dispatch.Server.Organisations;
 using Dispatch.Server.Security;
+using Dispatch.Server.TaskOrders.Calendar;
 using MassTransit;
 
 namespace Dispatch.Server.TaskOrders.UseCases;
@@ -66,7 +67,7 @@ public static class IssueTaskOrder
 }
 
 /// <summary>Issue by hand: load the incident → decide (<see cref="IssueTaskOrder.Decide"/>) → store and announce (<see cref="TaskOrderIssuer"/>).</summary>
-public sealed class IssueTaskOrderHandler(IncidentStore incidents, OrganisationDirectory organisations, TaskOrderIssuer issuer, TimeProvider clock)
+public sealed class IssueTaskOrderHandler(IncidentStore incidents, OrganisationDirectory organisations, TaskOrderIssuer issuer, CalendarProvider calendar, TimeProvider clock)
 {
     /// <summary>The order issued (<c>Created</c>) or the one already issued for the incident; or why none.</summary>
     public async Task<(bool Created, TaskOrderView? Order, IssueRefusal? Refusal)> HandleAsync(
@@ -82,6 +83,6 @@ public sealed class IssueTaskOrderHandler(IncidentStore incidents, OrganisationD
         var now = clock.GetUtcNow();
         var (created, order) = await issuer.IssueAsync(incident!, TaskOrderSource.Manual, organisation!, request.Instructions, request.WorkingDays,
             now, actor, role, bus, cancellationToken);
-        return (created, order.ToView(now), null);
+        return (created, order.ToView(now, calendar.Current), null);
     }
 }

@@ -87,7 +87,7 @@ public static class TaskOrderStep
         }
 
         var transition = command.Apply(order, now, calendar);
-        return transition.After is null ? (null, new StepRefusal.NotNow(transition.Refused!, order.ToView(now))) : (transition, null);
+        return transition.After is null ? (null, new StepRefusal.NotNow(transition.Refused!, order.ToView(now, calendar))) : (transition, null);
     }
 
     /// <summary>The history line of a step that changed the order.</summary>

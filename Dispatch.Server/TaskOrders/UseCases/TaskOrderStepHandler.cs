@@ -25,7 +25,8 @@ public sealed class TaskOrderStepHandler(TaskOrderStore store, CalendarProvider 
         }
 
         var now = clock.GetUtcNow();
-        var (transition, refusal) = TaskOrderStep.Decide(scope, current.Order, command, now, calendar.Current);
+        var days = calendar.Current;
+        var (transition, refusal) = TaskOrderStep.Decide(scope, current.Order, command, now, days);
         if (refusal is not null)
         {
             return StepOutcome.Refused(refusal);
@@ -34,7 +35,7 @@ public sealed class TaskOrderStepHandler(TaskOrderStore store, CalendarProvider 
         var after = transition!.After!;
         if (!transition.Changed)
         {
-            return StepOutcome.Done(after.ToView(now));
+            return StepOutcome.Done(after.ToView(now, days));
         }
 
         var before = current.Order;
@@ -43,10 +44,10 @@ public sealed class TaskOrderStepHandler(TaskOrderStore store, CalendarProvider 
             AuditJson.Serialize(before), AuditJson.Serialize(after));
         if (!await store.ApplyAsync(after, current.Version, transition.ResetDeadline, step, audit, cancellationToken))
         {
-            return StepOutcome.Refused(new StepRefusal.NotNow(ChangedMeanwhile, before.ToView(now)));
+            return StepOutcome.Refused(new StepRefusal.NotNow(ChangedMeanwhile, before.ToView(now, days)));
         }
 
-        var view = after.ToView(now);
+        var view = after.ToView(now, days);
         await bus.Publish(new TaskOrderChanged(view, command.Action), cancellationToken);
         return StepOutcome.Done(view);
     }

@@ -11,16 +11,19 @@ namespace Dispatch.Tests.Routing.Model;
 /// </summary>
 public sealed class ClassifierModelTests
 {
-    // Floors set from the figures measured on each frozen set when the model was trained (docs/CLASSIFIER.md), a
-    // little below them so that retraining on a grown corpus does not fail on noise; never below the issue's own
-    // floor of 0.85 kind accuracy. Danger to life should be every text: the floor is what is measured today, so
-    // that it can only rise. eval (2026-12-05 model 305b2bda10): kind 0.944, category 0.909, triage 0.037, danger
-    // 168/169. eval2, a second writer's set, on the same model: kind 0.913, category 0.873, triage 0.052, danger
-    // 123/125.
+    // Floors set from the figures measured on each frozen set (docs/CLASSIFIER.md), a little below them so that
+    // retraining on a grown corpus does not fail on noise; never below the issue's own floor of 0.85 kind accuracy.
+    // Danger to life should be every text: the floor is what is measured today, so that it can only rise. Model
+    // 20261206-f3ed854da2 with the danger signs of 2026-12-06 (docs/CLASSIFIER.md says which danger misses were read
+    // and when): eval kind 0.940, category 0.902, triage 0.044, danger 169/169; eval2 kind 0.896, category 0.863,
+    // triage 0.069 (the wider danger rule sends a few calm texts to urgent triage, a cost taken on purpose; the
+    // issue's ceiling is 0.10), danger 125/125; eval3 (mostly danger and its near neighbours) kind 0.914, category
+    // 0.826, triage 0.055, danger 240/240.
     private static readonly object[] Floors =
     [
-        new object[] { "eval", 0.93, 0.89, 0.05, 168 },
-        new object[] { "eval2", 0.90, 0.86, 0.06, 123 },
+        new object[] { "eval", 0.93, 0.89, 0.05, 169 },
+        new object[] { "eval2", 0.88, 0.85, 0.08, 125 },
+        new object[] { "eval3", 0.90, 0.81, 0.07, 240 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
@@ -51,6 +54,23 @@ public sealed class ClassifierModelTests
         Assert.That(f.CategoryAccuracy, Is.GreaterThanOrEqualTo(categoryFloor));
         Assert.That(f.TriageRate, Is.LessThanOrEqualTo(triageCeiling));
         Assert.That(f.DangerSafe, Is.GreaterThanOrEqualTo(dangerSafeFloor), "danger-to-life texts that end as police work or urgent triage");
+    }
+
+    /// <summary>
+    /// The danger rule on the fourth set (220 danger texts, many told only by their circumstances, English and
+    /// pinyin among them; 100 calm near neighbours), blind to every change so far: its misses have not been read.
+    /// Measured 2026-12-06 with model f3ed854da2: 213/220 safe, 10/100 false alarms (that morning: 202/220, 5/100).
+    /// Its kind and category figures (0.878, 0.784) are not gated: two thirds of it is danger to life, much of it meant
+    /// to be hard, and its texts with no Chinese go to triage by design.
+    /// </summary>
+    [Test]
+    public void ShippedModel_OnTheBlindSafetySet_KeepsDangerFirstWithFewFalseAlarms()
+    {
+        var report = ModelEvaluation.Evaluate("eval4", CorpusTests.Evaluation("eval4"), t => shipped.Classify(null, t.Text, Catalogue), Catalogue, DateTimeOffset.UnixEpoch);
+
+        TestContext.Out.WriteLine($"danger {report.Figures.DangerSafe}/{report.Figures.DangerTexts}, false alarms {report.FalseAlarms}/{report.CalmTexts}");
+        Assert.That(report.Figures.DangerSafe, Is.GreaterThanOrEqualTo(213), "danger-to-life texts that end as police work or urgent triage");
+        Assert.That(report.FalseAlarms, Is.LessThanOrEqualTo(11), "calm texts sent to urgent triage");
     }
 
     [Test]

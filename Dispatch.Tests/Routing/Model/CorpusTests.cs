@@ -11,7 +11,11 @@ public sealed class CorpusTests
 
     internal static IReadOnlyList<LabelledText> Training() => ReadClean("infra/catalogue/corpus/train");
 
-    /// <summary>A frozen evaluation set: <c>eval</c> (the first, 684 texts) or <c>eval2</c> (a second writer's, 480 texts).</summary>
+    /// <summary>
+    /// A frozen evaluation set: <c>eval</c> (the first, 684 texts), <c>eval2</c> (a second writer's, 480 texts),
+    /// <c>eval3</c> (a third writer's 420 texts on danger to life and its near neighbours), <c>eval4</c> (a fourth
+    /// writer's 320, danger told by its circumstances).
+    /// </summary>
     internal static IReadOnlyList<LabelledText> Evaluation(string set = "eval") => ReadClean($"infra/catalogue/corpus/{set}");
 
     [Test]
@@ -28,14 +32,16 @@ public sealed class CorpusTests
         Assert.That(corpus.GroupBy(t => Classifier.Normalise(t.Text)).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "duplicate training texts");
     }
 
-    [TestCase("eval")]
-    [TestCase("eval2")]
-    public void EvaluationSet_HasAtLeast400TextsNoneOfThemInTheTrainingCorpus(string set)
+    [TestCase("eval", 400)]
+    [TestCase("eval2", 400)]
+    [TestCase("eval3", 400)]
+    [TestCase("eval4", 300)] // a safety set: 220 danger texts and 100 calm ones
+    public void EvaluationSet_IsBigEnoughAndNoneOfItIsInTheTrainingCorpus(string set, int atLeast)
     {
         var evaluation = Evaluation(set);
         var training = Training().Select(t => Classifier.Normalise(t.Text)).ToHashSet();
 
-        Assert.That(evaluation, Has.Count.GreaterThanOrEqualTo(400));
+        Assert.That(evaluation, Has.Count.GreaterThanOrEqualTo(atLeast));
         Assert.That(evaluation.Where(t => training.Contains(Classifier.Normalise(t.Text))).Select(t => t.Origin), Is.Empty,
             "an evaluation text that is also a training text measures memory, not understanding");
         Assert.That(evaluation.Count(t => t.Danger), Is.GreaterThanOrEqualTo(50), "danger-to-life texts to hold the safety rule to");

@@ -9,7 +9,7 @@ const candidate = (addressId: string, score: number) => ({
 
 describe('address match in words', () => {
   it('says the address, the score and that it placed the incident', () => {
-    const match: AddressLocation = { text: 'x', best: candidate('A', 0.934), alternatives: [], matchedOn: [], used: true };
+    const match: AddressLocation = { text: 'x', best: candidate('A', 0.934), alternatives: [], matchedOn: [], used: true, distanceFromGivenMetres: null };
     expect(describeMatch(match, PANEL_TEXT.zh)).toBe('兴隆花园A · 匹配度 0.93 · 已按地址定位');
   });
 
@@ -19,12 +19,12 @@ describe('address match in words', () => {
   });
 
   it('says when nothing matched, and nothing when there was no address', () => {
-    expect(describeMatch({ text: 'x', best: null, alternatives: [], matchedOn: [], used: false }, PANEL_TEXT.zh)).toBe('地址库中未找到');
+    expect(describeMatch({ text: 'x', best: null, alternatives: [], matchedOn: [], used: false, distanceFromGivenMetres: null }, PANEL_TEXT.zh)).toBe('地址库中未找到');
     expect(describeMatch(null, PANEL_TEXT.zh)).toBeNull();
   });
 
   it('offers the best and the alternatives until one placed the incident', () => {
-    const unsure: AddressLocation = { text: 'x', best: candidate('A', 0.6), alternatives: [candidate('B', 0.5), candidate('C', 0.4)], matchedOn: [], used: false };
+    const unsure: AddressLocation = { text: 'x', best: candidate('A', 0.6), alternatives: [candidate('B', 0.5), candidate('C', 0.4)], matchedOn: [], used: false, distanceFromGivenMetres: null };
     expect(candidatesToPick(unsure).map((c) => c.addressId)).toEqual(['A', 'B', 'C']);
     expect(candidatesToPick({ ...unsure, used: true })).toEqual([]);
   });

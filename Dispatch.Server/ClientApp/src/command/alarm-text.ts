@@ -1,21 +1,12 @@
 // What an alarm says, in the page's language only. A part the server does not know (no category yet, no address)
 // is left out, never shown as "—" or an empty slot between commas.
-import { CLOCK_TEXT, type ClockKind } from '../common/clocks';
+import { CLOCK_TEXT } from '../common/clocks';
 import type { Bilingual, Lang } from '../common/i18n';
-
-export type AlarmKind = 'ClockBreached' | 'ReinforcementRequested' | 'UrgentTriage';
+import type { AlarmKind, AlarmView } from '../common/model';
 
 /** One unacknowledged alarm as GET /api/alarms lists it. */
-export interface Alarm {
-  id: string;
-  kind: AlarmKind;
-  incidentId: string;
-  clock: ClockKind | null;
-  category: string | null;
-  address: string | null;
-  description: string | null;
-  at: string;
-}
+export type Alarm = AlarmView;
+export type { AlarmKind };
 
 export const ALARM_TEXT: Bilingual<{
   title: string; acknowledge: string; acknowledgeAll: string; separator: string; lead: string;

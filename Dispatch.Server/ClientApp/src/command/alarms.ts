@@ -4,6 +4,7 @@
 import { getJson, postJson } from '../common/api';
 import { currentLang, pick } from '../common/i18n';
 import { timeOfDay } from '../common/time';
+import type { AlarmList as AlarmsRead } from '../common/model';
 import { ALARM_TEXT, type Alarm, alarmText } from './alarm-text';
 import { button, el } from './dom';
 
@@ -33,7 +34,7 @@ export class AlarmList {
       do {
         this.again = false;
         try {
-          const { items } = await getJson<{ items: Alarm[] }>('/api/alarms');
+          const { items } = await getJson<AlarmsRead>('/api/alarms');
           const known = new Set(this.alarms.map((a) => a.id));
           this.alarms = items;
           this.render();

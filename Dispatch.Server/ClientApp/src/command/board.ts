@@ -1,10 +1,11 @@
-// The task-order board: open orders handed to departments, soonest due first; overdue red, due today amber.
+// The task-order board: open orders handed to departments, soonest due first; overdue red, due today amber, as the
+// server says (TaskOrderView.dueState, the same answer the desk shows).
 
 import { getJson } from '../common/api';
 import { pick } from '../common/i18n';
 import { dateTime } from '../common/time';
 import { el } from './dom';
-import { dueState, isOpenOrder } from './format';
+import { isOpenOrder } from './format';
 import { PANEL_TEXT } from './panel-text';
 import type { TaskOrderView } from './types';
 
@@ -31,27 +32,31 @@ export class TaskBoard {
   }
 
   /**
-   * Also called every minute: an order turns amber or red by the passing of time alone. Each order is one row of a
+   * Each order's state changes at its reminder and its due time, each pushed by the server. Each order is one row of a
    * list, not a table: in the narrow side panel a table gave the unbreakable columns (organisation, due time) the
-   * width and the instructions one character per line. The instructions show three lines at most; the whole text
-   * is the row's tooltip and the incident's detail.
+   * width and the instructions one character per line. Category and address take one line, the instructions two at
+   * most; the whole text is the row's tooltip and the incident's detail.
    */
-  render(now = Date.now()): void {
+  render(): void {
     const t = pick(PANEL_TEXT);
     const orders = [...this.orders.values()].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
     let overdue = 0;
     const list = el('ul', { className: 'order-list', testid: 'task-board-list' });
     for (const order of orders) {
-      const due = dueState(order, now);
+      // A returned order's deadline does not run (the server sends no state): it waits for the command room, unflagged.
+      const due = (order.dueState ?? 'Ok').toLowerCase() as 'ok' | 'soon' | 'overdue';
       if (due === 'overdue') overdue++;
       const words = el('p', { className: 'words', testid: 'task-order-instructions', text: order.instructions });
       words.title = order.instructions;
+      // What the work is about and where, before the instructions: the operator knows the case by these.
+      const about = el('p', { className: 'about', testid: 'task-order-about', text: [order.categoryName || t.unknownCategory, order.address?.trim() || ''].filter((part) => part.length > 0).join(' · ') });
       const org = el('span', { className: 'org', text: order.organisation.name });
       org.title = order.organisation.name;
       const item = el('li', { testid: 'task-order', data: { taskOrderId: order.id, incidentId: order.incidentId, due } },
         org,
         el('span', { className: 'state', text: t.orderStatusName[order.status] ?? order.status }),
         el('span', { className: 'due', testid: 'task-order-due' }, el('span', { text: dateTime(order.dueAt) }), el('span', { className: 'due-flag', text: t.due[due] })),
+        about,
         words);
       item.tabIndex = 0;
       item.addEventListener('click', () => this.select(order.incidentId));

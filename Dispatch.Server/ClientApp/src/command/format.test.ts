@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueState, formatDistance, formatEta, isOpenOrder, maskPhone } from './format';
+import { formatDistance, formatEta, isOpenOrder, maskPhone } from './format';
 
 describe('maskPhone', () => {
   it('hides the middle of a mobile number', () => expect(maskPhone('13812345678')).toBe('138****5678'));
@@ -22,14 +22,6 @@ describe('formatEta', () => {
   it('gives minutes and seconds in English', () => expect(formatEta(200, 'en')).toBe('3 min 20 s'));
   it('rounds to minutes from ten minutes', () => expect(formatEta(725, 'en')).toBe('12 min'));
   it('never goes negative', () => expect(formatEta(-5, 'en')).toBe('0 s'));
-});
-
-describe('dueState', () => {
-  const order = { dueAt: '2026-11-27T15:59:59Z', remindAt: '2026-11-26T16:00:00Z', overdue: false };
-  it('is fine before the reminder point', () => expect(dueState(order, Date.parse('2026-11-25T00:00:00Z'))).toBe('ok'));
-  it('is due soon from the reminder point', () => expect(dueState(order, Date.parse('2026-11-26T16:00:00Z'))).toBe('soon'));
-  it('is overdue after the due time', () => expect(dueState(order, Date.parse('2026-11-27T16:00:00Z'))).toBe('overdue'));
-  it('is overdue when the server says so', () => expect(dueState({ ...order, overdue: true }, Date.parse('2026-11-25T00:00:00Z'))).toBe('overdue'));
 });
 
 describe('isOpenOrder', () => {

@@ -1,7 +1,7 @@
 // Pure formatting and classification for the command screen's panels (tested in format.test.ts).
 
 import type { Lang } from '../common/i18n';
-import type { TaskOrderStatus, TaskOrderView } from './types';
+import type { TaskOrderStatus } from './types';
 
 /** A caller's number with the middle hidden (138****5678): the screen hangs where visitors can read it. */
 export function maskPhone(phone: string | null | undefined): string {
@@ -34,12 +34,3 @@ const OPEN_ORDERS: ReadonlySet<TaskOrderStatus> = new Set(['Issued', 'Accepted',
 
 /** Still work for someone: not completed, evaluated or closed. */
 export const isOpenOrder = (status: TaskOrderStatus): boolean => OPEN_ORDERS.has(status);
-
-export type DueState = 'overdue' | 'soon' | 'ok';
-
-/** Red once past due (or the server says overdue); amber from the reminder point (the due day's start); else fine. */
-export function dueState(order: Pick<TaskOrderView, 'dueAt' | 'remindAt' | 'overdue'>, now: number): DueState {
-  if (order.overdue || now > Date.parse(order.dueAt)) return 'overdue';
-  if (now >= Date.parse(order.remindAt)) return 'soon';
-  return 'ok';
-}

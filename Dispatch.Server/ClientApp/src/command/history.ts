@@ -5,7 +5,7 @@
 
 import { getJson } from '../common/api';
 import { pick } from '../common/i18n';
-import type { IncidentSummary } from '../common/model';
+import type { IncidentPage, IncidentSummary } from '../common/model';
 import { errorText } from '../common/one-language';
 import { dateTime } from '../common/time';
 import { type Field, fillOptions } from './dialog';
@@ -37,7 +37,6 @@ export function historyUrl(filters: HistoryFilters, page: number, pageSize = HIS
 /** How many pages `total` incidents fill: one at least, so that none still reads "1 / 1". */
 export const pageCount = (total: number, pageSize = HISTORY_PAGE_SIZE): number => Math.max(1, Math.ceil(total / pageSize));
 
-interface IncidentPage { items: IncidentSummary[]; page: number; pageSize: number; total: number }
 
 type Choice = Exclude<keyof HistoryFilters, 'q'>;
 type Options = NonNullable<Field['options']>;

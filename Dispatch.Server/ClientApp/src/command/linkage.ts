@@ -3,22 +3,13 @@
 // hand-off as the centre's response on the respond clock.
 
 import { postJson } from '../common/api';
+import type { IncidentLinkage, LinkageService } from '../common/model';
 import { pick, type Bilingual } from '../common/i18n';
 import { timeOfDay } from '../common/time';
 import { ask } from './dialog';
 import { button, el } from './dom';
 
-export type LinkageService = 'Fire' | 'Medical' | 'Emergency';
-
-export interface IncidentLinkage {
-  incidentId: string;
-  service: LinkageService;
-  reference: string;
-  externalReference: string | null;
-  note: string | null;
-  at: string;
-  actor: string;
-}
+export type { IncidentLinkage, LinkageService } from '../common/model';
 
 export const LINKAGE_SERVICES: readonly LinkageService[] = ['Fire', 'Medical', 'Emergency'];
 

@@ -177,16 +177,13 @@ startPage({
       board.render();
       historyPanel.render();
     });
-    // The countdowns tick every second; yesterday's rows gain their date after midnight even when nothing arrives,
-    // and task orders turn amber or red as time passes.
+    // The countdowns tick every second; yesterday's rows gain their date after midnight even when nothing arrives.
+    // Task orders turn amber or red by the server's pushes (its reminder and overdue changes), not by this page's clock.
     setInterval(() => {
       queue.tick();
       detail.tick();
     }, 1000);
-    setInterval(() => {
-      queue.render();
-      board.render();
-    }, 60_000);
+    setInterval(() => queue.render(), 60_000);
 
     // Load straight away so the queue shows even if the hub is slow or unreachable; subscribing loads again.
     void loadList();

@@ -8,7 +8,7 @@ export const PANEL_TEXT: Bilingual<{
   clocks: string; assignments: string; recommendations: string; timeline: string; noAssignments: string; noRecommendations: string;
   dispatch: string; dispatchAnyway: string; handOver: string; resolve: string; reclassify: string; reroute: string;
   instructions: string; result: string; reason: string; overrideReason: string; categoryField: string; organisationField: string;
-  cancel: string; submit: string; search: string; basis: (n: number) => string; manualEntry: string; manualDescription: string; manualAddress: string; manualPhone: string; pickOnMap: string; locationNone: string; locationAt: (lat: string, lon: string) => string; categoryAuto: string; suggestionNone: string; suggestion: (name: string, percent: number) => string; suggestionTriage: (urgent: boolean) => string; dispatched: (unit: string) => string; noTriage: string; noOrders: string;
+  cancel: string; submit: string; search: string; basis: (n: number) => string; manualEntry: string; manualDescription: string; manualAddress: string; manualPhone: string; pickOnMap: string; locationNone: string; locationAt: (lat: string, lon: string) => string; categoryAuto: string; suggestionNone: string; suggestion: (name: string, percent: number) => string; suggestionTriage: (urgent: boolean) => string; dispatched: (unit: string) => string; noTriage: string; noOrders: string; unknownCategory: string;
   triageCount: (n: number) => string; boardCount: (open: number, overdue: number) => string;
   areaLayers: { community: string; grid: string; precinct: string };
   assignmentState: Record<string, string>; unitStatus: Record<string, string>; orderStatusName: Record<string, string>;
@@ -34,7 +34,7 @@ export const PANEL_TEXT: Bilingual<{
     categoryAuto: '由系统判断', suggestionNone: '输入报警内容后，系统给出建议类别',
     suggestion: (name, percent) => `建议类别：${name}（${percent}%）`,
     suggestionTriage: (urgent) => (urgent ? '系统无法判断类别，且有危及生命迹象：将紧急研判' : '系统无法判断类别：将进入待研判'),
-    dispatched: (unit) => `已派 ${unit}`, noTriage: '暂无待研判警情', noOrders: '暂无未办结任务单',
+    dispatched: (unit) => `已派 ${unit}`, noTriage: '暂无待研判警情', noOrders: '暂无未办结任务单', unknownCategory: '未分类',
     triageCount: (n) => `${n}`, boardCount: (open, overdue) => (overdue > 0 ? `${open} · 超期 ${overdue}` : `${open}`),
     areaLayers: { community: '社区', grid: '网格', precinct: '派出所辖区' },
     assignmentState: { Dispatched: '已派单', Acknowledged: '已签收', EnRoute: '在途', OnScene: '已到场', Cleared: '已完成', Declined: '已拒绝' },
@@ -68,7 +68,7 @@ export const PANEL_TEXT: Bilingual<{
     categoryAuto: 'Let the system decide', suggestionNone: 'Type what the caller said for a suggested category',
     suggestion: (name, percent) => `Suggested: ${name} (${percent}%)`,
     suggestionTriage: (urgent) => (urgent ? 'No category fits, and there are signs of danger to life: urgent triage' : 'No category fits: it will go to triage'),
-    dispatched: (unit) => `${unit} dispatched`, noTriage: 'Nothing waits for triage', noOrders: 'No open task orders',
+    dispatched: (unit) => `${unit} dispatched`, noTriage: 'Nothing waits for triage', noOrders: 'No open task orders', unknownCategory: 'Unclassified',
     triageCount: (n) => `${n}`, boardCount: (open, overdue) => (overdue > 0 ? `${open} · ${overdue} overdue` : `${open}`),
     areaLayers: { community: 'Community', grid: 'Grid', precinct: 'Precinct' },
     assignmentState: { Dispatched: 'Dispatched', Acknowledged: 'Acknowledged', EnRoute: 'En route', OnScene: 'On scene', Cleared: 'Cleared', Declined: 'Declined' },

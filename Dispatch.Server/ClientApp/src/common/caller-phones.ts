@@ -2,8 +2,7 @@
 // each read, so the page asks only when someone presses the button, and shows the answer as tel: links.
 
 import { getJson } from './api';
-
-interface CallerPhones { incidentId: string; phones: { alertId: string; receivedAt: string; phone: string }[] }
+import type { CallerPhones } from './model';
 
 export async function revealCallerPhones(incidentId: string): Promise<{ alertId: string; phone: string }[]> {
   const answer = await getJson<CallerPhones>(`/api/incidents/${encodeURIComponent(incidentId)}/caller-phones`);

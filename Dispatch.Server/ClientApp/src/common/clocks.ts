@@ -1,18 +1,12 @@
 // The 1/3/5 clocks as chips: green counting down, amber at the warning point, red and flashing at a breach.
 
 import { type Bilingual, pick } from './i18n';
+import type { ClockKind, ClockView } from './model';
 import { countdown } from './time';
 
-export type ClockKind = 'Respond' | 'Arrive' | 'Reinforce';
+export type { ClockKind, ClockView } from './model';
 export const CLOCK_KINDS: readonly ClockKind[] = ['Respond', 'Arrive', 'Reinforce'];
 
-export interface ClockView {
-  incidentId: string;
-  kind: ClockKind;
-  state: 'Running' | 'Warned' | 'Met' | 'Breached' | 'Cancelled' | string;
-  dueAt: string;
-  takenSeconds?: number | null;
-}
 
 export const CLOCK_TEXT: Bilingual<{ kind: Record<ClockKind, string>; overdue: string }> = {
   zh: { kind: { Respond: '响应', Arrive: '到场', Reinforce: '增援' }, overdue: '超时' },

@@ -1,39 +1,53 @@
-// The shapes the server sends (camelCase JSON of Dispatch.Contracts and the endpoints' records).
+// The shapes the server sends, as its OpenAPI document describes them: aliases of the types generated from the
+// snapshot (openapi/v1.json → src/generated/openapi.ts by `npm run types`, which every build runs). Nothing here is
+// written by hand, so a page cannot drift from the server; a server change fails the snapshot test until refreshed.
+
+import type { components } from '../generated/openapi';
+
+type Schemas = components['schemas'];
 
 // Dispatch.Contracts.GeoPoint(Lon, Lat), WGS-84.
-export interface GeoPoint { lon: number; lat: number }
-export interface AreaRef { code: string; name: string }
-export interface Jurisdiction {
-  district: AreaRef | null; street: AreaRef | null; community: AreaRef | null; grid: AreaRef | null; precinct: AreaRef | null;
-  onBoundary: boolean;
-}
+export type GeoPoint = Schemas['GeoPoint'];
+export type AreaRef = Schemas['AreaRef'];
+export type Jurisdiction = Schemas['Jurisdiction'];
+export type IncidentStatus = Schemas['IncidentStatus'];
+export type IncidentKind = Schemas['IncidentKind'];
+export type AddressCandidate = Schemas['AddressCandidate'];
+export type AddressLocation = Schemas['AddressLocation'];
+export type IncidentSummary = Schemas['IncidentSummary'];
+export type IncidentDetail = Schemas['IncidentDetail'];
+export type IncidentPage = Schemas['IncidentPage'];
+export type StoredAlert = Schemas['StoredAlert'];
+export type StoredGridEvent = Schemas['StoredGridEvent'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type IncidentLinkage = Schemas['IncidentLinked'];
+export type LinkageService = Schemas['LinkageService'];
+export type ClockView = Schemas['ClockView'];
+export type ClockKind = Schemas['ClockKind'];
 
-export type IncidentStatus = 'Open' | 'NeedsTriage' | 'InProgress' | 'Closed';
-export type IncidentKind = 'Police' | 'NonPolice' | 'Dispute' | 'Unknown';
+export type AssignmentState = Schemas['AssignmentState'];
+export type AssignmentRole = Schemas['AssignmentRole'];
+export type AssignmentSummary = Schemas['AssignmentSummary'];
+/** An assignment on a responder's phone, with `open` and the `nextSteps` the server offers now. */
+export type ResponderAssignment = Schemas['ResponderAssignment'];
+export type UnitSummary = Schemas['UnitSummary'];
+export type UnitView = Schemas['UnitView'];
+export type RecommendedUnit = Schemas['RecommendedUnit'];
 
-// Dispatch.Contracts.AddressCandidate / AddressLocation: the incident's address matched against the register.
-export interface AddressCandidate { addressId: string; address: string; score: number; location: GeoPoint; gridCode: string; community: string | null }
-export interface AddressLocation {
-  text: string; best: AddressCandidate | null; alternatives: AddressCandidate[]; matchedOn: string[]; used: boolean;
-  distanceFromGivenMetres?: number | null;
-}
+export type TaskOrderStatus = Schemas['TaskOrderStatus'];
+/** `dueState` and `workingDaysLeft` are the server's (TaskOrderDue): null while the order's deadline does not run. */
+export type TaskOrderView = Schemas['TaskOrderView'];
+export type TaskOrderDueState = NonNullable<Schemas['TaskOrderDueState']>;
+export type TaskOrderEvent = Schemas['TaskOrderEvent'];
+/** `allowedSteps`: the step paths the signed-in person may take now, as the server decides them. */
+export type TaskOrderDetail = Schemas['TaskOrderDetail'];
 
-export interface IncidentSummary {
-  id: string;
-  receivedAt: string;
-  openedAt: string;
-  status: IncidentStatus;
-  kind: IncidentKind;
-  categoryCode: string | null;
-  categoryName: string | null;
-  description: string;
-  address: string | null;
-  location: GeoPoint | null;
-  alertCount: number;
-  jurisdiction: Jurisdiction | null;
-  priority?: number | null;
-  // urgent: triage with a sign of danger to life (救命, 落水, 持刀 …): first in the triage queue, with an alarm.
-  routing: { outcome: string; organisation: { code: string; name: string } | null; reasons: string[]; urgent?: boolean } | null;
-  source?: 'Alert' | 'GridEvent';
-  addressMatch?: AddressLocation | null;
-}
+export type CategoryView = Schemas['CategoryView'];
+export type OrganisationView = Schemas['OrganisationView'];
+export type AlarmView = Schemas['AlarmView'];
+export type AlarmList = Schemas['AlarmList'];
+export type CallerPhones = Schemas['CallerPhones'];
+export type AlarmKind = Schemas['AlarmKind'];
+export type Breach = Schemas['Breach'];
+export type AssessmentRow = Schemas['AssessmentRow'];
+export type AssessmentReport = Schemas['AssessmentReport'];

@@ -5,7 +5,6 @@
 import { getJson, getJsonOnce, postJson } from '../common/api';
 import { pick } from '../common/i18n';
 import { dateTime } from '../common/time';
-import type { WorkCalendar } from './due';
 import { showDue, showStatus } from './list';
 import type { TaskOrderDetail, TaskOrderView } from './model';
 import { INPUT, RATINGS, reassignChoices, type Step, stepBody } from './steps';
@@ -22,7 +21,7 @@ export class DetailPane {
   private detail: TaskOrderDetail | null = null;
   private step: Step | null = null;
 
-  constructor(private readonly calendar: () => WorkCalendar, private readonly changed: (order: TaskOrderView) => void) {
+  constructor(private readonly changed: (order: TaskOrderView) => void) {
     for (const button of this.pane.querySelectorAll<HTMLButtonElement>('.actions button')) {
       button.addEventListener('click', () => void this.begin(button.dataset.step as Step));
     }
@@ -55,7 +54,7 @@ export class DetailPane {
     const { order, history, incident } = this.detail;
     const field = (selector: string) => this.content.querySelector<HTMLElement>(selector)!;
     showStatus(field('[data-testid="detail-status"]'), order.status);
-    showDue(field('.head .due'), order, this.calendar());
+    showDue(field('.head .due'), order);
     field('.incident').textContent = incident?.description ?? t.noIncident;
     field('.address').textContent = incident?.address ?? '—';
     field('.instructions').textContent = order.instructions;
@@ -69,7 +68,7 @@ export class DetailPane {
     field('.last').textContent = value;
     field('.last-label').hidden = field('.last').hidden = !value;
 
-    const allowed = this.detail.allowedSteps;
+    const allowed = this.detail.allowedSteps ?? [];
     for (const button of this.content.querySelectorAll<HTMLButtonElement>('.actions button')) {
       button.hidden = !allowed.includes(button.dataset.step ?? '');
     }

@@ -2,22 +2,22 @@
 
 import { pick } from '../common/i18n';
 import { dateTime } from '../common/time';
-import { byUrgency, dueState, RUNNING, type WorkCalendar } from './due';
+import { byUrgency, countdown, isRunning } from './due';
 import type { TaskOrderView } from './model';
 import { TEXT } from './text';
 
 /** The countdown's words and colour, shared by the list and the pane. */
-export function showDue(element: HTMLElement, order: TaskOrderView, calendar: WorkCalendar, now = Date.now()): void {
-  if (!RUNNING.has(order.status)) {
+export function showDue(element: HTMLElement, order: TaskOrderView, now = Date.now()): void {
+  const state = countdown(order, now);
+  if (!state) {
     element.textContent = '';
     delete element.dataset.urgency;
     return;
   }
   const t = pick(TEXT);
-  const state = dueState(order.dueAt, now, calendar);
   element.dataset.urgency = state.urgency;
   element.textContent = state.urgency === 'overdue' ? t.late(state.hours)
-    : state.workingDays === 0 ? t.hoursLeft(state.hours) : t.daysLeft(state.workingDays);
+    : state.urgency === 'soon' ? t.hoursLeft(state.hours) : t.daysLeft(state.workingDays);
 }
 
 export function showStatus(element: HTMLElement, status: string): void {
@@ -33,7 +33,7 @@ export class OrderList {
   private readonly empty = document.querySelector<HTMLElement>('.orders .empty')!;
   selected: string | null = null;
 
-  constructor(private readonly calendar: () => WorkCalendar, private readonly count: HTMLElement, private readonly choose: (id: string) => void) {}
+  constructor(private readonly count: HTMLElement, private readonly choose: (id: string) => void) {}
 
   replace(orders: TaskOrderView[]): void {
     for (const id of [...this.orders.keys()]) if (!orders.some((o) => o.id === id)) this.orders.delete(id);
@@ -56,8 +56,8 @@ export class OrderList {
       this.fill(item, order);
       if (this.list.children[index] !== item) this.list.insertBefore(item, this.list.children[index] ?? null);
     });
-    const open = sorted.filter((o) => RUNNING.has(o.status));
-    this.count.textContent = pick(TEXT).count(open.length, open.filter((o) => Date.parse(o.dueAt) < Date.now()).length);
+    const open = sorted.filter(isRunning);
+    this.count.textContent = pick(TEXT).count(open.length, open.filter((o) => o.dueState === 'Overdue').length);
     this.empty.hidden = sorted.length > 0;
   }
 
@@ -79,7 +79,7 @@ export class OrderList {
     button.dataset.status = order.status;
     button.setAttribute('aria-pressed', String(order.id === this.selected));
     showStatus(item.querySelector('.pill')!, order.status);
-    showDue(item.querySelector('.due')!, order, this.calendar());
+    showDue(item.querySelector('.due')!, order);
     // What the work is about and where, before the instructions: a handler scans the list by these.
     item.querySelector('.about')!.textContent = `${order.categoryName ?? pick(TEXT).unknown} · ${order.address ?? '—'}`;
     item.querySelector('.text')!.textContent = order.instructions;

@@ -11,18 +11,9 @@ import { live } from '../common/live';
 import { headerLink, headerSlot, homeOf, startPage } from '../common/session';
 import { dateOf } from '../common/time';
 import { DetailPane } from './detail';
-import { type HolidayDay, WorkCalendar } from './due';
 import { OrderList } from './list';
 import type { TaskOrderView } from './model';
 import { TEXT } from './text';
-
-/** This year's and next year's notices; a year not imported yet counts Monday–Friday, as the server does. */
-async function loadCalendar(): Promise<WorkCalendar> {
-  const year = Number(dateOf(Date.now()).slice(0, 4));
-  const days = await Promise.all([year, year + 1].map((y) =>
-    getJson<{ days: HolidayDay[] }>(`/api/calendar/years/${y}`).then((found) => found.days, () => [] as HolidayDay[])));
-  return new WorkCalendar(days.flat());
-}
 
 startPage({
   text: TEXT,
@@ -40,9 +31,8 @@ startPage({
     headerSlot().append(count);
     const announcer = document.querySelector<HTMLElement>('[data-testid="announcer"]')!;
 
-    let calendar = new WorkCalendar();
-    const list: OrderList = new OrderList(() => calendar, count, (id) => void choose(id));
-    const pane = new DetailPane(() => calendar, (order) => list.upsert([order], false));
+    const list: OrderList = new OrderList(count, (id) => void choose(id));
+    const pane = new DetailPane((order) => list.upsert([order], false));
     const choose = async (id: string) => {
       list.selected = id;
       list.render();
@@ -80,13 +70,18 @@ startPage({
       list.render();
       pane.render();
     });
-    // Countdowns move by the hour; a minute is often enough.
+    // Countdowns move by the hour; a minute is often enough. The server's due states change at the reminder and the due
+    // time, each pushed as a change; the working days left change at midnight in Beijing, when the list is read again.
+    let today = dateOf(Date.now());
     setInterval(() => {
+      if (dateOf(Date.now()) !== today) {
+        today = dateOf(Date.now());
+        void load();
+      }
       list.render();
       pane.render();
     }, 60_000);
 
-    calendar = await loadCalendar();
     void load();
     void hub.start();
   },

@@ -1,26 +1,17 @@
 // The assignment cards: open work first with the next allowed steps as big buttons, finished work below.
 
-import type { ClockBoard, ClockView } from '../common/clocks';
+import type { ClockBoard } from '../common/clocks';
 import { pick } from '../common/i18n';
-import type { GeoPoint, IncidentStatus } from '../common/model';
+import type { ResponderAssignment } from '../common/model';
 import { timeOfDay } from '../common/time';
 import { revealCallerPhones, telLink } from '../common/caller-phones';
 import { AssignmentMaps } from './assignment-maps';
 import { navigationLinks } from './navigation';
-import { type AssignmentRole, type AssignmentState, isOpen, nextSteps, type Step } from './steps';
+import { knownSteps, type Step } from './steps';
 import { TEXT } from './text';
 import { errorText } from '../common/one-language';
 
-export interface ResponderAssignment {
-  assignment: { id: string; incidentId: string; unitCode: string; role: AssignmentRole; state: AssignmentState; dispatchedAt: string };
-  incidentStatus: IncidentStatus;
-  categoryName: string | null;
-  priority: number | null;
-  description: string;
-  address: string | null;
-  location: GeoPoint | null;
-  clocks: ClockView[];
-}
+export type { ResponderAssignment };
 
 export class AssignmentCards {
   private items: ResponderAssignment[] = [];
@@ -48,9 +39,9 @@ export class AssignmentCards {
   }
 
   render(): void {
-    const open = this.items.filter((i) => isOpen(i.assignment.state));
+    const open = this.items.filter((i) => i.open);
     this.openList.replaceChildren(...open.map((i) => this.card(i)));
-    this.finishedList.replaceChildren(...this.items.filter((i) => !isOpen(i.assignment.state)).map((i) => this.card(i)));
+    this.finishedList.replaceChildren(...this.items.filter((i) => !i.open).map((i) => this.card(i)));
     this.openList.dataset.empty = String(open.length === 0);
     this.maps.attach(new Set(open.map((i) => i.assignment.id)));
     this.tick();
@@ -100,7 +91,7 @@ export class AssignmentCards {
 
     const meta = element('p', 'meta', `${t.dispatchedAt} ${timeOfDay(assignment.dispatchedAt)}`);
     card.append(head, address, element('p', 'description', item.description), meta);
-    if (!isOpen(assignment.state)) return card;
+    if (!item.open) return card;
     // The primary unit calls the caller back; the number is read (and audited) only when pressed.
     if (assignment.role === 'Primary') card.append(callCaller(assignment.incidentId));
 
@@ -110,7 +101,7 @@ export class AssignmentCards {
     const map = this.maps.element(assignment.id, item.location, item.address ?? item.categoryName ?? '');
 
     const steps = element('div', 'steps');
-    for (const step of nextSteps(assignment.state, assignment.role, item.incidentStatus === 'Closed')) {
+    for (const step of knownSteps(item.nextSteps)) {
       const button = element('button', step === 'decline' ? 'step secondary' : 'step', t.step[step]) as HTMLButtonElement;
       button.type = 'button';
       button.dataset.testid = `step-${step}`;

@@ -6,6 +6,7 @@ import { getJson, getJsonOnce, postJson } from '../common/api';
 import { beep, ClockBoard } from '../common/clocks';
 import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
+import type { UnitSummary } from '../common/model';
 import { startPage } from '../common/session';
 import { AssignmentCards, type ResponderAssignment } from './cards';
 import { LocationSharing } from './location';
@@ -17,7 +18,8 @@ import { TEXT } from './text';
 import { errorText } from '../common/one-language';
 import { timeOfDay } from '../common/time';
 
-interface UnitView { code: string; status: string }
+/** What the duty line reads of the unit (GET /api/units/mine answers UnitView, the duty route UnitSummary). */
+type UnitView = Pick<UnitSummary, 'code' | 'status'>;
 
 showOffline(TEXT);
 

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { nextSteps, stepRequest } from './steps';
+import { knownSteps, stepRequest } from './steps';
 
-describe('nextSteps', () => {
-  it('offers acknowledge first to a fresh assignment, with decline', () => {
-    expect(nextSteps('Dispatched', 'Primary', false)).toEqual(['acknowledge', 'decline']);
-  });
-
-  it('moves forward one step at a time', () => {
-    expect(nextSteps('Acknowledged', 'Primary', false)[0]).toBe('en-route');
-    expect(nextSteps('EnRoute', 'Primary', false)[0]).toBe('on-scene');
-  });
-
-  it('lets only the primary resolve on scene; a reinforcement unit clears', () => {
-    expect(nextSteps('OnScene', 'Primary', false)).toEqual(['resolve', 'reinforce', 'hand-over']);
-    expect(nextSteps('OnScene', 'Reinforcement', false)).toEqual(['clear', 'reinforce']);
-  });
-
-  it('offers no decline on scene', () => {
-    expect(nextSteps('OnScene', 'Primary', false)).not.toContain('decline');
-  });
-
-  it('offers nothing once finished or once the incident is closed', () => {
-    expect(nextSteps('Cleared', 'Primary', false)).toEqual([]);
-    expect(nextSteps('Declined', 'Primary', false)).toEqual([]);
-    expect(nextSteps('EnRoute', 'Primary', true)).toEqual([]);
+describe('knownSteps', () => {
+  it('keeps the server\'s steps in its order, and only those this page can take', () => {
+    expect(knownSteps(['resolve', 'reinforce', 'hand-over'])).toEqual(['resolve', 'reinforce', 'hand-over']);
+    expect(knownSteps(['acknowledge', 'teleport', 'decline'])).toEqual(['acknowledge', 'decline']);
   });
 });
 

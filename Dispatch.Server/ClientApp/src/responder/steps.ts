@@ -1,28 +1,14 @@
-// What a responder may do next with an assignment, and which request does it: the buttons show only these.
+// The requests behind a responder's step buttons. Which steps show is the server's answer (ResponderAssignment's
+// nextSteps, from its state machine and field rules: AssignmentSteps); nothing here decides it.
 
-export type AssignmentState = 'Dispatched' | 'Acknowledged' | 'EnRoute' | 'OnScene' | 'Cleared' | 'Declined';
-export type AssignmentRole = 'Primary' | 'Reinforcement';
-export type Step = 'acknowledge' | 'en-route' | 'on-scene' | 'resolve' | 'reinforce' | 'hand-over' | 'clear' | 'decline';
+export const STEPS = ['acknowledge', 'en-route', 'on-scene', 'resolve', 'reinforce', 'hand-over', 'clear', 'decline'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** The steps the server offers that this page can take (a step added on the server shows once the page knows it). */
+export const knownSteps = (offered: readonly string[]): Step[] => offered.filter((s): s is Step => (STEPS as readonly string[]).includes(s));
 
 /** Steps that need a sentence from the responder (kept in the audit log). */
 export const NEEDS_TEXT: ReadonlySet<Step> = new Set<Step>(['resolve', 'reinforce', 'hand-over', 'decline']);
-
-export const isOpen = (state: AssignmentState): boolean => state !== 'Cleared' && state !== 'Declined';
-
-/**
- * The next allowed steps, the main one first. Mirrors the server's AssignmentTransitions (forward only; decline only
- * before on scene) and its field rules: only the primary on scene resolves, anyone on scene asks for reinforcement,
- * a reinforcement unit clears itself when done.
- */
-export function nextSteps(state: AssignmentState, role: AssignmentRole, incidentClosed: boolean): Step[] {
-  if (incidentClosed || !isOpen(state)) return [];
-  switch (state) {
-    case 'Dispatched': return ['acknowledge', 'decline'];
-    case 'Acknowledged': return ['en-route', 'decline'];
-    case 'EnRoute': return ['on-scene', 'decline'];
-    default: return role === 'Primary' ? ['resolve', 'reinforce', 'hand-over'] : ['clear', 'reinforce'];
-  }
-}
 
 /** The request a step makes. */
 export function stepRequest(step: Step, assignmentId: string, incidentId: string, text = '', organisationCode: string | null = null): { url: string; body: object } {

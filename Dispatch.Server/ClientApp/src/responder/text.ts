@@ -1,7 +1,8 @@
 import type { NavigationApp } from './navigation';
 import type { Bilingual } from '../common/i18n';
 import type { LocationState } from './location';
-import type { AssignmentState, Step } from './steps';
+import type { AssignmentState } from '../common/model';
+import type { Step } from './steps';
 
 export const TEXT: Bilingual<{
   title: string; duty: string; onDuty: string; offDuty: string; signOn: string; signOff: string;
