@@ -49,18 +49,21 @@ public static class BreachList
         && (streetCode is null || string.Equals(b.StreetCode, streetCode, StringComparison.Ordinal)));
 }
 
-/// <summary>Breaches as CSV for Excel, in Beijing time, with the same quoting as the assessment.</summary>
+/// <summary>
+/// Breaches as CSV for Excel, in Beijing time, with the same quoting as the assessment. What happened and where come
+/// last, so sheets built on the earlier columns keep their places.
+/// </summary>
 public static class BreachesCsv
 {
     private static readonly string[] Header =
     [
         "事件 incident", "类型 kind", "任务单 task order", "期限 due (UTC+8)", "超时记录 breached (UTC+8)", "超时秒 late s",
-        "责任单位 organisation", "街道 street", "社区 community", "时间线 timeline",
+        "责任单位 organisation", "街道 street", "社区 community", "时间线 timeline", "类别 category", "地址 address",
     ];
 
     public static byte[] Write(IEnumerable<Breach> breaches) => ExcelCsv.Table(Header, breaches.Select(b => new object?[]
     {
         b.IncidentId.ToString(), b.Kind, b.TaskOrderId?.ToString(), b.DueAt, b.BreachedAt, Math.Round(b.LateSeconds),
-        b.OrganisationCode, b.StreetCode, b.CommunityCode, b.Timeline,
+        b.OrganisationCode, b.StreetCode, b.CommunityCode, b.Timeline, b.CategoryName, b.Address,
     }));
 }
