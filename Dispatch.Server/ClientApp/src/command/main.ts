@@ -151,7 +151,7 @@ startPage({
     });
     hub.connection.on('AssignmentChanged', (assignment: AssignmentSummary) => {
       if (assignment.incidentId === detail.incidentId) detail.reloadSoon();
-      units.applyAssignment(assignment);
+      units.assignmentChanged();
     });
     map.listen(hub.connection);
     hub.connection.on('UnitChanged', (unit: UnitSummary) => {

@@ -23,6 +23,7 @@ export class UnitBoard {
   private organisation = '';
   private status = '';
   private error = '';
+  private reload: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -50,14 +51,16 @@ export class UnitBoard {
     this.render();
   }
 
-  /** An assignment's push: the unit now works on that incident, or on nothing once cleared or declined. */
-  applyAssignment(assignment: { unitCode: string; incidentId: string; state: string }): void {
-    const unit = this.units.get(assignment.unitCode);
-    if (!unit) return;
-    const done = assignment.state === 'Cleared' || assignment.state === 'Declined';
-    if (done && unit.currentIncidentId !== assignment.incidentId) return;
-    this.units.set(unit.code, { ...unit, currentIncidentId: done ? null : assignment.incidentId });
-    this.render();
+  /**
+   * An assignment's push: which incident each unit works on now is the server's answer (GET /api/units), not a rule
+   * kept here, so the board reads it again; a burst of pushes (a dispatch, then its acknowledgement) is one read.
+   */
+  assignmentChanged(): void {
+    if (this.reload !== undefined) return;
+    this.reload = setTimeout(() => {
+      this.reload = undefined;
+      void this.load();
+    }, 250);
   }
 
   render(): void {
