@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Dispatch.Contracts;
 using Dispatch.Server.Incidents;
 using Dispatch.Tests.Support;
@@ -8,7 +9,8 @@ namespace Dispatch.Tests.EndToEnd;
 /// <summary>
 /// The command screen's history (历史 tab) on the production setup (PostgreSQL, RabbitMQ, Production): 45 closed
 /// incidents of a shift, searched by the last digits of a caller's number and by a word of an address, filtered by
-/// category and paged, and a row of page 2 opened in the detail; the live queue keeps its open incident meanwhile.
+/// category and paged, and a row of page 2 opened in the detail; the live queue keeps its open incident meanwhile;
+/// a call that comes in while the history is on screen shows there without a click.
 /// </summary>
 [NonParallelizable]
 public sealed class HistoryTests
@@ -95,6 +97,21 @@ public sealed class HistoryTests
             await page.Locator("[data-testid=tab-history]").ClickAsync();
             await Assertions.Expect(where).ToHaveTextAsync("第 2 / 2 页，共 30 条");
             await Assertions.Expect(openRow).ToHaveCountAsync(1);
+
+            // Live: with every status shown, a call that comes in now is on the page without a click.
+            await history.Locator("[data-testid=history-filter-category]").SelectOptionAsync("");
+            await history.Locator("[data-testid=history-filter-status]").SelectOptionAsync("");
+            await Assertions.Expect(where).ToHaveTextAsync("第 1 / 3 页，共 46 条");
+            using var platform = Session.WithApiKey(server, install.PlatformKey);
+            var (lon, lat) = ProductionInstall.PointInGrid(Grid);
+            var posted = await platform.PostAsJsonAsync("/api/intake/alerts", new
+            {
+                alertId = "110-history-live", receivedAt = DateTimeOffset.UtcNow.ToString("O"), categoryCode = "noise",
+                description = "刚来的噪音投诉，楼下广场舞音响太大", location = new { lon, lat },
+            });
+            Assert.That(posted.IsSuccessStatusCode, Is.True, await posted.Content.ReadAsStringAsync());
+            await Assertions.Expect(where).ToHaveTextAsync("第 1 / 3 页，共 47 条", new() { Timeout = 10_000 });
+            await Assertions.Expect(rows.Filter(new() { HasText = "刚来的噪音投诉" })).ToHaveCountAsync(1);
         }
         finally
         {

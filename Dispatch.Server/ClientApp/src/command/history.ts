@@ -1,7 +1,8 @@
 // 历史: the incidents the live queue does not keep — the closed ones by default — filtered by status, kind, category,
 // community and organisation, or searched for (words, address, the digits a caller's number shows, the incident id),
-// a page at a time from GET /api/incidents. A row opens the incident's detail as a queue row does. The live queue
-// is untouched by any of this: every open incident stays there. Server data reaches the page as text only.
+// a page at a time from GET /api/incidents, and read again while on screen whenever the hub says an incident opened
+// or changed. A row opens the incident's detail as a queue row does. The live queue is untouched by any of this:
+// every open incident stays there. Server data reaches the page as text only.
 
 import { getJson } from '../common/api';
 import { pick } from '../common/i18n';
@@ -19,6 +20,8 @@ export const HISTORY_PAGE_SIZE = 20;
 const MAX_SEARCH_LENGTH = 100;
 /** Long enough not to ask the server at every keystroke, short enough to feel immediate. */
 const SEARCH_DELAY_MS = 350;
+/** A burst of pushes (a busy minute, a dispatch and its steps) is one read of the page on screen. */
+const LIVE_DELAY_MS = 500;
 
 export interface HistoryFilters { status: string; kind: string; category: string; community: string; organisation: string; q: string }
 
@@ -49,6 +52,8 @@ export class HistoryPanel {
   /** The latest request: an answer to an older one (slower, or overtaken by typing) is dropped. */
   private asked = 0;
   private typing: number | undefined;
+  private visible = false;
+  private refresh: number | undefined;
   private lookups: Partial<Record<Choice, Options>> | null = null;
   // Built once and kept: redrawing them would take the focus and the caret from someone typing.
   private readonly choices = {} as Record<Choice, HTMLSelectElement>;
@@ -86,8 +91,28 @@ export class HistoryPanel {
     this.render();
   }
 
+  /** The tab is hidden: pushes no longer re-read the page (it is read again when shown). */
+  hide(): void {
+    this.visible = false;
+    window.clearTimeout(this.refresh);
+    this.refresh = undefined;
+  }
+
+  /**
+   * An incident opened or changed (pushed by the command hub): while the tab is on screen, the page on screen is
+   * read again with its filters, so an incident that just closed, or a new one that matches, shows without a click.
+   */
+  changed(): void {
+    if (!this.visible || this.refresh !== undefined) return;
+    this.refresh = window.setTimeout(() => {
+      this.refresh = undefined;
+      if (this.visible) void this.load();
+    }, LIVE_DELAY_MS);
+  }
+
   /** The tab is shown: the choices are read once, the page again (incidents close while nobody looks). */
   async show(): Promise<void> {
+    this.visible = true;
     if (!this.lookups) {
       const [category, community, organisation] = await Promise.all(
         [categoryOptions(), communityOptions(), organisationOptions()].map((read) => read.catch(() => [] as Options)));

@@ -49,6 +49,7 @@ startPage({
     const detail = new IncidentDetailPanel(panel('incident-detail'), clocks);
     const showTab = tabs((tab) => {
       if (tab === 'history') void historyPanel.show();
+      else historyPanel.hide();
     });
     // One way to choose an incident, from a row, the triage list, the board, the history or the map: open it and centre on it.
     const select = (id: string) => {
@@ -139,6 +140,7 @@ startPage({
         if (incident.status === 'NeedsTriage' && incident.routing?.urgent) void alarms.load();
       }
       triage.apply(incident);
+      historyPanel.changed();
       if (incident.id === entered) {
         entered = null;
         select(incident.id);
@@ -147,6 +149,7 @@ startPage({
     hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => {
       show([incident], true);
       triage.apply(incident);
+      historyPanel.changed();
       if (incident.id === detail.incidentId) detail.reloadSoon();
     });
     hub.connection.on('AssignmentChanged', (assignment: AssignmentSummary) => {
