@@ -57,6 +57,10 @@ public sealed partial class CommandDetailTests
         await Assertions.Expect(caller).ToContainTextAsync("138****5678");
         Assert.That(await caller.InnerTextAsync(), Does.Not.Contain("13812345678"), "the caller's number is masked on the wall display");
         await Assertions.Expect(detail.Locator("[data-testid=detail-area]")).Not.ToHaveTextAsync(new Regex("^—?$"));
+        // The detail panel is taller than the map and the one-row queue: the queue still starts right under the map.
+        var mapBox = (await page.Locator(".map-pane").BoundingBoxAsync())!;
+        var queueBox = (await page.Locator("section.queue").BoundingBoxAsync())!;
+        Assert.That(queueBox.Y - (mapBox.Y + mapBox.Height), Is.LessThan(40), "no empty band between the map and the queue");
         var recommendation = detail.Locator("[data-testid=recommendation]").First;
         await Assertions.Expect(recommendation.Locator("[data-testid=distance]")).ToHaveTextAsync(DistancePattern());
         await Assertions.Expect(recommendation.Locator("[data-testid=eta]")).Not.ToBeEmptyAsync();
