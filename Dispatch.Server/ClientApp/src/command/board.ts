@@ -11,24 +11,35 @@ import type { TaskOrderView } from './types';
 
 export class TaskBoard {
   private readonly orders = new Map<string, TaskOrderView>();
+  private pushedDuringLoad: Map<string, TaskOrderView> | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly count: HTMLElement, private readonly select: (incidentId: string) => void) {}
 
   async load(): Promise<void> {
+    // A push that lands while this read is in flight may be newer than the answer: it is applied again afterwards,
+    // or the answer (read before the change) would wipe it until the next read.
+    this.pushedDuringLoad = new Map();
     try {
       const orders = await getJson<TaskOrderView[]>('/api/task-orders');
       this.orders.clear();
       for (const order of orders) if (isOpenOrder(order.status)) this.orders.set(order.id, order);
+      for (const order of this.pushedDuringLoad.values()) this.keep(order);
     } catch (error) {
       console.warn('Could not load the task orders', error);
     }
+    this.pushedDuringLoad = null;
     this.render();
   }
 
   apply(order: TaskOrderView): void {
+    this.pushedDuringLoad?.set(order.id, order);
+    this.keep(order);
+    this.render();
+  }
+
+  private keep(order: TaskOrderView): void {
     if (isOpenOrder(order.status)) this.orders.set(order.id, order);
     else this.orders.delete(order.id);
-    this.render();
   }
 
   /**
