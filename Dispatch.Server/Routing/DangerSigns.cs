@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Frozen;
+
 namespace Dispatch.Server.Routing;
 
 /// <summary>
@@ -149,6 +152,13 @@ public static partial class DangerSigns
     /// <summary>Phrases that hold a sign's characters but speak of no danger (是血压 holds 是血).</summary>
     private static readonly string[] NotSigns = ["是血压", "是血糖", "是血型", "是血管", "是血脂"];
 
+    /// <summary>All the signs at once (a multi-string search built once), and each first character's signs in list order.</summary>
+    private static readonly SearchValues<string> AnySign = SearchValues.Create(Signs.Select(s => s.Sign).Distinct().ToArray(), StringComparison.Ordinal);
+
+    private static readonly FrozenDictionary<char, int[]> SignsByFirstChar = Enumerable.Range(0, Signs.Length)
+        .GroupBy(i => Signs[i].Sign[0])
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
     private static readonly string[] LatinNegators = ["no", "not", "non", "without", "never", "bu", "mei", "meiyou"];
 
     /// <summary>
@@ -170,14 +180,20 @@ public static partial class DangerSigns
     {
         var normalised = Classifier.Normalise(text);
         var found = new List<(int At, Sign Sign)>();
-        foreach (var (sign, zh, en) in Signs)
+
+        // One pass: jump to each place where some sign starts, try the signs of that first character there. Each sign
+        // counts once, at its first place that is not negated.
+        Span<bool> taken = stackalloc bool[Signs.Length];
+        for (var at = normalised.AsSpan().IndexOfAny(AnySign); at >= 0; at = NextSign(normalised, at + 1))
         {
-            for (var at = normalised.IndexOf(sign, StringComparison.Ordinal); at >= 0; at = normalised.IndexOf(sign, at + 1, StringComparison.Ordinal))
+            foreach (var index in SignsByFirstChar[normalised[at]])
             {
-                if (!Classifier.IsNegated(normalised, at) && !NotSigns.Any(n => Covers(normalised, at, n)))
+                var (sign, zh, en) = Signs[index];
+                if (!taken[index] && normalised.AsSpan(at).StartsWith(sign, StringComparison.Ordinal)
+                    && !Classifier.IsNegated(normalised, at) && !NotSigns.Any(n => Covers(normalised, at, n)))
                 {
+                    taken[index] = true;
                     found.Add((at, new Sign(sign, zh, en)));
-                    break;
                 }
             }
         }
@@ -196,6 +212,12 @@ public static partial class DangerSigns
         }
 
         return found.OrderBy(f => f.At).Select(f => f.Sign).DistinctBy(s => s.Zh).ToList();
+    }
+
+    private static int NextSign(string text, int from)
+    {
+        var next = text.AsSpan(from).IndexOfAny(AnySign);
+        return next < 0 ? -1 : from + next;
     }
 
     /// <summary>Whether <paramref name="phrase"/> occurs in the text over the position <paramref name="at"/>.</summary>
