@@ -19,16 +19,12 @@ namespace Dispatch.Tests.EndToEnd;
 public sealed class AlarmListTests
 {
     private const string OperatorPassword = "alarm-list-operator-secret-1";
-    private const string Street = "330102007";
     private const string Grid = "330102007001001";
 
     [Test]
     public async Task TwoBreaches_AreListed_OpenTheirIncidents_AndAreAcknowledgedWithTheOperatorsName()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync();
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-qian", "Operator", Street, "值班 钱四", OperatorPassword);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-qian", "值班 钱四", OperatorPassword);
 
         // Written through the stores the server reads, as the sweeper would have left them while nobody watched.
         var now = DateTimeOffset.UtcNow;
@@ -90,10 +86,7 @@ public sealed class AlarmListTests
     [Test]
     public async Task UrgentTriageCall_RingsLive_IsFirstInTheTriageQueue_AndIsAcknowledged()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync();
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-sun", "Operator", Street, "值班 孙五", OperatorPassword);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-sun", "值班 孙五", OperatorPassword);
         using var platform = Session.WithApiKey(install.Server.Address, install.PlatformKey);
 
         var urgent = Guid.Empty;
@@ -151,14 +144,7 @@ public sealed class AlarmListTests
     private static async Task<Guid> SeedAsync(ProductionInstall install, string description, string? address, DateTimeOffset receivedAt,
         IncidentStatus status, ClockKind breached)
     {
-        var id = Guid.NewGuid();
-        var (lon, lat) = ProductionInstall.PointInGrid(Grid);
-        var location = new GeoPoint(lon, lat);
-        var where = new Jurisdiction(null, new AreaRef(Street, "云峰街道"), null, null, null, false);
-        var incident = new IncidentSummary(id, receivedAt, receivedAt.AddSeconds(1), status, IncidentKind.Police, "fire", "火灾",
-            description, address, location, 1, Jurisdiction: where);
-        var alert = new StoredAlert($"seed-{id:N}", receivedAt, "fire", description, address, location, null, "http", receivedAt.AddSeconds(1));
-        await new IncidentStore(install.Db.Database).OpenFromAlertAsync(incident, alert, CancellationToken.None);
+        var id = await install.SeedIncidentAsync(new(description, receivedAt, status) { Address = address });
         var due = receivedAt.AddMinutes(1);
         await new ClockStore(install.Db.Database).SeedAsync(
             [new IncidentClock(id, breached, receivedAt, due.AddSeconds(-12), due, ClockState.Breached, null, null, due, true, due)], CancellationToken.None);

@@ -24,10 +24,8 @@ public sealed class DeskStepsTests
     [Test]
     public async Task EveryStep_IsTakenInThePage_ByWhoeverTheServerOffersItTo()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync(new Dictionary<string, string> { ["Security:LoginAttemptsPerMinute"] = "1000" });
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-wang", "Operator", "330102007", "值班 王五", Password);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-wang", "值班 王五", Password,
+            new Dictionary<string, string> { ["Security:LoginAttemptsPerMinute"] = "1000" });
         await install.AddUserAsync("cg-zhao", "DepartmentHandler", "CG-YUNFENG", "城管中队 赵六", Password);
         await install.AddUserAsync("du-sun", "Supervisor", "330102", "督查员 孙七", Password);
         var server = install.Server.Address;

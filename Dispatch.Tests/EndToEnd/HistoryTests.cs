@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Dispatch.Contracts;
-using Dispatch.Server.Incidents;
 using Dispatch.Tests.Support;
 using Microsoft.Playwright;
 
@@ -16,7 +15,6 @@ namespace Dispatch.Tests.EndToEnd;
 public sealed class HistoryTests
 {
     private const string OperatorPassword = "history-operator-secret-1";
-    private const string Street = "330102007";
     private const string Community = "330102007002";
     private const string Grid = "330102007002001";
     private const string CallerPhone = "13912345678";
@@ -24,29 +22,25 @@ public sealed class HistoryTests
     [Test]
     public async Task ClosedIncidents_AreSearchedFilteredAndPaged_AndARowOpensItsDetail()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync();
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-wang", "Operator", Street, "值班 王五", OperatorPassword);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-wang", "值班 王五", OperatorPassword);
         var server = install.Server.Address;
 
         // The shift, written through the incident store the server reads: 30 noise complaints (three from one
         // caller), 15 small fires (one in 望江花园), all closed, and one fight still waiting.
-        var store = new IncidentStore(install.Db.Database);
         var start = DateTimeOffset.UtcNow.AddHours(-5);
         for (var i = 0; i < 30; i++)
         {
-            await SeedAsync(store, "noise", "噪音", $"夜间施工噪音扰民 第{i}起", $"新塘路{i}号", i < 3 ? CallerPhone : $"1370000{i:0000}",
-                start.AddMinutes(i * 5), IncidentStatus.Closed);
+            await install.SeedIncidentAsync(InCommunity("noise", "噪音", $"夜间施工噪音扰民 第{i}起", $"新塘路{i}号", i < 3 ? CallerPhone : $"1370000{i:0000}",
+                start.AddMinutes(i * 5), IncidentStatus.Closed));
         }
 
         for (var i = 0; i < 15; i++)
         {
-            await SeedAsync(store, "fire", "火灾", $"楼道杂物起火 第{i}起", i == 7 ? "望江花园7幢" : $"云峰路{i}号", null,
-                start.AddMinutes(i * 5 + 2), IncidentStatus.Closed);
+            await install.SeedIncidentAsync(InCommunity("fire", "火灾", $"楼道杂物起火 第{i}起", i == 7 ? "望江花园7幢" : $"云峰路{i}号", null,
+                start.AddMinutes(i * 5 + 2), IncidentStatus.Closed));
         }
 
-        var open = await SeedAsync(store, "fight", "打架斗殴", "小区门口有人打架", "云峰路3号", null, start.AddMinutes(-30), IncidentStatus.Open);
+        var open = await install.SeedIncidentAsync(InCommunity("fight", "打架斗殴", "小区门口有人打架", "云峰路3号", null, start.AddMinutes(-30), IncidentStatus.Open));
 
         var (playwright, browser) = await Browser.LaunchAsync();
         try
@@ -120,18 +114,11 @@ public sealed class HistoryTests
         }
     }
 
-    private static async Task<Guid> SeedAsync(
-        IncidentStore store, string category, string categoryName, string description, string address, string? phone, DateTimeOffset receivedAt,
-        IncidentStatus status)
-    {
-        var id = Guid.NewGuid();
-        var (lon, lat) = ProductionInstall.PointInGrid(Grid);
-        var location = new GeoPoint(lon, lat);
-        var where = new Jurisdiction(null, new AreaRef(Street, "云峰街道"), new AreaRef(Community, "新塘社区"), null, null, false);
-        var incident = new IncidentSummary(id, receivedAt, receivedAt.AddSeconds(1), status, IncidentKind.Police, category, categoryName,
-            description, address, location, 1, Jurisdiction: where);
-        var alert = new StoredAlert($"seed-{id:N}", receivedAt, category, description, address, location, phone, "http", receivedAt.AddSeconds(1));
-        await store.OpenFromAlertAsync(incident, alert, CancellationToken.None);
-        return id;
-    }
+    /// <summary>A call of the shift in 新塘社区.</summary>
+    private static SeededIncident InCommunity(string category, string categoryName, string description, string address, string? phone,
+        DateTimeOffset receivedAt, IncidentStatus status) =>
+        new(description, receivedAt, status)
+        {
+            Category = category, CategoryName = categoryName, Address = address, Phone = phone, Grid = Grid, Community = new AreaRef(Community, "新塘社区"),
+        };
 }

@@ -21,10 +21,8 @@ public sealed partial class LinkageTests
     [Test]
     public async Task OperatorHandsAFireTo119_RecordedWithReference_RespondClockMet_OtherScreensSeeIt()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync(new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false" });
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-wu", "Operator", "330102007", "值班 吴一", Password);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-wu", "值班 吴一", Password,
+            new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false" });
         await install.AddUserAsync("duty-qian", "Operator", "330102007", "值班 钱二", Password);
         var server = install.Server.Address;
         var scene = ProductionInstall.PointInGrid("330102007002003");

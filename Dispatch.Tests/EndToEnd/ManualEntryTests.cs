@@ -18,10 +18,7 @@ public sealed class ManualEntryTests
     [Test]
     public async Task OperatorEntersACall_SuggestedCategory_PointOnTheMap_OpensAsAnIncident()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync();
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-wu", "Operator", "330102007", "值班 吴二", OperatorPassword);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-wu", "值班 吴二", OperatorPassword);
         var server = install.Server.Address;
 
         var (playwright, browser) = await Browser.LaunchAsync();

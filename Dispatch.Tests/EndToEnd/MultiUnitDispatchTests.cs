@@ -20,10 +20,8 @@ public sealed class MultiUnitDispatchTests
     [Test]
     public async Task OperatorDispatchesTwoUnits_FirstIsPrimary_SecondReinforces()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync(new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false" });
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-zhou", "Operator", "330102007", "值班 周一", OperatorPassword);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-zhou", "值班 周一", OperatorPassword,
+            new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false" });
         var server = install.Server.Address;
         var scene = ProductionInstall.PointInGrid(SceneGrid);
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dispatch.Contracts;
-using Dispatch.Server.Incidents;
 using Dispatch.Tests.Support;
 using Microsoft.Playwright;
 
@@ -17,25 +16,20 @@ namespace Dispatch.Tests.EndToEnd;
 public sealed class OpenWorkTests
 {
     private const string OperatorPassword = "open-work-operator-secret-1";
-    private const string Street = "330102007";
     private const string Grid = "330102007001001";
 
     [Test]
     public async Task AnOldOpenIncident_StaysOnTheScreen_BelowAHundredNewerClosedOnes()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
-        await install.StartServerAsync();
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-zheng", "Operator", Street, "值班 郑三", OperatorPassword);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-zheng", "值班 郑三", OperatorPassword);
         var server = install.Server.Address;
 
         // The shift so far, written through the incident store the server reads: the fire, then 120 closed cases.
-        var store = new IncidentStore(install.Db.Database);
         var now = DateTimeOffset.UtcNow;
-        var fire = await SeedAsync(store, "有人在仓库门口放火，烟很大", now.AddMinutes(-24), IncidentStatus.Open);
+        var fire = await install.SeedIncidentAsync(new("有人在仓库门口放火，烟很大", now.AddMinutes(-24), IncidentStatus.Open));
         for (var i = 0; i < 120; i++)
         {
-            await SeedAsync(store, $"已处置的噪音投诉 {i}", now.AddMinutes(-23).AddSeconds(i * 10), IncidentStatus.Closed);
+            await install.SeedIncidentAsync(new($"已处置的噪音投诉 {i}", now.AddMinutes(-23).AddSeconds(i * 10), IncidentStatus.Closed));
         }
 
         var (playwright, browser) = await Browser.LaunchAsync();
@@ -71,16 +65,4 @@ public sealed class OpenWorkTests
         }
     }
 
-    private static async Task<Guid> SeedAsync(IncidentStore store, string description, DateTimeOffset receivedAt, IncidentStatus status)
-    {
-        var id = Guid.NewGuid();
-        var (lon, lat) = ProductionInstall.PointInGrid(Grid);
-        var location = new GeoPoint(lon, lat);
-        var where = new Jurisdiction(null, new AreaRef(Street, "云峰街道"), null, null, null, false);
-        var incident = new IncidentSummary(id, receivedAt, receivedAt.AddSeconds(1), status, IncidentKind.Police, "fire", "火灾",
-            description, "云峰路1号", location, 1, Jurisdiction: where);
-        var alert = new StoredAlert($"seed-{id:N}", receivedAt, "fire", description, "云峰路1号", location, null, "http", receivedAt.AddSeconds(1));
-        await store.OpenFromAlertAsync(incident, alert, CancellationToken.None);
-        return id;
-    }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Dispatch.Contracts;
-using Dispatch.Server.Incidents;
 using Dispatch.Tests.Support;
 using Microsoft.Playwright;
 
@@ -19,7 +18,6 @@ namespace Dispatch.Tests.EndToEnd;
 public sealed class ShiftLoadTests
 {
     private const string OperatorPassword = "shift-load-operator-secret-1";
-    private const string Street = "330102007";
     private const string Grid = "330102007001001";
     private const int Open = 200;
     private const int Closed = 1_800;
@@ -28,20 +26,20 @@ public sealed class ShiftLoadTests
     [Test]
     public async Task TwoThousandIncidents_EveryOpenOneOnScreen_AndEachNewAlertAppearsLive()
     {
-        await using var install = await ProductionInstall.OnNewDatabaseAsync();
         // Forty different calls from one street in a few seconds: within 1 m only is a call the same incident (by
         // default 200 m of the same category within 15 minutes joins them, which would make this one incident).
-        await install.StartServerAsync(new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false", ["Routing:DuplicateRadiusMetres"] = "1" });
-        await install.ImportReferenceDataAsync();
-        await install.AddUserAsync("duty-feng", "Operator", Street, "值班 冯四", OperatorPassword);
+        await using var install = await ProductionInstall.WithOperatorAsync("duty-feng", "值班 冯四", OperatorPassword,
+            new Dictionary<string, string> { ["Dispatch:AutoDispatch"] = "false", ["Routing:DuplicateRadiusMetres"] = "1" });
         var server = install.Server.Address;
 
-        var store = new IncidentStore(install.Db.Database);
         var start = DateTimeOffset.UtcNow.AddHours(-10);
         for (var i = 0; i < Open + Closed; i++)
         {
             var open = i % 10 == 0;
-            await SeedAsync(store, open ? $"待处置警情 {i}" : $"已处置警情 {i}", start.AddSeconds(i * 15), open ? IncidentStatus.Open : IncidentStatus.Closed);
+            await install.SeedIncidentAsync(new(open ? $"待处置警情 {i}" : $"已处置警情 {i}", start.AddSeconds(i * 15), open ? IncidentStatus.Open : IncidentStatus.Closed)
+            {
+                Category = "theft", CategoryName = "盗窃",
+            });
         }
 
         var (playwright, browser) = await Browser.LaunchAsync();
@@ -118,15 +116,4 @@ public sealed class ShiftLoadTests
         return sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
     }
 
-    private static async Task SeedAsync(IncidentStore store, string description, DateTimeOffset receivedAt, IncidentStatus status)
-    {
-        var id = Guid.NewGuid();
-        var (lon, lat) = ProductionInstall.PointInGrid(Grid);
-        var location = new GeoPoint(lon, lat);
-        var where = new Jurisdiction(null, new AreaRef(Street, "云峰街道"), null, null, null, false);
-        var incident = new IncidentSummary(id, receivedAt, receivedAt.AddSeconds(1), status, IncidentKind.Police, "theft", "盗窃",
-            description, "云峰路1号", location, 1, Jurisdiction: where);
-        var alert = new StoredAlert($"seed-{id:N}", receivedAt, "theft", description, "云峰路1号", location, null, "http", receivedAt.AddSeconds(1));
-        await store.OpenFromAlertAsync(incident, alert, CancellationToken.None);
-    }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Dispatch.Contracts;
 using Dispatch.Server.Geo;
+using Dispatch.Server.Incidents;
 using Cli = Dispatch.Console.Program;
 
 namespace Dispatch.Tests.Support;
@@ -15,6 +17,11 @@ public sealed class ProductionInstall : IAsyncDisposable
 {
     public const string AdminUser = "admin-li";
     public const string AdminPassword = "install-admin-secret-1";
+
+    /// <summary>The street of <c>infra/geo</c> the screen tests work in (云峰街道).</summary>
+    public const string Street = "330102007";
+
+    private static readonly ConcurrentDictionary<string, (double Lon, double Lat)> GridPoints = new(StringComparer.Ordinal);
 
     private ServerProcess? server;
 
@@ -53,6 +60,28 @@ public sealed class ProductionInstall : IAsyncDisposable
         catch
         {
             await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Steps 1 to 3 and one operator of <see cref="Street"/>: where a screen test starts. <paramref name="settings"/>
+    /// as for <see cref="StartServerAsync"/>.
+    /// </summary>
+    public static async Task<ProductionInstall> WithOperatorAsync(string userName, string displayName, string password,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var install = await OnNewDatabaseAsync();
+        try
+        {
+            await install.StartServerAsync(settings);
+            await install.ImportReferenceDataAsync();
+            await install.AddUserAsync(userName, "Operator", Street, displayName, password);
+            return install;
+        }
+        catch
+        {
+            await install.DisposeAsync();
             throw;
         }
     }
@@ -99,7 +128,9 @@ public sealed class ProductionInstall : IAsyncDisposable
     }
 
     /// <summary>A point inside a grid of <c>infra/geo/grids.geojson</c>, the file the installer imports (WGS-84).</summary>
-    public static (double Lon, double Lat) PointInGrid(string gridCode)
+    public static (double Lon, double Lat) PointInGrid(string gridCode) => GridPoints.GetOrAdd(gridCode, ReadPointInGrid);
+
+    private static (double Lon, double Lat) ReadPointInGrid(string gridCode)
     {
         var grids = GeoJsonAreaReader.Read(File.ReadAllText(TestEnvironment.RepoFile("infra/geo/grids.geojson")),
             new AreaImportOptions(AreaLevel.Grid, "code", "name", "parent", CoordinateSystem.Wgs84));
@@ -110,6 +141,24 @@ public sealed class ProductionInstall : IAsyncDisposable
     /// <summary>A person, added with the CLI on the database as an installer does: role, scope (area, unit or organisation code), name.</summary>
     public Task AddUserAsync(string userName, string role, string scope, string displayName, string password) =>
         CliAsync(["users", "add", userName, "--role", role, "--scope", scope, "--name", displayName, "--new-password", password, .. DatabaseArgs]);
+
+    /// <summary>
+    /// An incident as a shift left it, written through the incident store the server reads (opened from a 110 alert
+    /// in <see cref="Street"/>, at a point of <see cref="SeededIncident.Grid"/>); answers its id.
+    /// </summary>
+    public async Task<Guid> SeedIncidentAsync(SeededIncident seed)
+    {
+        var id = Guid.NewGuid();
+        var (lon, lat) = PointInGrid(seed.Grid);
+        var location = new GeoPoint(lon, lat);
+        var where = new Jurisdiction(null, new AreaRef(Street, "云峰街道"), seed.Community, null, null, false);
+        var incident = new IncidentSummary(id, seed.ReceivedAt, seed.ReceivedAt.AddSeconds(1), seed.Status, IncidentKind.Police, seed.Category,
+            seed.CategoryName, seed.Description, seed.Address, location, 1, Jurisdiction: where);
+        var alert = new StoredAlert($"seed-{id:N}", seed.ReceivedAt, seed.Category, seed.Description, seed.Address, location, seed.Phone, "http",
+            seed.ReceivedAt.AddSeconds(1));
+        await new IncidentStore(Db.Database).OpenFromAlertAsync(incident, alert, CancellationToken.None);
+        return id;
+    }
 
     private static string[] DatabaseArgsOf(TestDatabase db) => ["--provider", "PostgreSql", "--connection", db.ConnectionString];
 
@@ -132,4 +181,15 @@ public sealed class ProductionInstall : IAsyncDisposable
 
         await Db.DisposeAsync();
     }
+}
+
+/// <summary>What <see cref="ProductionInstall.SeedIncidentAsync"/> writes: by default a fire at 云峰路1号 in grid 330102007001001.</summary>
+public sealed record SeededIncident(string Description, DateTimeOffset ReceivedAt, IncidentStatus Status)
+{
+    public string Category { get; init; } = "fire";
+    public string CategoryName { get; init; } = "火灾";
+    public string? Address { get; init; } = "云峰路1号";
+    public string? Phone { get; init; }
+    public string Grid { get; init; } = "330102007001001";
+    public AreaRef? Community { get; init; }
 }
