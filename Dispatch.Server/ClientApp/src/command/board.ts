@@ -3,6 +3,7 @@
 
 import { getJson } from '../common/api';
 import { pick } from '../common/i18n';
+import { KeyedList } from '../common/keyed-list';
 import { dateTime } from '../common/time';
 import { el } from './dom';
 import { isOpenOrder } from './format';
@@ -10,36 +11,23 @@ import { PANEL_TEXT } from './panel-text';
 import type { TaskOrderView } from './types';
 
 export class TaskBoard {
-  private readonly orders = new Map<string, TaskOrderView>();
-  private pushedDuringLoad: Map<string, TaskOrderView> | null = null;
+  private readonly orders = new KeyedList<string, TaskOrderView>((order) => order.id);
 
   constructor(private readonly root: HTMLElement, private readonly count: HTMLElement, private readonly select: (incidentId: string) => void) {}
 
   async load(): Promise<void> {
-    // A push that lands while this read is in flight may be newer than the answer: it is applied again afterwards,
-    // or the answer (read before the change) would wipe it until the next read.
-    this.pushedDuringLoad = new Map();
     try {
-      const orders = await getJson<TaskOrderView[]>('/api/task-orders');
-      this.orders.clear();
-      for (const order of orders) if (isOpenOrder(order.status)) this.orders.set(order.id, order);
-      for (const order of this.pushedDuringLoad.values()) this.keep(order);
+      await this.orders.load(async () => (await getJson<TaskOrderView[]>('/api/task-orders')).filter((order) => isOpenOrder(order.status)));
     } catch (error) {
       console.warn('Could not load the task orders', error);
     }
-    this.pushedDuringLoad = null;
     this.render();
   }
 
   apply(order: TaskOrderView): void {
-    this.pushedDuringLoad?.set(order.id, order);
-    this.keep(order);
+    if (isOpenOrder(order.status)) this.orders.put(order);
+    else this.orders.remove(order.id);
     this.render();
-  }
-
-  private keep(order: TaskOrderView): void {
-    if (isOpenOrder(order.status)) this.orders.set(order.id, order);
-    else this.orders.delete(order.id);
   }
 
   /**
@@ -50,7 +38,7 @@ export class TaskBoard {
    */
   render(): void {
     const t = pick(PANEL_TEXT);
-    const orders = [...this.orders.values()].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+    const orders = this.orders.values().sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
     let overdue = 0;
     const list = el('ul', { className: 'order-list', testid: 'task-board-list' });
     for (const order of orders) {

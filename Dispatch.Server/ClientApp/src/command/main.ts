@@ -74,13 +74,11 @@ startPage({
         else entered = id;
       }));
     }
-    const show = (incidents: IncidentSummary[], highlight: boolean) => {
-      queue.upsert(incidents, highlight);
-      map.showIncidents(incidents);
+    const show = (incident: IncidentSummary) => {
+      queue.upsert(incident);
+      map.showIncidents([incident]);
     };
     const announcer = document.querySelector<HTMLElement>('[data-testid="announcer"]')!;
-    // Rows seen on the first load are not "new"; only later arrivals are highlighted.
-    let loadedOnce = false;
 
     const loadClocks = async () => {
       const open = queue.incidents.filter((i) => i.status !== 'Closed').slice(0, CLOCK_FETCH_LIMIT);
@@ -94,12 +92,15 @@ startPage({
     const loadList = async () => {
       try {
         // Every open incident, however many newer ones there are, and the most recent closed ones as history.
-        const [open, closed] = await Promise.all([
-          getJson<{ items: IncidentSummary[] }>('/api/incidents/open'),
-          getJson<{ items: IncidentSummary[] }>(`/api/incidents?status=Closed&pageSize=${CLOSED_PAGE_SIZE}`),
-        ]);
-        show([...open.items, ...closed.items], loadedOnce);
-        loadedOnce = true;
+        await queue.load(async () => {
+          const [open, closed] = await Promise.all([
+            getJson<{ items: IncidentSummary[] }>('/api/incidents/open'),
+            getJson<{ items: IncidentSummary[] }>(`/api/incidents?status=Closed&pageSize=${CLOSED_PAGE_SIZE}`),
+          ]);
+          return [...open.items, ...closed.items];
+        });
+        // What the queue holds, pushes taken during the read included: the answer alone may be older than them.
+        map.showIncidents(queue.incidents);
         await loadClocks();
       } catch (error) {
         console.warn('Could not load the incident list', error);
@@ -132,7 +133,7 @@ startPage({
     });
     hub.connection.on('IncidentOpened', (incident: IncidentSummary) => {
       const isNew = !queue.has(incident.id);
-      show([incident], true);
+      show(incident);
       if (isNew) {
         const t = pick(TEXT);
         announcer.textContent = t.announce(t.kind[kindOf(incident)], incident.categoryName || incident.categoryCode || '', incident.address ?? '');
@@ -147,7 +148,7 @@ startPage({
       }
     });
     hub.connection.on('IncidentUpdated', (incident: IncidentSummary) => {
-      show([incident], true);
+      show(incident);
       triage.apply(incident);
       historyPanel.changed();
       if (incident.id === detail.incidentId) detail.reloadSoon();

@@ -4,6 +4,7 @@
 
 import { type ClockBoard } from '../common/clocks';
 import { pick } from '../common/i18n';
+import { KeyedList } from '../common/keyed-list';
 import type { IncidentKind, IncidentSummary } from '../common/model';
 import { dateOf, timeOfDay } from '../common/time';
 import { orderQueue } from './order';
@@ -14,10 +15,12 @@ export const kindOf = (incident: IncidentSummary): IncidentKind =>
   (incident.kind in TEXT.zh.kind ? incident.kind : 'Unknown');
 export const categoryOf = (incident: IncidentSummary): string => incident.categoryName || incident.categoryCode || '—';
 
-interface Entry { incident: IncidentSummary; row: HTMLTableRowElement }
-
 export class IncidentQueue {
-  private readonly shown = new Map<string, Entry>();
+  // What the server said of each incident, read and pushed: a push that lands while a read is in flight survives it.
+  private readonly known = new KeyedList<string, IncidentSummary>((incident) => incident.id);
+  private readonly rows = new Map<string, HTMLTableRowElement>();
+  // Rows seen on the first read are not "new"; only later arrivals are highlighted.
+  private loaded = false;
   private readonly list = document.querySelector<HTMLElement>('[data-testid="incident-list"]')!;
   private readonly template = document.querySelector<HTMLTemplateElement>('#row-template')!;
   private readonly empty = document.querySelector<HTMLElement>('.empty')!;
@@ -31,49 +34,59 @@ export class IncidentQueue {
 
   /** Marks the row whose detail is open. */
   mark(id: string | null): void {
-    for (const [key, { row }] of this.shown) row.setAttribute('aria-selected', String(key === id));
+    for (const [key, row] of this.rows) row.setAttribute('aria-selected', String(key === id));
   }
 
   get incidents(): IncidentSummary[] {
-    return [...this.shown.values()].map((entry) => entry.incident);
+    return this.known.values();
   }
 
   has(id: string): boolean {
-    return this.shown.has(id);
-  }
-
-  row(id: string): HTMLTableRowElement | undefined {
-    return this.shown.get(id)?.row;
+    return this.rows.has(id);
   }
 
   /** The incidents whose alarms are unacknowledged; every other row stops flashing. */
   setAlarmed(ids: ReadonlySet<string>): void {
     this.alarmed = ids;
-    for (const [id, { row }] of this.shown) row.classList.toggle('is-alarm', ids.has(id));
+    for (const [id, row] of this.rows) row.classList.toggle('is-alarm', ids.has(id));
   }
 
-  upsert(incidents: IncidentSummary[], highlight: boolean): void {
-    const changed = new Set<string>();
-    for (const incident of incidents) {
-      changed.add(incident.id);
-      let entry = this.shown.get(incident.id);
-      if (!entry) {
-        const row = this.template.content.firstElementChild!.cloneNode(true) as HTMLTableRowElement;
-        row.dataset.incidentId = incident.id;
-        row.addEventListener('animationend', () => row.classList.remove('is-new'));
-        // Rows are focusable and open the detail on a click or Enter, so the queue works from the keyboard too.
-        row.tabIndex = 0;
-        row.addEventListener('click', () => this.select(incident.id));
-        row.addEventListener('keydown', (event) => {
-          if (event.key === 'Enter') this.select(incident.id);
-        });
-        if (highlight) row.classList.add('is-new');
-        entry = { incident, row };
-        this.shown.set(incident.id, entry);
-      }
-      entry.incident = incident;
-    }
-    this.render(changed);
+  /**
+   * Reads the queue (again, at each connection): the answer joins what is shown — closed incidents beyond it stay
+   * until the history's bound drops them. A failed read leaves the rows as they were and rejects.
+   */
+  async load(read: () => Promise<IncidentSummary[]>): Promise<void> {
+    await this.known.load(async () => {
+      const answer = await read();
+      return [...this.known.values(), ...answer];
+    });
+    this.render();
+    this.loaded = true;
+  }
+
+  /** A pushed incident: only its row is refilled, and highlighted when it is new to the queue. */
+  upsert(incident: IncidentSummary): void {
+    this.known.put(incident);
+    this.addRow(incident.id, true);
+    this.render(new Set([incident.id]));
+  }
+
+  /** The incident's row, made the first time it is shown. */
+  private addRow(id: string, highlight: boolean): HTMLTableRowElement {
+    const shown = this.rows.get(id);
+    if (shown) return shown;
+    const row = this.template.content.firstElementChild!.cloneNode(true) as HTMLTableRowElement;
+    row.dataset.incidentId = id;
+    row.addEventListener('animationend', () => row.classList.remove('is-new'));
+    // Rows are focusable and open the detail on a click or Enter, so the queue works from the keyboard too.
+    row.tabIndex = 0;
+    row.addEventListener('click', () => this.select(id));
+    row.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') this.select(id);
+    });
+    if (highlight) row.classList.add('is-new');
+    this.rows.set(id, row);
+    return row;
   }
 
   /**
@@ -85,23 +98,26 @@ export class IncidentQueue {
     // A wall display runs for days: the closed history is bounded, open work never is.
     const { kept, dropped } = orderQueue(this.incidents, (id) => this.clocks.breached(id));
     for (const incident of dropped) {
-      this.shown.get(incident.id)?.row.remove();
-      this.shown.delete(incident.id);
+      this.rows.get(incident.id)?.remove();
+      this.rows.delete(incident.id);
+      this.known.remove(incident.id);
     }
-    const entries = kept.map((incident) => this.shown.get(incident.id)!);
     const today = dateOf(Date.now());
-    entries.forEach(({ incident, row }, index) => {
-      if (!changed || changed.has(incident.id)) this.fill(row, incident, today);
+    kept.forEach((incident, index) => {
+      // A read's new incidents get their rows here, highlighted unless it is the first read.
+      const fresh = !this.rows.has(incident.id);
+      const row = this.addRow(incident.id, this.loaded);
+      if (fresh || !changed || changed.has(incident.id)) this.fill(row, incident, today);
       // Moving a row that is already in place would restart its highlight.
       if (this.list.children[index] !== row) this.list.insertBefore(row, this.list.children[index] ?? null);
     });
-    this.count.textContent = pick(TEXT).shown(entries.length);
-    this.empty.hidden = entries.length > 0;
+    this.count.textContent = pick(TEXT).shown(kept.length);
+    this.empty.hidden = kept.length > 0;
   }
 
   /** Redraws the countdowns only: called every second. */
   tick(): void {
-    for (const [id, entry] of this.shown) if (this.clocks.has(id)) this.clocks.fill(entry.row.querySelector('.clocks')!, id);
+    for (const [id, row] of this.rows) if (this.clocks.has(id)) this.clocks.fill(row.querySelector('.clocks')!, id);
   }
 
   private fill(row: HTMLTableRowElement, incident: IncidentSummary, today: string): void {

@@ -3,6 +3,7 @@
 
 import { getJson, postJson } from '../common/api';
 import { pick } from '../common/i18n';
+import { KeyedList } from '../common/keyed-list';
 import type { IncidentSummary } from '../common/model';
 import { timeOfDay } from '../common/time';
 import { candidatesToPick, describeMatch } from './address';
@@ -16,16 +17,14 @@ import { errorText, inLanguage } from '../common/one-language';
 const PAGE_SIZE = 200;
 
 export class TriageQueue {
-  private readonly waiting = new Map<string, IncidentSummary>();
+  private readonly waiting = new KeyedList<string, IncidentSummary>((incident) => incident.id);
   private readonly errors = new Map<string, string>();
 
   constructor(private readonly root: HTMLElement, private readonly count: HTMLElement, private readonly select: (id: string) => void) {}
 
   async load(): Promise<void> {
     try {
-      const page = await getJson<{ items: IncidentSummary[] }>(`/api/triage?pageSize=${PAGE_SIZE}`);
-      this.waiting.clear();
-      for (const incident of page.items) this.waiting.set(incident.id, incident);
+      await this.waiting.load(async () => (await getJson<{ items: IncidentSummary[] }>(`/api/triage?pageSize=${PAGE_SIZE}`)).items);
     } catch (error) {
       console.warn('Could not load the triage queue', error);
     }
@@ -34,15 +33,15 @@ export class TriageQueue {
 
   /** Every incident push passes through here: it joins the queue in triage and leaves it once decided. */
   apply(incident: IncidentSummary): void {
-    if (incident.status === 'NeedsTriage') this.waiting.set(incident.id, incident);
-    else if (!this.waiting.delete(incident.id)) return;
+    if (incident.status === 'NeedsTriage') this.waiting.put(incident);
+    else if (!this.waiting.remove(incident.id)) return;
     this.render();
   }
 
   render(): void {
     const t = pick(PANEL_TEXT);
     const urgent = (i: IncidentSummary) => (i.routing?.urgent ? 0 : 1);
-    const items = [...this.waiting.values()].sort((a, b) => urgent(a) - urgent(b) || Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+    const items = this.waiting.values().sort((a, b) => urgent(a) - urgent(b) || Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
     const list = el('ol', { className: 'triage-list', testid: 'triage-list' });
     for (const incident of items) {
       // The model's scoring stays in the details: the headline is what the call is about and where.

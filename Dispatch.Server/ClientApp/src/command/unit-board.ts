@@ -4,6 +4,7 @@
 
 import { getJson, postJson } from '../common/api';
 import { pick } from '../common/i18n';
+import { KeyedList } from '../common/keyed-list';
 import type { GeoPoint } from '../common/model';
 import { button, el } from './dom';
 import { organisationOptions } from './lookups';
@@ -18,7 +19,7 @@ export interface BoardUnit {
 const STATUS_ORDER = ['Available', 'Dispatched', 'EnRoute', 'OnScene', 'Busy', 'OffDuty'];
 
 export class UnitBoard {
-  private readonly units = new Map<string, BoardUnit>();
+  private readonly units = new KeyedList<string, BoardUnit>((unit) => unit.code);
   private organisations = new Map<string, string>();
   private organisation = '';
   private status = '';
@@ -34,20 +35,21 @@ export class UnitBoard {
 
   async load(): Promise<void> {
     try {
-      const [units, organisations] = await Promise.all([getJson<BoardUnit[]>('/api/units'), organisationOptions().catch(() => [])]);
-      this.units.clear();
-      for (const unit of units) this.units.set(unit.code, unit);
-      this.organisations = new Map((organisations ?? []).map((o) => [o.value, o.label]));
+      await this.units.load(async () => {
+        const [units, organisations] = await Promise.all([getJson<BoardUnit[]>('/api/units'), organisationOptions().catch(() => [])]);
+        this.organisations = new Map((organisations ?? []).map((o) => [o.value, o.label]));
+        return units;
+      });
     } catch (error) {
       console.warn('Could not load the units', error);
     }
     this.render();
   }
 
-  /** A unit's push: status and position; the position is fresh again. */
+  /** A unit's push: status and position, merged into what the read said of it; the position is fresh again. */
   applyUnit(unit: BoardUnit): void {
-    const known = this.units.get(unit.code);
-    this.units.set(unit.code, { ...known, ...unit, ageSeconds: unit.positionAt ? Math.max(0, (Date.now() - Date.parse(unit.positionAt)) / 1000) : known?.ageSeconds ?? null });
+    this.units.update(unit.code, (known) =>
+      ({ ...known, ...unit, ageSeconds: unit.positionAt ? Math.max(0, (Date.now() - Date.parse(unit.positionAt)) / 1000) : known?.ageSeconds ?? null }));
     this.render();
   }
 
@@ -65,7 +67,7 @@ export class UnitBoard {
 
   render(): void {
     const t = pick(PANEL_TEXT);
-    const all = [...this.units.values()];
+    const all = this.units.values();
     const shown = all
       .filter((u) => (!this.organisation || u.organisation === this.organisation) && (!this.status || u.status === this.status))
       .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.code.localeCompare(b.code));
