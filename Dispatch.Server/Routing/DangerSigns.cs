@@ -127,6 +127,12 @@ public static partial class DangerSigns
         ("高处掉", "坠落", "a fall from height"), ("窗台外", "坠落", "a fall from height"), ("阳台外", "坠落", "a fall from height"),
         ("踩踏", "踩踏", "a crush"), ("挤倒", "踩踏", "a crush"), ("砸到人", "踩踏", "a crush"), ("砸伤", "踩踏", "a crush"),
         ("砸中", "踩踏", "a crush"),
+        // Added 2026-12-06 (pass 3) from the fourth training batch's danger texts the signs missed (training data, read
+        // on purpose; no evaluation text read): a stroke told by its signs — a face or mouth pulled to one side, half the
+        // body that will not move, speech gone.
+        ("嘴歪", "急症", "an acute medical emergency"), ("口眼歪斜", "急症", "an acute medical emergency"), ("半边身子", "急症", "an acute medical emergency"),
+        ("半身不遂", "急症", "an acute medical emergency"), ("说不出话", "急症", "an acute medical emergency"), ("不能说话", "急症", "an acute medical emergency"),
+        ("口齿不清", "急症", "an acute medical emergency"),
     ];
 
     /// <summary>
@@ -201,12 +207,20 @@ public static partial class DangerSigns
         var words = LatinWords(text);
         for (var i = 0; i < words.Count; i++)
         {
-            var negated = i > 0 && LatinNegators.Contains(words[i - 1]);
-            foreach (var word in i + 1 < words.Count ? [words[i], words[i] + words[i + 1]] : new[] { words[i] })
+            if (i > 0 && LatinNegators.Contains(words[i - 1]))
             {
-                if (!negated && LatinSigns.TryGetValue(word, out var meaning))
+                continue;
+            }
+
+            // The word alone and run together with the next ones: English and short pinyin words as listed, and every
+            // Chinese sign in pinyin, one word a syllable or run together ("luo shui", "luoshui").
+            var joined = "";
+            for (var n = 1; n <= Pinyin.MaxSyllables && i + n <= words.Count; n++)
+            {
+                joined += words[i + n - 1];
+                if ((n <= 2 && LatinSigns.TryGetValue(joined, out var meaning)) || Pinyin.PinyinSigns.TryGetValue(joined, out meaning))
                 {
-                    found.Add((normalised.Length + i, new Sign(word, meaning.Zh, meaning.En)));
+                    found.Add((normalised.Length + i, new Sign(joined, meaning.Zh, meaning.En)));
                 }
             }
         }

@@ -24,6 +24,12 @@ public sealed class DangerSignsTests
     [TestCase("you ren luo shui le", "落水")]
     [TestCase("my friend is unconscious", "昏迷倒地")]
     [TestCase("heart attack, need an ambulance", "急症")]
+    [TestCase("you ren diao jin he li le, kuai lai", "落水")]
+    [TestCase("ta zhan zai lou ding shang bu xia lai", "轻生")]
+    [TestCase("ta shuo ta bu xiang huo le", "轻生")]
+    [TestCase("youren diaojinhe le", "落水")]
+    [TestCase("我爸嘴歪了，叫他只会哼哼", "急症")]
+    [TestCase("她突然说不出话，半边身子动不了", "急症")]
     public void Find_WhenLifeIsInDanger_NamesTheSign(string text, string sign)
     {
         Assert.That(DangerSigns.Find(text).Select(s => s.Zh), Does.Contain(sign));
@@ -37,9 +43,17 @@ public sealed class DangerSignsTests
     [TestCase("他说打死也不还钱")]
     [TestCase("There is no fire, only steam from the kitchen")]
     [TestCase("the street light is broken")]
+    [TestCase("wo kan le yi xia, ta dao di zai na li")]
+    [TestCase("ni kan dao le ma, wo hui dao jia le")]
     public void Find_WhenNothingEndangersLife_FindsNothing(string text)
     {
         Assert.That(DangerSigns.Find(text), Is.Empty);
+    }
+
+    [Test]
+    public void EverySign_CanBeMatchedInPinyin()
+    {
+        Assert.That(DangerSigns.SignsWithoutPinyin(), Is.Empty, "add the readings of these signs' characters to DangerSigns.Pinyin.cs");
     }
 
     [Test]

@@ -19,13 +19,14 @@ public sealed class ClassifierModelTests
     // triage 0.069 (the wider danger rule sends a few calm texts to urgent triage, a cost taken on purpose; the
     // issue's ceiling is 0.10), danger 125/125; eval3 (mostly danger and its near neighbours) kind 0.914, category
     // 0.826, triage 0.055, danger 240/240; eval5 (a normal day, blind, first look with this model) kind 0.893,
-    // category 0.855, triage 0.075, danger 69/71.
+    // category 0.855, triage 0.075, danger 69/71 — 70/71 with the third pass of danger signs (pinyin of every sign,
+    // a stroke's signs; written from a training batch's misses, no evaluation text read).
     private static readonly object[] Floors =
     [
         new object[] { "eval", 0.93, 0.89, 0.05, 169 },
         new object[] { "eval2", 0.88, 0.85, 0.08, 125 },
         new object[] { "eval3", 0.90, 0.81, 0.07, 240 },
-        new object[] { "eval5", 0.88, 0.84, 0.085, 69 },
+        new object[] { "eval5", 0.88, 0.84, 0.085, 70 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
@@ -61,7 +62,8 @@ public sealed class ClassifierModelTests
     /// <summary>
     /// The danger rule on the fourth set (220 danger texts, many told only by their circumstances, English and
     /// pinyin among them; 100 calm near neighbours), blind to every change so far: its misses have not been read.
-    /// Measured 2026-12-06 with model f3ed854da2: 213/220 safe, 10/100 false alarms (that morning: 202/220, 5/100).
+    /// Measured 2026-12-06 with model f3ed854da2: 213/220 safe, 10/100 false alarms (that morning: 202/220, 5/100);
+    /// 216/220, 10/100 with the third pass of danger signs.
     /// Its kind and category figures (0.878, 0.784) are not gated: two thirds of it is danger to life, much of it meant
     /// to be hard, and its texts with no Chinese go to triage by design.
     /// </summary>
@@ -71,7 +73,7 @@ public sealed class ClassifierModelTests
         var report = ModelEvaluation.Evaluate("eval4", CorpusTests.Evaluation("eval4"), t => shipped.Classify(null, t.Text, Catalogue), Catalogue, DateTimeOffset.UnixEpoch);
 
         TestContext.Out.WriteLine($"danger {report.Figures.DangerSafe}/{report.Figures.DangerTexts}, false alarms {report.FalseAlarms}/{report.CalmTexts}");
-        Assert.That(report.Figures.DangerSafe, Is.GreaterThanOrEqualTo(213), "danger-to-life texts that end as police work or urgent triage");
+        Assert.That(report.Figures.DangerSafe, Is.GreaterThanOrEqualTo(216), "danger-to-life texts that end as police work or urgent triage");
         Assert.That(report.FalseAlarms, Is.LessThanOrEqualTo(11), "calm texts sent to urgent triage");
     }
 
