@@ -20,13 +20,16 @@ public sealed class ClassifierModelTests
     // issue's ceiling is 0.10), danger 125/125; eval3 (mostly danger and its near neighbours) kind 0.914, category
     // 0.826, triage 0.055, danger 240/240; eval5 (a normal day, blind, first look with this model) kind 0.893,
     // category 0.855, triage 0.075, danger 69/71 — 70/71 with the third pass of danger signs (pinyin of every sign,
-    // a stroke's signs; written from a training batch's misses, no evaluation text read).
+    // a stroke's signs; written from a training batch's misses, no evaluation text read); eval6 (an ordinary week,
+    // blind, measured once after every choice of this model and its signs was made) kind 0.864, category 0.838,
+    // triage 0.091, danger 73/73 — below the kind target of 0.92, gated at the issue's own floor of 0.85.
     private static readonly object[] Floors =
     [
         new object[] { "eval", 0.93, 0.89, 0.05, 169 },
         new object[] { "eval2", 0.88, 0.85, 0.08, 125 },
         new object[] { "eval3", 0.90, 0.81, 0.07, 240 },
         new object[] { "eval5", 0.88, 0.84, 0.085, 70 },
+        new object[] { "eval6", 0.85, 0.82, 0.10, 73 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
