@@ -4,6 +4,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { getJson } from '../common/api';
 import { onLanguage, pick } from '../common/i18n';
+import { KeyedList } from '../common/keyed-list';
 import { DispatchMap, markerStyle } from '../common/map';
 import type { GeoPoint, IncidentSummary } from '../common/model';
 import { button } from './dom';
@@ -16,6 +17,8 @@ const UNIT_TEXT = { zh: { Available: '空闲', Dispatched: '已派', EnRoute: '�
 
 export class CommandMap {
   private readonly map: DispatchMap;
+  // Every unit the map knows, read and pushed: a push that lands while a read is in flight survives the read's answer.
+  private readonly units = new KeyedList<string, Unit>((unit) => unit.code);
 
   constructor(element: HTMLElement, private readonly select: (id: string) => void) {
     this.map = new DispatchMap(element);
@@ -85,7 +88,7 @@ export class CommandMap {
     }
   }
 
-  showUnit(unit: Unit): void {
+  private showUnit(unit: Unit): void {
     if (!unit.position || unit.status === 'OffDuty') {
       this.map.remove('unit', unit.code);
       return;
@@ -94,14 +97,25 @@ export class CommandMap {
     this.map.upsert('unit', { id: unit.code, ...unit.position, state: unit.status, label: `${unit.name} · ${status}` });
   }
 
-  /** Units are read once per (re)connection; UnitChanged keeps them moving after that. */
+  /**
+   * Units are read once per (re)connection; UnitChanged keeps them moving after that. The answer is every unit the
+   * operator may see, so a marker whose unit it no longer holds (out of scope now, or gone) leaves the map. A failed
+   * read leaves the markers as they were and rejects.
+   */
   async loadUnits(): Promise<void> {
-    const units = await getJson<Unit[]>('/api/units');
+    await this.units.load(() => getJson<Unit[]>('/api/units'));
+    const units = this.units.values();
+    const held = new Set(units.map((unit) => unit.code));
+    for (const id of this.map.ids('unit')) if (!held.has(id)) this.map.remove('unit', id);
     for (const unit of units) this.showUnit(unit);
   }
 
+  /** The push carries the whole unit (UnitSummary), so it replaces what was known of it. */
   listen(connection: HubConnection): void {
-    connection.on('UnitChanged', (unit: Unit) => this.showUnit(unit));
+    connection.on('UnitChanged', (unit: Unit) => {
+      this.units.put(unit);
+      this.showUnit(unit);
+    });
   }
 
   focus(incident: IncidentSummary): void {

@@ -132,6 +132,11 @@ export class DispatchMap {
     this.element.dataset[`${kind}Count`] = String(markers.size);
   }
 
+  /** The ids of the markers of a kind shown now, so a page can take away those its latest read no longer holds. */
+  ids(kind: string): string[] {
+    return [...(this.layers.get(kind)?.keys() ?? [])];
+  }
+
   remove(kind: string, id: string): void {
     const markers = this.layers.get(kind);
     markers?.get(id)?.remove();

@@ -1,6 +1,7 @@
 // The organisation's task orders: open ones first by due time, each with its countdown. Server data by textContent only.
 
 import { pick } from '../common/i18n';
+import { KeyedList } from '../common/keyed-list';
 import { dateTime } from '../common/time';
 import { byUrgency, countdown, isRunning } from './due';
 import type { TaskOrderView } from './model';
@@ -26,7 +27,8 @@ export function showStatus(element: HTMLElement, status: string): void {
 }
 
 export class OrderList {
-  readonly orders = new Map<string, TaskOrderView>();
+  // What the server said of each order, read and pushed: a push that lands while a read is in flight survives it.
+  private readonly orders = new KeyedList<string, TaskOrderView>((order) => order.id);
   private readonly items = new Map<string, HTMLLIElement>();
   private readonly list = document.querySelector<HTMLElement>('[data-testid="task-order-list"]')!;
   private readonly template = document.querySelector<HTMLTemplateElement>('#order-template')!;
@@ -35,22 +37,37 @@ export class OrderList {
 
   constructor(private readonly count: HTMLElement, private readonly choose: (id: string) => void) {}
 
-  replace(orders: TaskOrderView[]): void {
-    for (const id of [...this.orders.keys()]) if (!orders.some((o) => o.id === id)) this.orders.delete(id);
-    this.upsert(orders, false);
+  /** True when the order is on the list. */
+  has(id: string): boolean {
+    return this.items.has(id);
   }
 
-  upsert(orders: TaskOrderView[], highlight: boolean): void {
-    for (const order of orders) {
-      if (!this.items.has(order.id) && highlight) this.item(order.id).classList.add('is-new');
-      this.orders.set(order.id, order);
-    }
+  /**
+   * Reads the list (again, at each connection and each midnight): the answer replaces what was shown, with the pushes
+   * taken during the read kept on top of it. A failed read leaves the list as it was and rejects.
+   */
+  async load(read: () => Promise<TaskOrderView[]>): Promise<void> {
+    await this.orders.load(read);
+    this.render();
+  }
+
+  /** A pushed order: highlighted when it is new to the list. */
+  push(order: TaskOrderView): void {
+    if (!this.items.has(order.id)) this.item(order.id).classList.add('is-new');
+    this.orders.put(order);
+    this.render();
+  }
+
+  /** The order as a step on this page left it: the handler took the step, so nothing is highlighted. */
+  update(order: TaskOrderView): void {
+    this.orders.put(order);
     this.render();
   }
 
   render(): void {
-    const sorted = byUrgency([...this.orders.values()]);
-    for (const [id, item] of this.items) if (!this.orders.has(id)) { item.remove(); this.items.delete(id); }
+    const sorted = byUrgency(this.orders.values());
+    const held = new Set(sorted.map((order) => order.id));
+    for (const [id, item] of this.items) if (!held.has(id)) { item.remove(); this.items.delete(id); }
     sorted.forEach((order, index) => {
       const item = this.item(order.id);
       this.fill(item, order);

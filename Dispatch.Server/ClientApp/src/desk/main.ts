@@ -32,7 +32,7 @@ startPage({
     const announcer = document.querySelector<HTMLElement>('[data-testid="announcer"]')!;
 
     const list: OrderList = new OrderList(count, (id) => void choose(id));
-    const pane = new DetailPane((order) => list.upsert([order], false));
+    const pane = new DetailPane((order) => list.update(order));
     const choose = async (id: string) => {
       list.selected = id;
       list.render();
@@ -43,7 +43,7 @@ startPage({
 
     const load = async () => {
       try {
-        list.replace(await getJson<TaskOrderView[]>('/api/task-orders'));
+        await list.load(() => getJson<TaskOrderView[]>('/api/task-orders'));
         loadedOnce = true;
         if (pane.id) await pane.show(pane.id);
       } catch (error) {
@@ -56,8 +56,8 @@ startPage({
       await load();
     });
     hub.connection.on('TaskOrderChanged', (order: TaskOrderView) => {
-      const arrived = loadedOnce && !list.orders.has(order.id);
-      list.upsert([order], true);
+      const arrived = loadedOnce && !list.has(order.id);
+      list.push(order);
       if (arrived) {
         announcer.textContent = pick(TEXT).arrived(order.instructions);
         beep(660, 0.3);

@@ -5,6 +5,7 @@ import './responder.css';
 import { getJson, getJsonOnce, postJson } from '../common/api';
 import { beep, ClockBoard } from '../common/clocks';
 import { onLanguage, pick } from '../common/i18n';
+import { KeyedList } from '../common/keyed-list';
 import { live } from '../common/live';
 import type { UnitSummary } from '../common/model';
 import { startPage } from '../common/session';
@@ -76,12 +77,16 @@ startPage({
       (item, step, card) => void act(item, step, card),
     );
 
+    // The list is read at start, at each connection, at each push and after each step, and those reads can overlap: an
+    // older read answering last would bring back a step already taken, so its answer is dropped.
+    const assignments = new KeyedList<string, ResponderAssignment>((item) => item.assignment.id);
     // New work is what the list shows as Dispatched that the page had not seen: checked on every read, so a dispatch
     // pushed while the page was still subscribing, or while it was away, rings too (the push alone would miss it).
     let seen: Set<string> | null = null;
     const loadList = async () => {
       try {
-        const items = await getJson<ResponderAssignment[]>('/api/assignments/mine');
+        await assignments.load(() => getJson<ResponderAssignment[]>('/api/assignments/mine'));
+        const items = assignments.values();
         cards.show(items);
         const known = seen;
         seen = new Set(items.map((item) => item.assignment.id));
