@@ -4,6 +4,7 @@ import '../common/base.css';
 import './supervisor.css';
 
 import { getJson, query } from '../common/api';
+import { LatestRead } from '../common/latest-read';
 import { onLanguage, pick } from '../common/i18n';
 import { live } from '../common/live';
 import { headerLink, headerSlot, startPage } from '../common/session';
@@ -60,11 +61,17 @@ startPage({
       }
     };
 
+    // A filter changed while a read is in flight starts another: only the last one's answer is shown.
+    const breachReads = new LatestRead();
+    const assessmentReads = new LatestRead();
+
     const loadBreaches = async (live: boolean) => {
       const f = filters();
       const params = { from: f.period.from, to: f.period.to, kind: f.kind, organisation: f.organisation, street: f.street };
       document.querySelector<HTMLAnchorElement>('[data-testid="breaches-csv"]')!.href = `/api/audit/breaches${query({ ...params, format: 'csv' })}`;
-      const breaches = await getJson<Breach[]>(`/api/audit/breaches${query(params)}`);
+      const answer = await breachReads.run(() => getJson<Breach[]>(`/api/audit/breaches${query(params)}`));
+      if (!answer) return;
+      const breaches = answer.value;
       breachCount = breaches.length;
       const fresh = table.show(breaches, live);
       if (fresh.length > 0) announcer.textContent = pick(TEXT).newBreach(fresh.map((b) => pick(TEXT).kinds[b.kind] ?? b.kind).join('、'));
@@ -75,7 +82,9 @@ startPage({
       const { period } = filters();
       const at = (groupBy: string) => `/api/assessment${query({ from: period.from, to: period.to, groupBy })}`;
       document.querySelector<HTMLAnchorElement>('[data-testid="assessment-csv"]')!.href = `${at('organisation')}&format=csv`;
-      reports = await Promise.all([at('organisation'), at('street'), at('community')].map((url) => getJson<AssessmentReport>(url))) as typeof reports;
+      const answer = await assessmentReads.run(() => Promise.all([at('organisation'), at('street'), at('community')].map((url) => getJson<AssessmentReport>(url))));
+      if (!answer) return;
+      reports = answer.value as typeof reports;
       for (const row of reports!.flatMap((r) => r.rows)) if (row.code !== '-') names.set(row.code, row.name);
       fillStreets(reports![1]);
       showAssessment(...reports!);
