@@ -5,10 +5,14 @@ namespace Dispatch.Server.Routing.Model;
 /// <summary>One labelled text of the corpus or the evaluation set.</summary>
 /// <param name="Category">The category code a careful dispatcher would give it.</param>
 /// <param name="Text">What the caller, grid member or sensor said.</param>
-/// <param name="Danger">True when the text is about danger to life (evaluation set only; false in the corpus).</param>
+/// <param name="DangerLabel">The writer's word on danger to life, where the file has a <c>danger</c> column (every evaluation set, some corpus batches); null where it has none.</param>
 /// <param name="Source">Where such a text comes from (caller-110, grid-member, hotline-12345, sensor …).</param>
 /// <param name="Origin">File and line, for error messages and reports.</param>
-public sealed record LabelledText(string Category, string Text, bool Danger, string Source, string Origin);
+public sealed record LabelledText(string Category, string Text, bool? DangerLabel, string Source, string Origin)
+{
+    /// <summary>Labelled danger to life (false where the file has no label).</summary>
+    public bool Danger => DangerLabel == true;
+}
 
 /// <summary>A line of a corpus file that could not be read, and why.</summary>
 public sealed record CorpusError(string Origin, string Message);
@@ -86,7 +90,7 @@ public static class Corpus
                 continue;
             }
 
-            var isDanger = false;
+            bool? isDanger = null;
             if (danger >= 0)
             {
                 var flag = fields[danger].Trim();

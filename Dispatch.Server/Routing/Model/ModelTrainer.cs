@@ -29,11 +29,17 @@ public static class ModelTrainer
     public delegate void Progress(string step, double done);
 
     /// <summary>
-    /// At most this share of texts that are not danger to life may be flagged urgent by the model's danger
-    /// probability, answered or in triage. (A looser 20 % for texts already in triage saved no danger text in either
-    /// evaluation set and raised false alarms, so both places keep the same rate.)
+    /// At most this share of answered texts that are not danger to life may be flagged urgent by the model's danger
+    /// probability: such a flag pulls a routed text back into triage. For texts in triage it is only a ceiling on
+    /// the limit; see <see cref="SafeTriageLimit"/>.
     /// </summary>
     public const double TargetDangerFlagRate = 0.03;
+
+    /// <summary>The triage danger limit must ring for at least this share of held-out danger texts left in triage without a sign.</summary>
+    public const double TriageDangerRecall = 0.85;
+
+    /// <summary>…but never for more than this share of the calm texts left there: an alarm on most of the queue is no alarm.</summary>
+    public const double MaxTriageFlagRate = 0.40;
 
     /// <summary>What cross-validation chose and measured.</summary>
     public sealed record CrossValidation(double Threshold, double DangerThreshold, double TriageDangerThreshold, ModelFigures Figures);
@@ -71,7 +77,7 @@ public static class ModelTrainer
 
         // The folds are independent models with their own seeded context, so they train side by side on every
         // core and the result is the same as one after another.
-        var held = new (LabelledText Text, ModelScore Best, double DangerMass)[corpus.Count];
+        var held = new (LabelledText Text, ModelScore Best, double DangerMass, bool Sign)[corpus.Count];
         var done = 0;
         Parallel.For(0, Folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
@@ -82,7 +88,7 @@ public static class ModelTrainer
                 if (fold[i] == f)
                 {
                     var ranked = model.Predict(corpus[i].Text).Ranked;
-                    held[i] = (corpus[i], ranked[0], DangerMass(ranked));
+                    held[i] = (corpus[i], ranked[0], DangerMass(ranked), DangerSigns.Find(corpus[i].Text).Count > 0);
                 }
             }
 
@@ -93,7 +99,7 @@ public static class ModelTrainer
         var probabilities = held.Select(h => h.Best.Probability).Order().ToList();
         var threshold = Math.Round(probabilities[(int)Math.Floor(TargetTriageRate * (probabilities.Count - 1))], 2, MidpointRounding.ToZero);
         int kindRight = 0, categoryRight = 0, triage = 0;
-        foreach (var (text, best, _) in held)
+        foreach (var (text, best, _, _) in held)
         {
             if (best.Probability < threshold)
             {
@@ -106,15 +112,49 @@ public static class ModelTrainer
         }
 
         // The texts the danger rule could wrongly flag, in each of the two places it acts: not danger to life by
-        // category, and answered as other than police work, or sent to triage. At most TargetDangerFlagRate of each.
-        var calm = held.Where(h => !DangerSigns.LifeThreateningCategories.Contains(h.Text.Category)).ToList();
+        // category (nor by the writer's label), and answered as other than police work, or sent to triage.
+        var calm = held.Where(h => IsCalm(h.Text)).ToList();
         var dangerThreshold = FlagLimit(calm.Where(h => h.Best.Probability >= threshold && catalogue.Find(h.Best.Code)?.Kind != IncidentKind.Police).Select(h => h.DangerMass), TargetDangerFlagRate);
-        var triageDangerThreshold = FlagLimit(calm.Where(h => h.Best.Probability < threshold).Select(h => h.DangerMass), TargetDangerFlagRate);
+        var quiet = held.Where(h => h.Best.Probability < threshold && !h.Sign).ToList();
+        var triageDangerThreshold = SafeTriageLimit(
+            quiet.Where(h => IsDanger(h.Text)).Select(h => (h.DangerMass, h.Text.DangerLabel is not null)),
+            quiet.Where(h => IsCalm(h.Text)).Select(h => h.DangerMass),
+            FlagLimit(calm.Where(h => h.Best.Probability < threshold).Select(h => h.DangerMass), TargetDangerFlagRate));
 
         double Share(int n) => Math.Round(n / (double)corpus.Count, 4);
         return new CrossValidation(threshold, dangerThreshold, triageDangerThreshold, new ModelFigures($"{Folds}-fold cross-validation on the corpus", corpus.Count,
             Share(kindRight), Share(categoryRight), Share(triage), 0, 0, at));
     }
+
+    /// <summary>
+    /// The danger limit for texts in triage, chosen for safety: the highest two-decimal limit that rings for at
+    /// least <see cref="TriageDangerRecall"/> of the danger texts left in triage without a sign and for every one a
+    /// writer labelled danger; never above <paramref name="falseAlarmLimit"/> (the limit a 3 % false-alarm rate
+    /// gives), never so low that it rings for more than <see cref="MaxTriageFlagRate"/> of the calm texts there.
+    /// A false alarm in triage costs an operator one look at a text that was waiting anyway; a miss is a danger call
+    /// waiting in the queue.
+    /// </summary>
+    public static double SafeTriageLimit(IEnumerable<(double Mass, bool Labelled)> danger, IEnumerable<double> calm, double falseAlarmLimit)
+    {
+        var limit = falseAlarmLimit;
+        var masses = danger.OrderByDescending(d => d.Mass).ToList();
+        if (masses.Count > 0)
+        {
+            var byRecall = masses[(int)Math.Ceiling(TriageDangerRecall * masses.Count) - 1].Mass;
+            var labelled = masses.Where(d => d.Labelled).Select(d => d.Mass).DefaultIfEmpty(1).Min();
+            limit = Math.Min(limit, Math.Round(Math.Min(byRecall, labelled), 2, MidpointRounding.ToZero));
+        }
+
+        var quiet = calm.ToList();
+        return quiet.Count == 0 ? limit : Math.Max(limit, FlagLimit(quiet, MaxTriageFlagRate));
+    }
+
+    /// <summary>Danger to life: the writer's label where the file carries one, a life-threatening category otherwise.</summary>
+    private static bool IsDanger(LabelledText text) =>
+        text.DangerLabel ?? DangerSigns.LifeThreateningCategories.Contains(text.Category);
+
+    private static bool IsCalm(LabelledText text) =>
+        !IsDanger(text) && !DangerSigns.LifeThreateningCategories.Contains(text.Category);
 
     private static double FlagLimit(IEnumerable<double> masses, double rate)
     {
@@ -189,6 +229,8 @@ public static class ModelTrainer
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
             }, "Words"))
             .Append(ml.Transforms.Concatenate("Features", ClassifierModel.CharColumn, ClassifierModel.WordColumn))
+            // L-BFGS passes over the features once an iteration: keep them in memory rather than featurise again.
+            .AppendCacheCheckpoint(ml)
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "Label",

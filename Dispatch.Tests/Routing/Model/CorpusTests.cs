@@ -15,7 +15,8 @@ public sealed class CorpusTests
     /// A frozen evaluation set: <c>eval</c> (the first, 684 texts), <c>eval2</c> (a second writer's, 480 texts),
     /// <c>eval3</c> (a third writer's 420 texts on danger to life and its near neighbours), <c>eval4</c> (a fourth
     /// writer's 320, danger told by its circumstances), <c>eval5</c> (a fifth writer's 400, a normal day's mix),
-    /// <c>eval6</c> (a sixth writer's 450, an ordinary week, written blind beside the fourth training batch).
+    /// <c>eval6</c> (a sixth writer's 450, an ordinary week, written blind beside the fourth training batch),
+    /// <c>eval7</c> (a seventh writer's 450, a fortnight of mostly long texts, written blind).
     /// </summary>
     internal static IReadOnlyList<LabelledText> Evaluation(string set = "eval") => ReadClean($"infra/catalogue/corpus/{set}");
 
@@ -39,6 +40,7 @@ public sealed class CorpusTests
     [TestCase("eval4", 300)] // a safety set: 220 danger texts and 100 calm ones
     [TestCase("eval5", 400)]
     [TestCase("eval6", 400)]
+    [TestCase("eval7", 400)]
     public void EvaluationSet_IsBigEnoughAndNoneOfItIsInTheTrainingCorpus(string set, int atLeast)
     {
         var evaluation = Evaluation(set);

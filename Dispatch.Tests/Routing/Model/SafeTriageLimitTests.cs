@@ -1,0 +1,53 @@
+using Dispatch.Server.Routing.Model;
+
+namespace Dispatch.Tests.Routing.Model;
+
+/// <summary>The danger limit for texts in triage is chosen for safety, within a false-alarm ceiling and floor.</summary>
+public sealed class SafeTriageLimitTests
+{
+    // The calm texts left in triage: 0.000 … 0.099, so a limit of 0.06 already rings for 40 % of them.
+    private static readonly double[] Calm = Enumerable.Range(0, 100).Select(i => i / 1000.0).ToArray();
+
+    [Test]
+    public void RingsForAtLeastTheRecallShareOfTheDangerTextsLeftInTriage()
+    {
+        // Twenty danger texts, 0.05 … 1.00: 85 % is the seventeen highest, so the limit is the seventeenth's mass.
+        var danger = Enumerable.Range(1, 20).Select(i => (i * 0.05, false)).ToList();
+
+        var limit = ModelTrainer.SafeTriageLimit(danger, Calm, falseAlarmLimit: 0.9);
+
+        Assert.That(limit, Is.EqualTo(0.2).Within(1e-9));
+        Assert.That(danger.Count(d => d.Item1 >= limit), Is.GreaterThanOrEqualTo(17));
+    }
+
+    [Test]
+    public void RingsForEveryTextAWriterLabelledDanger()
+    {
+        var danger = Enumerable.Range(1, 20).Select(i => (i * 0.05, false)).Append((0.127, true)).ToList();
+
+        Assert.That(ModelTrainer.SafeTriageLimit(danger, Calm, falseAlarmLimit: 0.9), Is.EqualTo(0.12).Within(1e-9));
+    }
+
+    [Test]
+    public void NeverRisesAboveTheFalseAlarmLimit()
+    {
+        var danger = new[] { (0.95, false), (0.97, true) };
+
+        Assert.That(ModelTrainer.SafeTriageLimit(danger, Calm, falseAlarmLimit: 0.6), Is.EqualTo(0.6));
+    }
+
+    [Test]
+    public void NeverRingsForMostOfTheCalmTextsInTheQueue()
+    {
+        var danger = new[] { (0.01, true) };
+
+        var limit = ModelTrainer.SafeTriageLimit(danger, Calm, falseAlarmLimit: 0.6);
+
+        Assert.That(Calm.Count(m => m >= limit) / (double)Calm.Length, Is.LessThanOrEqualTo(ModelTrainer.MaxTriageFlagRate));
+        Assert.That(limit, Is.EqualTo(0.06).Within(1e-9));
+    }
+
+    [Test]
+    public void WithoutDangerTextsInTriage_KeepsTheFalseAlarmLimit() =>
+        Assert.That(ModelTrainer.SafeTriageLimit([], Calm, falseAlarmLimit: 0.54), Is.EqualTo(0.54));
+}
