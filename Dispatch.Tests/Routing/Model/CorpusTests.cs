@@ -16,7 +16,8 @@ public sealed class CorpusTests
     /// <c>eval3</c> (a third writer's 420 texts on danger to life and its near neighbours), <c>eval4</c> (a fourth
     /// writer's 320, danger told by its circumstances), <c>eval5</c> (a fifth writer's 400, a normal day's mix),
     /// <c>eval6</c> (a sixth writer's 450, an ordinary week, written blind beside the fourth training batch),
-    /// <c>eval7</c> (a seventh writer's 450, a fortnight of mostly long texts, written blind).
+    /// <c>eval7</c> (a seventh writer's 450, a fortnight of mostly long texts, written blind), <c>eval8</c> (an eighth
+    /// writer's 448, a day and night with real lengths, written blind beside the sixth training batch).
     /// </summary>
     internal static IReadOnlyList<LabelledText> Evaluation(string set = "eval") => ReadClean($"infra/catalogue/corpus/{set}");
 
@@ -41,6 +42,7 @@ public sealed class CorpusTests
     [TestCase("eval5", 400)]
     [TestCase("eval6", 400)]
     [TestCase("eval7", 400)]
+    [TestCase("eval8", 400)]
     public void EvaluationSet_IsBigEnoughAndNoneOfItIsInTheTrainingCorpus(string set, int atLeast)
     {
         var evaluation = Evaluation(set);
