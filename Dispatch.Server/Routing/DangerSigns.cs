@@ -133,6 +133,12 @@ public static partial class DangerSigns
         ("嘴歪", "急症", "an acute medical emergency"), ("口眼歪斜", "急症", "an acute medical emergency"), ("半边身子", "急症", "an acute medical emergency"),
         ("半身不遂", "急症", "an acute medical emergency"), ("说不出话", "急症", "an acute medical emergency"), ("不能说话", "急症", "an acute medical emergency"),
         ("口齿不清", "急症", "an acute medical emergency"),
+        // Added 2026-12-06 (pass 4) from the sixth training batch's danger texts left in plain triage (training data,
+        // read on purpose; no evaluation text read), as the general meaning, never the sentence: slurred speech and an
+        // arm that will not lift (a stroke), thrashing in the water, putting one's affairs in order, self-harm.
+        ("说话不清", "急症", "an acute medical emergency"), ("手抬不起", "急症", "an acute medical emergency"), ("咳血", "受伤流血", "bleeding"),
+        ("水里扑腾", "落水", "someone in the water"),
+        ("交代后事", "轻生", "suicide"), ("安排后事", "轻生", "suicide"), ("伤害自己", "轻生", "suicide"), ("自残", "轻生", "suicide"),
     ];
 
     /// <summary>
@@ -153,7 +159,22 @@ public static partial class DangerSigns
         ("昏迷倒地", "someone collapsed", "unconscious collapsed fainted hunmi yundao"),
         ("儿童走失", "a missing child", "missing zoushi"),
         ("生命威胁", "a threat to kill", "kill killing murder sharen"),
-        ("急症", "an acute medical emergency", "heartattack stroke choking seizure overdose ambulance cpr"));
+        ("急症", "an acute medical emergency", "heartattack stroke choking seizure overdose ambulance cpr zuiwai"),
+        ("轻生", "suicide", "zican"));
+
+    /// <summary>
+    /// English phrases of several words (pass 4): a person who does not move or answer, one who went under, a
+    /// goodbye, a threat, a weapon, someone pinned. Matched as the run of words they are made of ("can't get up" is
+    /// can·t·get·up), after no negator. A text with no Chinese waits in triage anyway: these only put it first.
+    /// </summary>
+    private static readonly Dictionary<string, (string Zh, string En, int Words)> LatinPhrases = BuildLatinPhrases(
+        ("昏迷倒地", "someone collapsed", "unresponsive|not breathing|isn't breathing|stopped breathing|not moving|isn't moving|not responding|doesn't respond|doesn't react|no response|slumped|passed out|won't wake up|can't wake|lying still|can't get up"),
+        ("落水", "someone in the water", "went under|gone under|in the water|come back up|hasn't come up|didn't come up|swept away"),
+        ("轻生", "suicide", "sleeping pills|took pills|suicide note|goodbye|end my life|end his life|end her life|on the ledge|jump off"),
+        ("生命威胁", "a threat to kill", "finish me|finish her|finish him|strangle|strangled|strangling|hostage|beating me|beat me"),
+        ("持械", "a weapon", "crossbow|axe|cleaver|rifle|pistol|weapon|armed"),
+        ("急症", "an acute medical emergency", "breathing|breathe|chest pain|slurred"),
+        ("被困", "someone trapped", "pinned|locked in|can't get out|under the wheel|under the car"));
 
     /// <summary>Phrases that hold a sign's characters but speak of no danger (是血压 holds 是血).</summary>
     private static readonly string[] NotSigns = ["是血压", "是血糖", "是血型", "是血管", "是血脂"];
@@ -222,6 +243,10 @@ public static partial class DangerSigns
                 {
                     found.Add((normalised.Length + i, new Sign(joined, meaning.Zh, meaning.En)));
                 }
+                else if (LatinPhrases.TryGetValue(joined, out var phrase) && phrase.Words == n)
+                {
+                    found.Add((normalised.Length + i, new Sign(string.Join(' ', words.Skip(i).Take(n)), phrase.Zh, phrase.En)));
+                }
             }
         }
 
@@ -255,6 +280,10 @@ public static partial class DangerSigns
 
     [System.Text.RegularExpressions.GeneratedRegex("[a-z0-9]+")]
     private static partial System.Text.RegularExpressions.Regex LatinWord();
+
+    private static Dictionary<string, (string Zh, string En, int Words)> BuildLatinPhrases(params (string Zh, string En, string Phrases)[] groups) =>
+        groups.SelectMany(g => g.Phrases.Split('|').Select(p => LatinWord().Matches(p).Select(m => m.Value).ToList()).Select(w => (Words: w, g.Zh, g.En)))
+            .ToDictionary(x => string.Concat(x.Words), x => (x.Zh, x.En, x.Words.Count), StringComparer.Ordinal);
 
     private static Dictionary<string, (string Zh, string En)> BuildLatinSigns(params (string Zh, string En, string Words)[] groups) =>
         groups.SelectMany(g => g.Words.Split(' ').Select(w => (Word: w, g.Zh, g.En))).ToDictionary(x => x.Word, x => (x.Zh, x.En), StringComparer.Ordinal);

@@ -94,6 +94,8 @@ public sealed partial class CommandDetailTests
         await page.Locator("[data-testid=incident-detail] [data-testid=detail-reclassify]").ClickAsync();
         var dialog = page.Locator("[data-testid=action-dialog]");
         var categories = dialog.Locator("[data-testid=field-categoryCode]");
+        // The dialog opens once the catalogue has been read (the first time on this page, a request away).
+        await Assertions.Expect(categories.Locator("optgroup")).ToHaveCountAsync(3);
         Assert.That(await categories.Locator("optgroup").EvaluateAllAsync<string[]>("gs => gs.map(g => g.label)"), Is.EqualTo(new[] { "警务类", "非警务类", "纠纷类" }));
         await dialog.Locator("[data-testid=field-categoryCode-search]").FillAsync("邻里");
         var shown = await categories.Locator("option:not([hidden])").AllInnerTextsAsync();

@@ -30,6 +30,16 @@ public sealed class DangerSignsTests
     [TestCase("youren diaojinhe le", "落水")]
     [TestCase("我爸嘴歪了，叫他只会哼哼", "急症")]
     [TestCase("她突然说不出话，半边身子动不了", "急症")]
+    [TestCase("我妈说话不清楚了，右手抬不起来", "急症")]
+    [TestCase("有个人在水库里扑腾，水里扑腾了几下", "落水")]
+    [TestCase("ta zai shui li pu teng", "落水")]
+    [TestCase("他突然打电话给我交代后事", "轻生")]
+    [TestCase("The old man at the bus stop is not moving", "昏迷倒地")]
+    [TestCase("she won't wake up and her lips are blue", "昏迷倒地")]
+    [TestCase("my brother went under near the pier", "落水")]
+    [TestCase("he took sleeping pills", "轻生")]
+    [TestCase("a man with a crossbow outside the mall", "持械")]
+    [TestCase("a worker is pinned under a steel beam", "被困")]
     public void Find_WhenLifeIsInDanger_NamesTheSign(string text, string sign)
     {
         Assert.That(DangerSigns.Find(text).Select(s => s.Zh), Does.Contain(sign));
@@ -43,6 +53,7 @@ public sealed class DangerSignsTests
     [TestCase("他说打死也不还钱")]
     [TestCase("There is no fire, only steam from the kitchen")]
     [TestCase("the street light is broken")]
+    [TestCase("the guard at the gate is not armed, we just need a backup key")]
     [TestCase("wo kan le yi xia, ta dao di zai na li")]
     [TestCase("ni kan dao le ma, wo hui dao jia le")]
     public void Find_WhenNothingEndangersLife_FindsNothing(string text)

@@ -19,8 +19,9 @@ public sealed class ClassifierModelTests
     // (mostly danger and its near neighbours) 0.921, 0.850, 0.062, 240/240; eval5 (a normal day) 0.903, 0.865, 0.063,
     // 70/71; eval6 (an ordinary week) 0.893, 0.878, 0.076, 73/73; eval7 (a fortnight, long texts) 0.893, 0.876, 0.087,
     // 70/75; eval8 (a day and night with real lengths, written blind beside the last training batch and measured once
-    // with the model before and once with this one) 0.884, 0.859, 0.089, 67/69. Kind stays below the target of
-    // 0.92 on every blind set; each is gated a little under what it measures.
+    // with the model before and once with this one) 0.884, 0.859, 0.089, 67/69. The danger signs of pass 4 (from that
+    // batch's misses) then took eval7 to 71/75 and eval8 to 68/69, no false alarm added. Kind stays below the issue's
+    // target of 0.92 on every blind set; each is gated a little under what it measures.
     private static readonly object[] Floors =
     [
         new object[] { "eval", 0.93, 0.91, 0.05, 169 },
@@ -28,8 +29,8 @@ public sealed class ClassifierModelTests
         new object[] { "eval3", 0.91, 0.83, 0.07, 240 },
         new object[] { "eval5", 0.89, 0.85, 0.075, 70 },
         new object[] { "eval6", 0.88, 0.86, 0.09, 73 },
-        new object[] { "eval7", 0.88, 0.86, 0.095, 70 },
-        new object[] { "eval8", 0.87, 0.84, 0.10, 67 },
+        new object[] { "eval7", 0.88, 0.86, 0.095, 71 },
+        new object[] { "eval8", 0.87, 0.84, 0.10, 68 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
