@@ -11,7 +11,7 @@ namespace Dispatch.Server.Routing.Model;
 
 /// <summary>
 /// Trains the classifier from the labelled corpus: ML.NET's text featuriser (character 1–3-grams and jieba
-/// words, TF-IDF, L2 norm; word bigrams measured worse in cross-validation) feeding an L-BFGS maximum-entropy model. Deterministic for a corpus and a seed (one thread). The
+/// words, TF-IDF, L2 norm; word bigrams measured worse in cross-validation) feeding an L-BFGS maximum-entropy model. Deterministic for a corpus and a seed (two threads always, each summing a fixed share of the data). The
 /// triage threshold is chosen by k-fold cross-validation on the corpus itself, never on the evaluation set.
 /// </summary>
 public static class ModelTrainer
@@ -237,9 +237,12 @@ public static class ModelTrainer
                 FeatureColumnName = "Features",
                 L1Regularization = 0.0001f,
                 L2Regularization = 0.001f,
-                NumberOfThreads = 1,
+                // Two threads whatever the machine: the data is split the same way and the parts summed in order, so
+                // the model is the same on every machine and run; with a history of 20 steps (ML.NET's default, 50
+                // before) the final model trains in under a minute on 6,724 texts here.
+                NumberOfThreads = 2,
                 OptimizationTolerance = 1e-4f,
                 MaximumNumberOfIterations = 100,
-                HistorySize = 50,
+                HistorySize = 20,
             }));
 }

@@ -14,23 +14,22 @@ public sealed class ClassifierModelTests
     // Floors set from the figures measured on each frozen set (docs/CLASSIFIER.md), a little below them so that
     // retraining on a grown corpus does not fail on noise; never below the issue's own floor of 0.85 kind accuracy.
     // Danger to life should be every text: the floor is what is measured today, so that it can only rise. Model
-    // 20261207-28b206f4d0 (6,724 texts, the triage danger limit chosen for safety) with the danger signs of pass 3:
-    // eval kind 0.943, category 0.923, triage 0.044, danger 169/169; eval2 0.896, 0.877, 0.075, 125/125; eval3
-    // (mostly danger and its near neighbours) 0.921, 0.850, 0.062, 240/240; eval5 (a normal day) 0.903, 0.865, 0.063,
-    // 70/71; eval6 (an ordinary week) 0.893, 0.878, 0.076, 73/73; eval7 (a fortnight, long texts) 0.893, 0.876, 0.087,
-    // 70/75; eval8 (a day and night with real lengths, written blind beside the last training batch and measured once
-    // with the model before and once with this one) 0.884, 0.859, 0.089, 67/69. The danger signs of pass 4 (from that
-    // batch's misses) then took eval7 to 71/75 and eval8 to 68/69, no false alarm added. Kind stays below the issue's
-    // target of 0.92 on every blind set; each is gated a little under what it measures.
+    // 20261207-5d98f66fd9 (6,724 texts, the triage danger limit chosen for safety, trained on two threads with a
+    // history of 20 so that it takes under a minute) with the danger signs of pass 4: eval kind 0.939, category 0.915,
+    // triage 0.048, danger 169/169; eval2 0.892, 0.873, 0.081, 125/125; eval3 (mostly danger and its near neighbours)
+    // 0.924, 0.852, 0.062, 240/240; eval5 (a normal day) 0.903, 0.863, 0.070, 70/71; eval6 (an ordinary week) 0.893,
+    // 0.873, 0.073, 73/73; eval7 (a fortnight, long texts) 0.884, 0.867, 0.091, 72/75; eval8 (a day and night with real
+    // lengths) 0.891, 0.864, 0.083, 68/69. Kind stays below the target of 0.92 on every blind set; each is gated
+    // a little under what it measures.
     private static readonly object[] Floors =
     [
-        new object[] { "eval", 0.93, 0.91, 0.05, 169 },
-        new object[] { "eval2", 0.88, 0.86, 0.085, 125 },
-        new object[] { "eval3", 0.91, 0.83, 0.07, 240 },
-        new object[] { "eval5", 0.89, 0.85, 0.075, 70 },
-        new object[] { "eval6", 0.88, 0.86, 0.09, 73 },
-        new object[] { "eval7", 0.88, 0.86, 0.095, 71 },
-        new object[] { "eval8", 0.87, 0.84, 0.10, 68 },
+        new object[] { "eval", 0.93, 0.90, 0.06, 169 },
+        new object[] { "eval2", 0.88, 0.86, 0.09, 125 },
+        new object[] { "eval3", 0.91, 0.84, 0.07, 240 },
+        new object[] { "eval5", 0.89, 0.85, 0.08, 70 },
+        new object[] { "eval6", 0.88, 0.86, 0.085, 73 },
+        new object[] { "eval7", 0.87, 0.85, 0.10, 72 },
+        new object[] { "eval8", 0.88, 0.85, 0.095, 68 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
@@ -67,7 +66,7 @@ public sealed class ClassifierModelTests
     /// The danger rule on the fourth set (220 danger texts, many told only by their circumstances, English and
     /// pinyin among them; 100 calm near neighbours), blind to every change so far: its misses have not been read.
     /// Measured 2026-12-06 with model f3ed854da2: 213/220 safe, 10/100 false alarms (that morning: 202/220, 5/100);
-    /// 216/220, 10/100 with the third pass of danger signs; model dcce1fa28d: 216/220, 8/100; model 28b206f4d0: 217/220, 8/100.
+    /// 216/220, 10/100 with the third pass of danger signs; model dcce1fa28d: 216/220, 8/100; model 28b206f4d0: 217/220, 8/100; model 5d98f66fd9: 217/220, 8/100.
     /// Its kind and category figures (0.878, 0.784) are not gated: two thirds of it is danger to life, much of it meant
     /// to be hard, and its texts with no Chinese go to triage by design.
     /// </summary>
