@@ -145,8 +145,8 @@ public static class ModelTrainer
             limit = Math.Min(limit, Math.Round(Math.Min(byRecall, labelled), 2, MidpointRounding.ToZero));
         }
 
-        var quiet = calm.ToList();
-        return quiet.Count == 0 ? limit : Math.Max(limit, FlagLimit(quiet, MaxTriageFlagRate));
+        var calmMasses = calm.ToList();
+        return calmMasses.Count == 0 ? limit : Math.Max(limit, FlagLimit(calmMasses, MaxTriageFlagRate));
     }
 
     /// <summary>Danger to life: the writer's label where the file carries one, a life-threatening category otherwise.</summary>
