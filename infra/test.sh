@@ -88,6 +88,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the test host failed before any test could report.
   failed=1
 fi
+infra/trx-not-passed.sh "$results"/*.trx || true
 echo "$summary"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

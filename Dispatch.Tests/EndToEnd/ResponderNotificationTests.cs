@@ -88,7 +88,7 @@ public sealed class ResponderNotificationTests
                       .map((n) => ({ title: n.title, body: n.body, tag: n.tag }))
                     """);
                 return list.GetArrayLength() > 0 ? list.EnumerateArray().ToList() : null;
-            }, TimeSpan.FromSeconds(5), "a system notification");
+            }, TimeSpan.FromSeconds(10), "a system notification");
             Assert.That(shown, Has.Count.EqualTo(1));
             Assert.That(shown[0].GetProperty("title").GetString(), Is.EqualTo("新派单"));
             Assert.That(shown[0].GetProperty("body").GetString(), Does.Contain("新塘路66号便利店"));
