@@ -21,7 +21,8 @@ public static partial class DangerSigns
         "自zi 色se 苗miao 药yao 菜cai 落luo/la/lao 血xue/xie 行xing/hang 被bei 要yao 见jian 触chu 警jing 识shi 话hua 误wu 说shuo 贩fan 走zou 起qi 超chao 路lu 跳tiao 踏ta 踩cai 身shen 躺tang 轻qing 过guo 进jin 迷mi 遗yi 酸suan 醒xing 里li 重zhong/chong 钢gang 铁tie 锁suo 闪shan " +
         "闻wen 阳yang 难nan 雾wu 露lu/lou 非fei 面mian 顶ding 风feng 食shi 首shou 马ma 骤zhou 高gao " +
         "眼yan 半ban 斜xie 遂sui 齿chi 歪wai 能neng 边bian " +
-        "扑pu 腾teng 抬tai 交jiao 代dai 后hou 排pai 害hai 残can 咳ke 己ji";
+        "扑pu 腾teng 抬tai 交jiao 代dai 后hou 排pai 害hai 残can 咳ke 己ji " +
+        "睛jing 两liang 按an 砖zhuan 星xing 线xian 断duan 门men";
 
     /// <summary>
     /// Built on first use, after the sign list: static fields of a partial class's two files have no set order between them.

@@ -139,6 +139,17 @@ public static partial class DangerSigns
         ("说话不清", "急症", "an acute medical emergency"), ("手抬不起", "急症", "an acute medical emergency"), ("咳血", "受伤流血", "bleeding"),
         ("水里扑腾", "落水", "someone in the water"),
         ("交代后事", "轻生", "suicide"), ("安排后事", "轻生", "suicide"), ("伤害自己", "轻生", "suicide"), ("自残", "轻生", "suicide"),
+        // Added 2026-12-06 (pass 5) from the seventh training batch's danger texts left in plain triage (training data,
+        // read on purpose; no evaluation text read), as the general meaning: a person who no longer moves or cannot
+        // stand, eyes rolled back, a car sinking, struggling in water, a beating on the ground, a brick as a weapon, a
+        // live wire down and sparking, an old person not seen for days. Every one of three characters or more is
+        // matched in pinyin too, which is how most of those texts were typed.
+        ("人不动了", "昏迷倒地", "someone collapsed"), ("站不起来", "昏迷倒地", "someone collapsed"), ("眼睛翻白", "昏迷倒地", "someone collapsed"),
+        ("两眼翻白", "昏迷倒地", "someone collapsed"),
+        ("往下沉", "落水", "someone in the water"), ("扑腾", "落水", "someone in the water"),
+        ("按在地上", "暴力殴打", "a beating"), ("往死里打", "暴力殴打", "a beating"), ("砖头砸", "持械", "a weapon"),
+        ("电线掉", "触电危险", "a live wire down"), ("高压线断", "触电危险", "a live wire down"), ("冒火星", "触电危险", "a live wire down"),
+        ("天没出门", "多日无应答", "someone not seen for days"),
     ];
 
     /// <summary>
@@ -160,7 +171,11 @@ public static partial class DangerSigns
         ("儿童走失", "a missing child", "missing zoushi"),
         ("生命威胁", "a threat to kill", "kill killing murder sharen"),
         ("急症", "an acute medical emergency", "heartattack stroke choking seizure overdose ambulance cpr zuiwai"),
-        ("轻生", "suicide", "zican"));
+        ("轻生", "suicide", "zican"),
+        ("落水", "someone in the water", "puteng"),
+        ("燃气泄漏", "a gas leak", "louqi"),
+        ("坠落", "a fall from height", "windowsill"),
+        ("灾害", "a disaster", "mudslide"));
 
     /// <summary>
     /// English phrases of several words (pass 4): a person who does not move or answer, one who went under, a
@@ -174,10 +189,21 @@ public static partial class DangerSigns
         ("生命威胁", "a threat to kill", "finish me|finish her|finish him|strangle|strangled|strangling|hostage|beating me|beat me"),
         ("持械", "a weapon", "crossbow|axe|cleaver|rifle|pistol|weapon|armed"),
         ("急症", "an acute medical emergency", "breathing|breathe|chest pain|slurred"),
-        ("被困", "someone trapped", "pinned|locked in|can't get out|under the wheel|under the car"));
+        ("被困", "someone trapped", "pinned|locked in|can't get out|under the wheel|under the car"),
+        // Pass 5 (2026-12-06), from the seventh training batch's lost danger texts, as general phrases.
+        ("急症", "an acute medical emergency", "get air|throat is swelling|throat swelling|allergic reaction|anaphylactic|anaphylaxis|asthma|wheezing|gasping|turning blue|going blue|lips going purple|lips are blue|face is grey|holding his chest|holding her chest|clutching his chest|clutching her chest"),
+        ("昏迷倒地", "someone collapsed", "not making sense|lying on the ground|lying on his side|lying on her side|face down"),
+        ("儿童走失", "a missing child", "wandered off|lost my son|lost my daughter|lost my child|lost my kid|can't find my son|can't find my daughter|can't find my child|can't find my kid"),
+        ("人员失联", "someone missing", "never came back|never came home|hasn't come home|hasn't come back|didn't come home"),
+        ("落水", "someone in the water", "the current|current took|can't swim|cannot swim|underwater|under the water"),
+        ("被困", "someone trapped", "buried|under the rubble|can't lift"),
+        ("暴力殴打", "a beating", "stop stop|suddenly quiet|suddenly silent"),
+        ("持械", "a weapon", "broken bottle"),
+        ("坠落", "a fall from height", "on the sill|roof edge|edge of the roof"),
+        ("灾害", "a disaster", "landslide|floodwater|washed away"));
 
-    /// <summary>Phrases that hold a sign's characters but speak of no danger (是血压 holds 是血).</summary>
-    private static readonly string[] NotSigns = ["是血压", "是血糖", "是血型", "是血管", "是血脂"];
+    /// <summary>Phrases that hold a sign's characters but speak of no danger (是血压 holds 是血, a car that 打不着火 will not start).</summary>
+    private static readonly string[] NotSigns = ["是血压", "是血糖", "是血型", "是血管", "是血脂", "打不着火", "点不着火"];
 
     /// <summary>All the signs at once (a multi-string search built once), and each first character's signs in list order.</summary>
     private static readonly SearchValues<string> AnySign = SearchValues.Create(Signs.Select(s => s.Sign).Distinct().ToArray(), StringComparison.Ordinal);

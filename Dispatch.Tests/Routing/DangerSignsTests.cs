@@ -40,6 +40,16 @@ public sealed class DangerSignsTests
     [TestCase("he took sleeping pills", "轻生")]
     [TestCase("a man with a crossbow outside the mall", "持械")]
     [TestCase("a worker is pinned under a steel beam", "被困")]
+    [TestCase("wo ye ye shuai le yi jiao, zhan bu qi lai", "昏迷倒地")]
+    [TestCase("路口那个骑车的人不动了", "昏迷倒地")]
+    [TestCase("车掉进水塘了正在往下沉", "落水")]
+    [TestCase("ta ba ta qi zi an zai di shang", "暴力殴打")]
+    [TestCase("路边电线掉下来了还在冒火星", "触电危险")]
+    [TestCase("楼上独居的奶奶好几天没出门了", "多日无应答")]
+    [TestCase("my grandmother is wheezing and can't get air", "急症")]
+    [TestCase("my daughter wandered off in the mall", "儿童走失")]
+    [TestCase("he went fishing and never came back", "人员失联")]
+    [TestCase("a man is sitting on the windowsill of the 9th floor", "坠落")]
     public void Find_WhenLifeIsInDanger_NamesTheSign(string text, string sign)
     {
         Assert.That(DangerSigns.Find(text).Select(s => s.Zh), Does.Contain(sign));
@@ -56,6 +66,9 @@ public sealed class DangerSignsTests
     [TestCase("the guard at the gate is not armed, we just need a backup key")]
     [TestCase("wo kan le yi xia, ta dao di zai na li")]
     [TestCase("ni kan dao le ma, wo hui dao jia le")]
+    [TestCase("车子打不着火，不动了")]
+    [TestCase("the lift stopped again, nobody inside")]
+    [TestCase("he is not lying on the ground any more, he walked home")]
     public void Find_WhenNothingEndangersLife_FindsNothing(string text)
     {
         Assert.That(DangerSigns.Find(text), Is.Empty);

@@ -17,7 +17,8 @@ public sealed class CorpusTests
     /// writer's 320, danger told by its circumstances), <c>eval5</c> (a fifth writer's 400, a normal day's mix),
     /// <c>eval6</c> (a sixth writer's 450, an ordinary week, written blind beside the fourth training batch),
     /// <c>eval7</c> (a seventh writer's 450, a fortnight of mostly long texts, written blind), <c>eval8</c> (an eighth
-    /// writer's 448, a day and night with real lengths, written blind beside the sixth training batch).
+    /// writer's 448, a day and night with real lengths, written blind beside the sixth training batch), <c>eval9</c> (a
+    /// ninth writer's 449, a rainy week in an old district, written blind beside the seventh training batch).
     /// </summary>
     internal static IReadOnlyList<LabelledText> Evaluation(string set = "eval") => ReadClean($"infra/catalogue/corpus/{set}");
 
@@ -43,6 +44,7 @@ public sealed class CorpusTests
     [TestCase("eval6", 400)]
     [TestCase("eval7", 400)]
     [TestCase("eval8", 400)]
+    [TestCase("eval9", 400)]
     public void EvaluationSet_IsBigEnoughAndNoneOfItIsInTheTrainingCorpus(string set, int atLeast)
     {
         var evaluation = Evaluation(set);
