@@ -36,7 +36,7 @@ public static class ModelTrainer
     public const double TargetDangerFlagRate = 0.03;
 
     /// <summary>The triage danger limit must ring for at least this share of held-out danger texts left in triage without a sign.</summary>
-    public const double TriageDangerRecall = 0.85;
+    public const double TriageDangerRecall = 1.0;
 
     /// <summary>…but never for more than this share of the calm texts left there: an alarm on most of the queue is no alarm.</summary>
     public const double MaxTriageFlagRate = 0.40;
