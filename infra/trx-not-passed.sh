@@ -1,13 +1,45 @@
 #!/usr/bin/env bash
-# Names every .NET test in TRX files (dotnet test --logger trx) whose outcome is not Passed, one per line as
+# Names every .NET test in TRX files (dotnet test --logger trx) whose outcome is not Passed, with the first lines of
+# its message and the test file's line it stopped at, so that the last lines of a CI log say which test failed and
+# where, not only how many:
 #   not passed (Outcome): TestName
-# so that the last lines of a CI log say which test to look at, not only how many failed.
+#     | message line …
+#     | at Dispatch.Tests.… in …/File.cs:line N
 # Usage: infra/trx-not-passed.sh results/*.trx
 set -euo pipefail
 for trx in "$@"; do
   [ -f "$trx" ] || continue
-  grep -o '<UnitTestResult [^>]*>' "$trx" \
-    | sed -n 's/.* testName="\([^"]*\)".* outcome="\([^"]*\)".*/\2\t\1/p' \
-    | awk -F'\t' '$1 != "Passed" { print "not passed (" $1 "): " $2 }' \
-    | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'
+  awk '
+    function unescape(s) {
+      gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\x27", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s)
+      return s
+    }
+    function attr(line, name,    m) {
+      if (match(line, " " name "=\"[^\"]*\"")) return unescape(substr(line, RSTART + length(name) + 3, RLENGTH - length(name) - 4))
+      return ""
+    }
+    /<UnitTestResult / {
+      outcome = attr($0, "outcome")
+      failing = outcome != "" && outcome != "Passed"
+      if (failing) print "not passed (" outcome "): " attr($0, "testName")
+      inMessage = 0; inStack = 0; lines = 0; stackShown = 0
+      if ($0 ~ /\/>[ \t]*$/) failing = 0
+      next
+    }
+    !failing { next }
+    /<\/UnitTestResult>/ { failing = 0; next }
+    /<Message>/ { inMessage = 1; sub(/.*<Message>/, "") }
+    /<StackTrace>/ { inStack = 1; sub(/.*<StackTrace>/, "") }
+    inMessage {
+      text = $0; done = sub(/<\/Message>.*/, "", text)
+      if (lines < 6 && text ~ /[^ \t]/) { print "    | " unescape(text); lines++ }
+      if (done) inMessage = 0
+      next
+    }
+    inStack {
+      text = $0; done = sub(/<\/StackTrace>.*/, "", text)
+      if (!stackShown && text ~ /Dispatch\.Tests\..* in .*:line [0-9]+/) { sub(/^[ \t]+/, "", text); print "    | " unescape(text); stackShown = 1 }
+      if (done) inStack = 0
+    }
+  ' "$trx"
 done
