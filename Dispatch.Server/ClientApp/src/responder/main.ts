@@ -70,8 +70,9 @@ startPage({
     });
 
     const clocks = new ClockBoard();
+    const openList = document.querySelector<HTMLElement>('[data-testid=assignment-list]')!;
     const cards = new AssignmentCards(
-      document.querySelector<HTMLElement>('[data-testid=assignment-list]')!,
+      openList,
       document.querySelector<HTMLElement>('[data-testid=finished-list]')!,
       clocks,
       (item, step, card) => void act(item, step, card),
@@ -90,6 +91,8 @@ startPage({
         cards.show(items);
         const known = seen;
         seen = new Set(items.map((item) => item.assignment.id));
+        // Until the first read answers the page does not know the unit has no work: "暂无派单" waits for it.
+        openList.dataset.loaded = 'true';
         if (known) for (const item of items.filter((i) => i.assignment.state === 'Dispatched' && !known.has(i.assignment.id))) alertNewWork(item.assignment.id, item);
       } catch (error) {
         console.warn('Could not load the assignments', error);
