@@ -13,8 +13,8 @@ public sealed class ClassifierModelTests
 {
     // Floors set from the figures measured on each frozen set (docs/CLASSIFIER.md), a little below them so that
     // retraining on a grown corpus does not fail on noise; never below the issue's own floor of 0.85 kind accuracy
-    // except on eval10, where the system measures 0.839: its floor only holds that figure from falling, and the
-    // shortfall is one of the reasons issue 14 stays open.
+    // except on eval10 and eval11, where the system measures 0.839 and 0.823: their floors only hold those figures
+    // from falling, and the shortfall is one of the reasons issue 14 stays open.
     // Danger to life should be every text: the floor is what is measured today, so that it can only rise. Model
     // 20261207-5d98f66fd9 (6,724 texts, the triage danger limit chosen for safety, trained on two threads with a
     // history of 20 so that it takes under a minute) with the danger signs of pass 5: eval kind 0.940, category 0.917,
@@ -22,7 +22,8 @@ public sealed class ClassifierModelTests
     // 0.924, 0.852, 0.062, 240/240; eval5 (a normal day) 0.903, 0.863, 0.070, 70/71; eval6 (an ordinary week) 0.893,
     // 0.873, 0.073, 73/73; eval7 (a fortnight, long texts) 0.884, 0.867, 0.091, 73/75; eval8 (a day and night with real
     // lengths) 0.891, 0.864, 0.083, 68/69; eval9 (a rainy week in an old district) 0.880, 0.840, 0.096, 74/75; eval10 (the
-    // Spring Festival rush in a county town, 22 texts without Chinese) 0.839, 0.792, 0.132, 73/78. Kind stays below the
+    // Spring Festival rush in a county town, 22 texts without Chinese) 0.839, 0.792, 0.132, 73/78; eval11 (a hot fortnight
+    // in a coastal tourist city, 27 texts without Chinese) 0.823, 0.780, 0.150, 72/75. Kind stays below the
     // issue's target of 0.92 on every blind set; each is gated a little under what it measures.
     private static readonly object[] Floors =
     [
@@ -35,6 +36,7 @@ public sealed class ClassifierModelTests
         new object[] { "eval8", 0.88, 0.85, 0.095, 68 },
         new object[] { "eval9", 0.87, 0.83, 0.10, 74 },
         new object[] { "eval10", 0.83, 0.78, 0.14, 73 },
+        new object[] { "eval11", 0.81, 0.77, 0.16, 72 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
