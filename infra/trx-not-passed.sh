@@ -22,7 +22,7 @@ for trx in "$@"; do
       outcome = attr($0, "outcome")
       failing = outcome != "" && outcome != "Passed"
       if (failing) print "not passed (" outcome "): " attr($0, "testName")
-      inMessage = 0; inStack = 0; lines = 0; stackShown = 0
+      inMessage = 0; inStack = 0; lines = 0; firstFrame = ""; ownFrame = ""
       if ($0 ~ /\/>[ \t]*$/) failing = 0
       next
     }
@@ -37,9 +37,17 @@ for trx in "$@"; do
       next
     }
     inStack {
-      text = $0; done = sub(/<\/StackTrace>.*/, "", text)
-      if (!stackShown && text ~ /Dispatch\.Tests\..* in .*:line [0-9]+/) { sub(/^[ \t]+/, "", text); print "    | " unescape(text); stackShown = 1 }
-      if (done) inStack = 0
+      # The test file line: the first frame of the tests outside their helpers (Support), else the first of the tests.
+      text = $0; done = sub(/<\/StackTrace>.*/, "", text); sub(/^[ \t]+/, "", text)
+      if (text ~ /Dispatch\.Tests\..* in .*:line [0-9]+/) {
+        if (firstFrame == "") firstFrame = text
+        if (ownFrame == "" && text !~ /Dispatch\.Tests\.Support\./) ownFrame = text
+      }
+      if (done) {
+        inStack = 0
+        if (ownFrame != "") print "    | " unescape(ownFrame); else if (firstFrame != "") print "    | " unescape(firstFrame)
+        firstFrame = ""; ownFrame = ""
+      }
     }
   ' "$trx"
 done

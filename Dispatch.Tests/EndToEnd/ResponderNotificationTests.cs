@@ -60,8 +60,9 @@ public sealed class ResponderNotificationTests
             await Assertions.Expect(phone.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 10_000 });
             // New work is what a read shows that the page had not seen before: a dispatch that lands before the page's
             // first read answers is simply on the list when it opens (no alarm for a page just opened), so the phone
-            // must have read its list before the dispatch this test expects to ring; under a loaded run that read can
-            // answer after the dispatch, and the test then waited for an alarm that rightly never came.
+            // must have read its list before the dispatch this test expects to ring. Under a loaded run that read can
+            // answer after the dispatch, and the test then waited for an alarm that rightly never came: with every read
+            // of the list held back 4 s (a scratch route, not kept) the test without this wait fails just as in CI.
             await Assertions.Expect(phone.Locator("[data-testid=assignment-list]")).ToHaveAttributeAsync("data-loaded", "true");
             await Assertions.Expect(phone.Locator("p.empty")).ToBeVisibleAsync();
             await phone.EvaluateAsync("""
