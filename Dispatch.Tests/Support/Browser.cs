@@ -7,9 +7,9 @@ public static class Browser
 {
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        // What a page must show waits up to 10 s, not Playwright's 5: in the full run on two shared cores a push
-        // through RabbitMQ and SignalR to the third page open has taken longer than 5 s. A longer wait only slows a
-        // test that fails; none of these waits is used to show that something did not happen.
+        // What a page must show waits up to 10 s, not Playwright's 5: the full run shares two cores with the servers
+        // the tests start, and these waits cover pushes through RabbitMQ and SignalR. A longer wait only slows a test
+        // that fails; none of these waits is used to show that something did not happen.
         Assertions.SetDefaultExpectTimeout(10_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
