@@ -120,6 +120,31 @@ public sealed class ResponderPageTests
     }
 
     [Test]
+    public async Task List_UntilItsFirstReadAnswers_SaysItIsLoading_NotThatThereIsNoWork()
+    {
+        await using var context = await PhoneAsync();
+        var page = await context.NewPageAsync();
+        // The phone's first read of its list is held until the test lets it go: a slow network, on purpose.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/assignments/mine", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(new Uri(running.Address, "/responder.html").ToString());
+        await CommandPageTests.SignInAsync(page, "responder");
+
+        var loading = page.Locator("p.loading");
+        await Assertions.Expect(loading).ToBeVisibleAsync();
+        await Assertions.Expect(loading).ToHaveTextAsync("正在读取派单…");
+        await Assertions.Expect(page.Locator("p.empty")).ToBeHiddenAsync();
+
+        release.SetResult();
+        await Assertions.Expect(page.Locator("[data-testid=assignment-list]")).ToHaveAttributeAsync("data-loaded", "true");
+        await Assertions.Expect(loading).ToBeHiddenAsync();
+    }
+
+    [Test]
     public async Task Page_WhenTheNetworkIsGone_OpensFromTheCacheSaysItIsOffline_AndRecoversByItself()
     {
         await using var context = await PhoneAsync();

@@ -6,7 +6,7 @@ import type { Step } from './steps';
 
 export const TEXT: Bilingual<{
   title: string; duty: string; onDuty: string; offDuty: string; signOn: string; signOff: string;
-  mine: string; empty: string; finished: string; openInMaps: string; navigation: Record<NavigationApp, string>; dismiss: string; submit: string; cancel: string; organisation: string;
+  mine: string; empty: string; loading: string; finished: string; openInMaps: string; navigation: Record<NavigationApp, string>; dismiss: string; submit: string; cancel: string; organisation: string;
   offline: string; noAddress: string; primary: string; reinforcement: string; dispatchedAt: string; callCaller: string; call: string; noCallerPhone: string;
   location: Record<LocationState, string>;
   state: Record<AssignmentState, string>;
@@ -24,6 +24,7 @@ export const TEXT: Bilingual<{
     signOff: '签退下岗',
     mine: '我的派单',
     empty: '暂无派单',
+    loading: '正在读取派单…',
     finished: '已结束',
     openInMaps: '导航：',
     navigation: { amap: '高德地图', baidu: '百度地图', apple: '苹果地图', geo: '其他地图' },
@@ -61,6 +62,7 @@ export const TEXT: Bilingual<{
     signOff: 'Sign off',
     mine: 'My assignments',
     empty: 'No assignments',
+    loading: 'Loading assignments…',
     finished: 'Finished',
     openInMaps: 'Navigate:',
     navigation: { amap: 'AMap', baidu: 'Baidu Maps', apple: 'Apple Maps', geo: 'Other maps' },
