@@ -14,7 +14,7 @@ for trx in "$@"; do
       gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\x27", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s)
       return s
     }
-    function attr(line, name,    m) {
+    function attr(line, name) {
       if (match(line, " " name "=\"[^\"]*\"")) return unescape(substr(line, RSTART + length(name) + 3, RLENGTH - length(name) - 4))
       return ""
     }
