@@ -53,6 +53,21 @@ public sealed class ResponderNotificationTests
             // The phone that allows them, then goes to the background (the screen locks: the browser says "hidden").
             phoneOptions.Permissions = ["notifications"];
             var phone = await (await browser.NewContextAsync(phoneOptions)).NewPageAsync();
+            // Chromium's getNotifications() deletes every stored notification the platform does not yet report as on
+            // display (platform_notification_context_impl.cc), so a read while the page's showNotification() is still
+            // under way loses that notification for good: it stays on screen, and every later read lists nothing. This
+            // test used to poll while the phone was showing it, and under a loaded CI run lost it about once in four.
+            // So the browser's showNotification is wrapped (test-only; it changes nothing the page decides) to record
+            // each one that has resolved, and the notifications are read once, after that.
+            await phone.AddInitScriptAsync("""
+                (() => {
+                  window.__shownTags = [];
+                  const show = ServiceWorkerRegistration.prototype.showNotification;
+                  ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
+                    return show.call(this, title, options).then((result) => { window.__shownTags.push(options?.tag ?? ''); return result; });
+                  };
+                })()
+                """);
             await Browser.SignInAsync(phone, server, "/responder.html", "yf-lu", ResponderPassword);
             await Assertions.Expect(phone.Locator("[data-testid=notify-state]")).ToHaveAttributeAsync("data-state", "granted");
             await Assertions.Expect(phone.Locator("[data-testid=notify-enable]")).ToBeHiddenAsync();
@@ -88,14 +103,12 @@ public sealed class ResponderNotificationTests
             Assert.That(dispatched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await dispatched.Content.ReadAsStringAsync());
 
             await Assertions.Expect(phone.Locator($"[data-testid=assignment-card][data-incident-id='{incident}']")).ToBeVisibleAsync(new() { Timeout = 5_000 });
-            var shown = await Eventually.GetAsync(async () =>
-            {
-                var list = await phone.EvaluateAsync<JsonElement>("""
-                    async () => (await (await navigator.serviceWorker.getRegistration('/responder.html')).getNotifications())
-                      .map((n) => ({ title: n.title, body: n.body, tag: n.tag }))
-                    """);
-                return list.GetArrayLength() > 0 ? list.EnumerateArray().ToList() : null;
-            }, TimeSpan.FromSeconds(10), "a system notification");
+            await Eventually.GetAsync(async () => await phone.EvaluateAsync<int>("() => window.__shownTags.length") > 0 ? "" : null,
+                TimeSpan.FromSeconds(10), "the phone to show a system notification");
+            var shown = (await phone.EvaluateAsync<JsonElement>("""
+                async () => (await (await navigator.serviceWorker.getRegistration('/responder.html')).getNotifications())
+                  .map((n) => ({ title: n.title, body: n.body, tag: n.tag }))
+                """)).EnumerateArray().ToList();
             Assert.That(shown, Has.Count.EqualTo(1));
             Assert.That(shown[0].GetProperty("title").GetString(), Is.EqualTo("新派单"));
             Assert.That(shown[0].GetProperty("body").GetString(), Does.Contain("新塘路66号便利店"));
