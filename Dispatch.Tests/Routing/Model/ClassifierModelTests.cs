@@ -13,7 +13,7 @@ public sealed class ClassifierModelTests
 {
     // Floors set from the figures measured on each frozen set (docs/CLASSIFIER.md), a little below them so that
     // retraining on a grown corpus does not fail on noise; never below the issue's own floor of 0.85 kind accuracy
-    // except on eval10 and eval11, where the system measures 0.839 and 0.823: their floors only hold those figures
+    // except on eval10, eval11 and eval12, where the system measures 0.839, 0.823 and 0.835: their floors only hold those figures
     // from falling, and the shortfall is one of the reasons issue 14 stays open.
     // Danger to life should be every text: the floor is what is measured today, so that it can only rise. Model
     // 20261207-5d98f66fd9 (6,724 texts, the triage danger limit chosen for safety, trained on two threads with a
@@ -23,7 +23,8 @@ public sealed class ClassifierModelTests
     // 0.873, 0.073, 73/73; eval7 (a fortnight, long texts) 0.884, 0.867, 0.091, 73/75; eval8 (a day and night with real
     // lengths) 0.891, 0.864, 0.083, 68/69; eval9 (a rainy week in an old district) 0.880, 0.840, 0.096, 74/75; eval10 (the
     // Spring Festival rush in a county town, 22 texts without Chinese) 0.839, 0.792, 0.132, 73/78; eval11 (a hot fortnight
-    // in a coastal tourist city, 27 texts without Chinese) 0.823, 0.780, 0.150, 72/75. Kind stays below the
+    // in a coastal tourist city, 27 texts without Chinese) 0.823, 0.780, 0.150, 72/75; eval12 (a mountain county in the
+    // rainy season, 25 texts without Chinese; first look 2026-12-07) 0.835, 0.801, 0.144, 70/75. Kind stays below the
     // issue's target of 0.92 on every blind set; each is gated a little under what it measures.
     private static readonly object[] Floors =
     [
@@ -37,6 +38,7 @@ public sealed class ClassifierModelTests
         new object[] { "eval9", 0.87, 0.83, 0.10, 74 },
         new object[] { "eval10", 0.83, 0.78, 0.14, 73 },
         new object[] { "eval11", 0.81, 0.77, 0.16, 72 },
+        new object[] { "eval12", 0.82, 0.79, 0.15, 70 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
