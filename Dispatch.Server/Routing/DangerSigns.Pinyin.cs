@@ -22,7 +22,8 @@ public static partial class DangerSigns
         "闻wen 阳yang 难nan 雾wu 露lu/lou 非fei 面mian 顶ding 风feng 食shi 首shou 马ma 骤zhou 高gao " +
         "眼yan 半ban 斜xie 遂sui 齿chi 歪wai 能neng 边bian " +
         "扑pu 腾teng 抬tai 交jiao 代dai 后hou 排pai 害hai 残can 咳ke 己ji " +
-        "睛jing 两liang 按an 砖zhuan 星xing 线xian 断duan 门men";
+        "睛jing 两liang 按an 砖zhuan 星xing 线xian 断duan 门men " +
+        "滩tan 甩shuai 黑hei 们men";
 
     /// <summary>
     /// Built on first use, after the sign list: static fields of a partial class's two files have no set order between them.

@@ -150,6 +150,14 @@ public static partial class DangerSigns
         ("按在地上", "暴力殴打", "a beating"), ("往死里打", "暴力殴打", "a beating"), ("砖头砸", "持械", "a weapon"),
         ("电线掉", "触电危险", "a live wire down"), ("高压线断", "触电危险", "a live wire down"), ("冒火星", "触电危险", "a live wire down"),
         ("天没出门", "多日无应答", "someone not seen for days"),
+        // Added 2026-12-07 (pass 6, not shipped: to be judged on a fresh blind set) from the eighth training batch's
+        // danger texts left in plain triage (training data, read on purpose; no evaluation text read). All 24 were
+        // English or pinyin; these are the general meanings, three characters or more so that pinyin matches them too:
+        // a head split open, a pool of blood, someone thrown from a vehicle, washed along by water, fallen in a river,
+        // a corridor full of black smoke, a plea for the police to come.
+        ("头破了", "受伤流血", "bleeding"), ("一滩血", "受伤流血", "bleeding"), ("被甩出去", "受伤流血", "bleeding"),
+        ("被水冲", "落水", "someone in the water"), ("掉河里", "落水", "someone in the water"),
+        ("全是黑烟", "火情", "fire"), ("求求你们快", "呼救", "a cry for help"),
     ];
 
     /// <summary>
@@ -200,7 +208,15 @@ public static partial class DangerSigns
         ("暴力殴打", "a beating", "stop stop|suddenly quiet|suddenly silent"),
         ("持械", "a weapon", "broken bottle"),
         ("坠落", "a fall from height", "on the sill|roof edge|edge of the roof"),
-        ("灾害", "a disaster", "landslide|floodwater|washed away"));
+        ("灾害", "a disaster", "landslide|floodwater|washed away"),
+        // Pass 6 (2026-12-07, not shipped), from the eighth training batch's lost danger texts, as general phrases.
+        ("落水", "someone in the water", "going under|fell in the water|fell into the water|fell in the river|fell into the river|fell in the canal|fell into the canal|fell into the sea|fell off the boat|jumped in after|far from the bank"),
+        ("暴力殴打", "a beating", "hitting me|hitting her|kicking him|kicking her|stopped moving|breaking the door"),
+        ("精神危机", "a mental-health crisis", "hearing voices|voices tell|voices telling"),
+        ("坠落", "a fall from height", "balcony rail|outside the railing|over the railing|legs hanging"),
+        ("急症", "an acute medical emergency", "face is swelling|face swelling|breathes hard|breathing hard|breathes very hard"),
+        ("危险驾驶", "dangerous driving", "swerving|weaving across|drunk driver|driving drunk|drink driving"),
+        ("被困", "someone trapped", "between floors"));
 
     /// <summary>Phrases that hold a sign's characters but speak of no danger (是血压 holds 是血, a car that 打不着火 will not start).</summary>
     private static readonly string[] NotSigns = ["是血压", "是血糖", "是血型", "是血管", "是血脂", "打不着火", "点不着火"];

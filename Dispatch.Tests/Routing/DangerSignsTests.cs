@@ -50,6 +50,19 @@ public sealed class DangerSignsTests
     [TestCase("my daughter wandered off in the mall", "儿童走失")]
     [TestCase("he went fishing and never came back", "人员失联")]
     [TestCase("a man is sitting on the windowsill of the 9th floor", "坠落")]
+    [TestCase("骑电动车的被甩出去好远，地上一滩血", "受伤流血")]
+    [TestCase("ta de tou po le", "受伤流血")]
+    [TestCase("you ge xiao hai diao he li le", "落水")]
+    [TestCase("lao ren bei shui chong dao qiao xia", "落水")]
+    [TestCase("楼道里全是黑烟，我们下不去", "火情")]
+    [TestCase("qiu qiu ni men kuai dian lai", "呼救")]
+    [TestCase("a boy fell into the river by the old mill", "落水")]
+    [TestCase("my neighbour is hitting her again, I hear her crying", "暴力殴打")]
+    [TestCase("he says he is hearing voices and wants to jump", "精神危机")]
+    [TestCase("a woman is climbing over the railing of the bridge", "坠落")]
+    [TestCase("after the bee sting his face is swelling", "急症")]
+    [TestCase("a lorry swerving between lanes on the expressway", "危险驾驶")]
+    [TestCase("the lift is stuck between floors with my mother in it", "被困")]
     public void Find_WhenLifeIsInDanger_NamesTheSign(string text, string sign)
     {
         Assert.That(DangerSigns.Find(text).Select(s => s.Zh), Does.Contain(sign));
@@ -69,6 +82,9 @@ public sealed class DangerSignsTests
     [TestCase("车子打不着火，不动了")]
     [TestCase("the lift stopped again, nobody inside")]
     [TestCase("he is not lying on the ground any more, he walked home")]
+    [TestCase("we fell in love with this street, please keep the trees")]
+    [TestCase("he jumped in his car and drove off without paying")]
+    [TestCase("天上全是乌云，看着要下雨")]
     public void Find_WhenNothingEndangersLife_FindsNothing(string text)
     {
         Assert.That(DangerSigns.Find(text), Is.Empty);
