@@ -17,7 +17,7 @@ public sealed class ClassifierModelTests
     // from falling, and the shortfall is one of the reasons issue 14 stays open.
     // Danger to life should be every text: the floor is what is measured today, so that it can only rise. Model
     // 20261207-5d98f66fd9 (6,724 texts, the triage danger limit chosen for safety, trained on two threads with a
-    // history of 20 so that it takes under a minute) with the danger signs of pass 5: eval kind 0.940, category 0.917,
+    // history of 20 so that it takes under a minute) with the danger signs of pass 6: eval kind 0.940, category 0.917,
     // triage 0.048, danger 169/169; eval2 0.892, 0.873, 0.081, 125/125; eval3 (mostly danger and its near neighbours)
     // 0.924, 0.852, 0.062, 240/240; eval5 (a normal day) 0.903, 0.863, 0.070, 70/71; eval6 (an ordinary week) 0.893,
     // 0.873, 0.073, 73/73; eval7 (a fortnight, long texts) 0.884, 0.867, 0.091, 73/75; eval8 (a day and night with real
@@ -75,7 +75,7 @@ public sealed class ClassifierModelTests
     /// The danger rule on the fourth set (220 danger texts, many told only by their circumstances, English and
     /// pinyin among them; 100 calm near neighbours), blind to every change so far: its misses have not been read.
     /// Measured 2026-12-06 with model f3ed854da2: 213/220 safe, 10/100 false alarms (that morning: 202/220, 5/100);
-    /// 216/220, 10/100 with the third pass of danger signs; model dcce1fa28d: 216/220, 8/100; model 28b206f4d0: 217/220, 8/100; model 5d98f66fd9: 217/220, 8/100.
+    /// 216/220, 10/100 with the third pass of danger signs; model dcce1fa28d: 216/220, 8/100; model 28b206f4d0: 217/220, 8/100; model 5d98f66fd9: 217/220, 8/100; with the danger signs of pass 6: 218/220, 8/100.
     /// Its kind and category figures (0.878, 0.784) are not gated: two thirds of it is danger to life, much of it meant
     /// to be hard, and its texts with no Chinese go to triage by design.
     /// </summary>
@@ -85,7 +85,7 @@ public sealed class ClassifierModelTests
         var report = ModelEvaluation.Evaluate("eval4", CorpusTests.Evaluation("eval4"), t => shipped.Classify(null, t.Text, Catalogue), Catalogue, DateTimeOffset.UnixEpoch);
 
         TestContext.Out.WriteLine($"danger {report.Figures.DangerSafe}/{report.Figures.DangerTexts}, false alarms {report.FalseAlarms}/{report.CalmTexts}");
-        Assert.That(report.Figures.DangerSafe, Is.GreaterThanOrEqualTo(217), "danger-to-life texts that end as police work or urgent triage");
+        Assert.That(report.Figures.DangerSafe, Is.GreaterThanOrEqualTo(218), "danger-to-life texts that end as police work or urgent triage");
         Assert.That(report.FalseAlarms, Is.LessThanOrEqualTo(10), "calm texts sent to urgent triage");
     }
 
