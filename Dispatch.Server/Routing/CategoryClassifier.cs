@@ -119,7 +119,7 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
                 $"次选 {string.Join("，", candidates.Skip(1).Select(c => $"{c.NameZh} {c.Score:0.00}"))} / runners-up {string.Join(", ", candidates.Skip(1).Select(c => $"{c.Code} {c.Score:0.00}"))}"));
         }
 
-        if (!text.Any(IsHan))
+        if (!ModelCanJudge(text))
         {
             reasons.Add("描述中没有中文，模型无法可靠判断，需人工研判 / the description has no Chinese: the model cannot judge it, needs triage");
             return (new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons), 0);
@@ -178,6 +178,13 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
             Reasons = [.. result.Reasons, $"危及生命迹象：{zh}；原判 {was}，转紧急研判（一级，计时不停）/ danger to life: {en}: urgent triage, priority 1, clocks running"],
         };
     }
+
+    /// <summary>
+    /// Whether the model may judge the text at all: it learned Chinese, so a text with no Chinese (English, pinyin, a
+    /// sensor string) goes to triage with no danger probability, and only a danger sign puts it first. Training
+    /// cross-validates by the same test.
+    /// </summary>
+    public static bool ModelCanJudge(string? text) => text is not null && text.Any(IsHan);
 
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }
