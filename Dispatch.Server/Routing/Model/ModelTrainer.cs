@@ -39,18 +39,22 @@ public static class ModelTrainer
     public const double MaxTriageFlagRate = 0.40;
 
     /// <summary>What cross-validation chose and measured.</summary>
-    public sealed record CrossValidation(double Threshold, double DangerThreshold, double TriageDangerThreshold, ModelFigures Figures);
+    public sealed record CrossValidation(double Threshold, double DangerThreshold, double TriageDangerThreshold, double? NonChineseThreshold, ModelFigures Figures);
+
+    /// <summary>Texts without Chinese are answered only when cross-validation holds out at least this many of them above the limit.</summary>
+    public const int MinNonChineseAnswers = 20;
 
     public sealed record Trained(ClassifierModel Model, ITransformer Transformer, MLContext Context, DataViewSchema Schema);
 
     public static Trained Train(
-        IReadOnlyList<LabelledText> corpus, int seed, double threshold, (double Answered, double Triage)? danger, DateTimeOffset at, ModelFigures? crossValidation)
+        IReadOnlyList<LabelledText> corpus, int seed, double threshold, (double Answered, double Triage)? danger, DateTimeOffset at, ModelFigures? crossValidation,
+        double? nonChineseThreshold = null)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(corpus.Select(Input));
         var transformer = Pipeline(ml).Fit(data);
         var info = new ModelInfo("", at, corpus.Count, corpus.Select(t => t.Category).Distinct().Count(), threshold, danger?.Answered, danger?.Triage, seed,
-            FeaturesText, TrainerText, crossValidation, null);
+            FeaturesText, TrainerText, crossValidation, null, nonChineseThreshold);
         return new Trained(ClassifierModel.From(ml, transformer, data.Schema, info), transformer, ml, data.Schema);
     }
 
@@ -100,20 +104,18 @@ public static class ModelTrainer
     public sealed record HeldOut(LabelledText Text, ModelScore Best, double DangerMass, bool Sign);
 
     /// <summary>
-    /// The threshold and both danger limits from the held-out texts, and the figures at that threshold. Each text is
-    /// judged as the server judges it: one the model may not judge (no Chinese) is triage with no danger probability
-    /// (<see cref="CategoryClassifier.ModelCanJudge"/>), so it counts as triage and takes no part in choosing the
-    /// threshold or the limits — the model, which knows English and pinyin mostly from danger texts, gives such texts
-    /// high danger probabilities that they never use.
+    /// The threshold, both danger limits and the limit for texts without Chinese from the held-out texts, and the
+    /// figures with them. Each text is judged as the server judges it. Texts with Chinese choose the threshold and the
+    /// danger limits. A text without Chinese (English, pinyin) stands only at or above <see cref="NonChineseLimit"/>;
+    /// under it, it is triage with no danger probability and takes no part in the danger limits — the model, which
+    /// knows English and pinyin mostly from danger texts, gives such texts high danger probabilities.
     /// </summary>
     public static CrossValidation Choose(IReadOnlyList<HeldOut> held, CatalogueSnapshot catalogue, DateTimeOffset at)
     {
         var judged = held.Where(h => CategoryClassifier.ModelCanJudge(h.Text.Text)).ToList();
         var probabilities = judged.Select(h => h.Best.Probability).Order().ToList();
         var threshold = probabilities.Count == 0 ? 1 : Math.Round(probabilities[(int)Math.Floor(TargetTriageRate * (probabilities.Count - 1))], 2, MidpointRounding.ToZero);
-        var answered = judged.Where(h => h.Best.Probability >= threshold).ToList();
-        var categoryRight = answered.Count(h => h.Best.Code == h.Text.Category);
-        var kindRight = answered.Count(h => catalogue.Find(h.Best.Code)?.Kind == catalogue.Find(h.Text.Category)?.Kind);
+        var chinese = judged.Where(h => h.Best.Probability >= threshold).ToList();
 
         // The texts the danger rule could wrongly flag, in each of the two places it acts: not danger to life by
         // category (nor by the writer's label), and answered as other than police work, or sent to triage.
@@ -125,10 +127,52 @@ public static class ModelTrainer
             quiet.Where(h => IsCalm(h.Text)).Select(h => h.DangerMass),
             FlagLimit(calm.Where(h => h.Best.Probability < threshold).Select(h => h.DangerMass), TargetDangerFlagRate));
 
+        var foreign = held.Where(h => !CategoryClassifier.ModelCanJudge(h.Text.Text)).ToList();
+        var margin = chinese.Where(h => h.Best.Probability < threshold + 0.10).ToList();
+        var nonChineseThreshold = NonChineseLimit(foreign, RightKindShare(margin, catalogue), dangerThreshold, catalogue);
+        var answered = chinese.Concat(foreign.Where(h => nonChineseThreshold is { } limit && h.Best.Probability >= limit)).ToList();
+        var categoryRight = answered.Count(h => h.Best.Code == h.Text.Category);
+        var kindRight = answered.Count(h => RightKind(h, catalogue));
+
         double Share(int n) => Math.Round(n / (double)held.Count, 4);
-        return new CrossValidation(threshold, dangerThreshold, triageDangerThreshold, new ModelFigures($"{Folds}-fold cross-validation on the corpus", held.Count,
+        return new CrossValidation(threshold, dangerThreshold, triageDangerThreshold, nonChineseThreshold, new ModelFigures($"{Folds}-fold cross-validation on the corpus", held.Count,
             Share(kindRight), Share(categoryRight), Share(held.Count - answered.Count), 0, 0, at));
     }
+
+    /// <summary>
+    /// The lowest limit (0.20, 0.25 … 0.90) at which the held-out texts without Chinese that reach it are right in kind
+    /// at least as often as <paramref name="bar"/> (the answered Chinese texts at the margin), at least
+    /// <see cref="MinNonChineseAnswers"/> of them reach it, and none of them is danger to life answered as other than
+    /// police work with nothing to catch it (no sign, danger probability under <paramref name="dangerThreshold"/>).
+    /// Null when no limit does: such texts stay in triage.
+    /// </summary>
+    public static double? NonChineseLimit(IReadOnlyList<HeldOut> foreign, double bar, double dangerThreshold, CatalogueSnapshot catalogue)
+    {
+        for (var step = 4; step <= 18; step++)
+        {
+            var limit = step / 20.0;
+            var reach = foreign.Where(h => h.Best.Probability >= limit).ToList();
+            if (reach.Count < MinNonChineseAnswers || RightKindShare(reach, catalogue) < bar)
+            {
+                continue;
+            }
+
+            var unsafeAnswer = reach.Any(h => IsDanger(h.Text) && !h.Sign && h.DangerMass < dangerThreshold
+                && catalogue.Find(h.Best.Code)?.Kind != IncidentKind.Police);
+            if (!unsafeAnswer)
+            {
+                return limit;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool RightKind(HeldOut h, CatalogueSnapshot catalogue) =>
+        catalogue.Find(h.Best.Code)?.Kind == catalogue.Find(h.Text.Category)?.Kind;
+
+    private static double RightKindShare(List<HeldOut> texts, CatalogueSnapshot catalogue) =>
+        texts.Count == 0 ? 1 : texts.Count(h => RightKind(h, catalogue)) / (double)texts.Count;
 
     /// <summary>
     /// The danger limit for texts in triage, chosen for safety: the highest two-decimal limit that rings for every
