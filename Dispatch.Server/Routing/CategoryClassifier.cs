@@ -119,10 +119,17 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
                 $"次选 {string.Join("，", candidates.Skip(1).Select(c => $"{c.NameZh} {c.Score:0.00}"))} / runners-up {string.Join(", ", candidates.Skip(1).Select(c => $"{c.Code} {c.Score:0.00}"))}"));
         }
 
-        if (!text.Any(IsHan))
+        if (!ModelCanJudge(text))
         {
-            reasons.Add("描述中没有中文，模型无法可靠判断，需人工研判 / the description has no Chinese: the model cannot judge it, needs triage");
-            return (new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons), 0);
+            if (model.Info.NonChineseThreshold is not { } limit || confidence < limit)
+            {
+                reasons.Add("描述中没有中文，模型无法可靠判断，需人工研判 / the description has no Chinese: the model cannot judge it, needs triage");
+                return (new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons), 0);
+            }
+
+            reasons.Add(string.Create(CultureInfo.InvariantCulture,
+                $"描述中没有中文，置信度 {confidence:0.00} ≥ 无中文描述的阈值 {limit:0.00} → {best.NameZh} / no Chinese, but confidence reaches the limit for such texts → {best.Code} ({best.Kind})"));
+            return (new ClassificationResult(best, best.Kind, confidence, false, candidates, reasons), dangerMass);
         }
 
         if (confidence < threshold)
@@ -178,6 +185,14 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
             Reasons = [.. result.Reasons, $"危及生命迹象：{zh}；原判 {was}，转紧急研判（一级，计时不停）/ danger to life: {en}: urgent triage, priority 1, clocks running"],
         };
     }
+
+    /// <summary>
+    /// Whether the model judges the text by its usual threshold: it learned mostly Chinese, so a text with no Chinese
+    /// (English, pinyin, a sensor string) stands only at the model's own limit for such texts, and otherwise goes to
+    /// triage with no danger probability, where only a danger sign puts it first. Training cross-validates by the
+    /// same test.
+    /// </summary>
+    public static bool ModelCanJudge(string? text) => text is not null && text.Any(IsHan);
 
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
 }

@@ -22,6 +22,11 @@ namespace Dispatch.Server.Routing.Model;
 /// <param name="Trainer">The learning algorithm.</param>
 /// <param name="CrossValidation">Figures from cross-validation on the corpus (what the threshold was chosen on).</param>
 /// <param name="Evaluation">Figures on the frozen evaluation set, recorded by <c>dispatch classify evaluate --record</c>.</param>
+/// <param name="NonChineseThreshold">
+/// Probability at or above which the model's answer stands for a text with no Chinese (English, pinyin): chosen by
+/// cross-validation where held-out texts without Chinese are right in kind as often as answered Chinese texts at the
+/// margin. Null (a model trained before it, or too few such texts): those texts always go to triage.
+/// </param>
 public sealed record ModelInfo(
     string Version,
     DateTimeOffset TrainedAt,
@@ -34,7 +39,8 @@ public sealed record ModelInfo(
     string Features,
     string Trainer,
     ModelFigures? CrossValidation,
-    ModelFigures? Evaluation);
+    ModelFigures? Evaluation,
+    double? NonChineseThreshold = null);
 
 /// <summary>How a classifier did on a set of labelled texts.</summary>
 /// <param name="Set">Which texts (a file name, or "5-fold cross-validation").</param>
