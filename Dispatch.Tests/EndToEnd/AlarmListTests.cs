@@ -98,14 +98,16 @@ public sealed class AlarmListTests
             await page.Locator("[data-testid=tab-triage]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=connection-state]")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 15_000 });
 
-            // A call nobody can place, then a foreign caller's cry for help: both wait in triage, the second first.
-            var vague = await PostAlertAsync(platform, "来电人没说清楚什么事就挂了");
-            urgent = await PostAlertAsync(platform, "Help! My father collapsed on the stairs and is unconscious");
+            // A call nobody can place, then a foreign caller's cry for help that says no more: both wait in triage, the
+            // second first. (A cry that says what happened — "my father collapsed and is unconscious" — is no longer
+            // triage: the model answers English it is sure of, and that one is a medical emergency for the police.)
+            var vague = await PostAlertAsync(platform, "有个事情想反映一下，具体的我也说不好");
+            urgent = await PostAlertAsync(platform, "Help! Help! Please come quickly");
 
             var list = page.Locator("[data-testid=alarm-list]");
             var row = list.Locator($"[data-testid=alarm-row][data-incident-id='{urgent}']");
             await Assertions.Expect(row.Locator(".alarm-text")).ToHaveTextAsync(
-                "紧急研判：疑似危及生命 — Help! My father collapsed on the stairs and is unconscious", new() { Timeout = 15_000 });
+                "紧急研判：疑似危及生命 — Help! Help! Please come quickly", new() { Timeout = 15_000 });
             await Assertions.Expect(list.Locator($"[data-testid=alarm-row][data-incident-id='{vague}']")).ToHaveCountAsync(0);
 
             var items = page.Locator("[data-testid=triage-item]");

@@ -23,7 +23,7 @@ public sealed class InMemoryPipelineTests
         {
             alertId = "110-inmem-1",
             receivedAt = DateTimeOffset.UtcNow.ToString("O"),
-            description = "来电人没说清楚什么事就挂了",
+            description = "有个事情想反映一下，具体的我也说不好",
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));

@@ -61,7 +61,7 @@ public sealed class ProductionSetupTests
         // 5. The 110 platform posts three alerts: police work, a street matter, and one nobody can place.
         var police = await PostAlertAsync(platform, "gambling", "有人在出租屋内聚众赌博", car.Lon, car.Lat);
         var vending = await PostAlertAsync(platform, "street-vending", "小区门口有商贩占道经营", 120.223932, 30.306781);
-        var unclear = await PostAlertAsync(platform, null, "来电人没说清楚什么事就挂了", 120.235865, 30.283618);
+        var unclear = await PostAlertAsync(platform, null, "有个事情想反映一下，具体的我也说不好", 120.235865, 30.283618);
 
         var policeIncident = await IncidentAsync(operatorClient, police);
         Assert.That((policeIncident.GetProperty("status").GetString(), Organisation(policeIncident)), Is.EqualTo(("Open", precinct)),

@@ -22,7 +22,7 @@ public static class ModelTrainer
     /// <summary>The threshold is the lowest probability whose cross-validated triage rate stays at or under this.</summary>
     public const double TargetTriageRate = 0.06;
 
-    public const string FeaturesText = "character 1–3-grams of the NFKC-folded text and its words (jieba), each TF-IDF weighted and L2-normalised (ML.NET FeaturizeText)";
+    public const string FeaturesText = "character 1–3-grams of the NFKC-folded text (those seen in at least 3 training texts) and its words (jieba), each TF-IDF weighted and L2-normalised (ML.NET FeaturizeText)";
     public const string TrainerText = "multiclass maximum entropy, L-BFGS (ML.NET LbfgsMaximumEntropy), L1 0.0001, L2 0.01";
 
     /// <summary>Reports progress: a step's name and the fraction done.</summary>

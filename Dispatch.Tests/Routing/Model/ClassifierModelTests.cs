@@ -12,33 +12,30 @@ namespace Dispatch.Tests.Routing.Model;
 public sealed class ClassifierModelTests
 {
     // Floors set from the figures measured on each frozen set (docs/CLASSIFIER.md), a little below them so that
-    // retraining on a grown corpus does not fail on noise; never below the issue's own floor of 0.85 kind accuracy
-    // except on eval10, eval11 and eval12, where the system measures 0.839, 0.823 and 0.835: their floors only hold those figures
-    // from falling, and the shortfall is one of the reasons issue 14 stays open.
+    // retraining on a grown corpus does not fail on noise, and never below the issue's own floor of 0.85 kind accuracy.
     // Danger to life should be every text: the floor is what is measured today, so that it can only rise. Model
-    // 20261207-5d98f66fd9 (6,724 texts, the triage danger limit chosen for safety, trained on two threads with a
-    // history of 20 so that it takes under a minute) with the danger signs of pass 6: eval kind 0.940, category 0.917,
-    // triage 0.048, danger 169/169; eval2 0.892, 0.873, 0.081, 125/125; eval3 (mostly danger and its near neighbours)
-    // 0.924, 0.852, 0.062, 240/240; eval5 (a normal day) 0.903, 0.863, 0.070, 70/71; eval6 (an ordinary week) 0.893,
-    // 0.873, 0.073, 73/73; eval7 (a fortnight, long texts) 0.884, 0.867, 0.091, 73/75; eval8 (a day and night with real
-    // lengths) 0.891, 0.864, 0.083, 68/69; eval9 (a rainy week in an old district) 0.880, 0.840, 0.096, 74/75; eval10 (the
-    // Spring Festival rush in a county town, 22 texts without Chinese) 0.839, 0.792, 0.132, 73/78; eval11 (a hot fortnight
-    // in a coastal tourist city, 27 texts without Chinese) 0.823, 0.780, 0.150, 72/75; eval12 (a mountain county in the
-    // rainy season, 25 texts without Chinese; first look 2026-12-07) 0.835, 0.801, 0.144, 70/75. Kind stays below the
-    // issue's target of 0.92 on every blind set; each is gated a little under what it measures.
+    // 20261207-3ac05be680 (7,920 texts; character n-grams seen in at least 3 texts; texts without Chinese answered at a
+    // probability of 0.20, chosen in cross-validation) with the danger signs of pass 6: eval kind 0.937, category 0.924,
+    // triage 0.056, danger 169/169; eval2 0.908, 0.890, 0.065, 125/125; eval3 (mostly danger and its near neighbours)
+    // 0.926, 0.857, 0.064, 240/240; eval5 (a normal day) 0.910, 0.883, 0.073, 71/71; eval6 (an ordinary week) 0.913,
+    // 0.896, 0.060, 73/73; eval7 (a fortnight, long texts) 0.913, 0.893, 0.071, 75/75; eval8 (a day and night with real
+    // lengths) 0.902, 0.873, 0.078, 69/69; eval9 (a rainy week in an old district) 0.913, 0.875, 0.060, 75/75; eval10 (the
+    // Spring Festival rush in a county town) 0.863, 0.803, 0.112, 77/78; eval11 (a hot fortnight in a coastal tourist
+    // city) 0.873, 0.812, 0.095, 75/75; eval12 (a mountain county in the rainy season) 0.868, 0.817, 0.104, 74/75. Kind
+    // stays below the issue's target of 0.92 on every blind set; each is gated a little under what it measures.
     private static readonly object[] Floors =
     [
-        new object[] { "eval", 0.93, 0.90, 0.06, 169 },
-        new object[] { "eval2", 0.88, 0.86, 0.09, 125 },
-        new object[] { "eval3", 0.91, 0.84, 0.07, 240 },
-        new object[] { "eval5", 0.89, 0.85, 0.08, 70 },
-        new object[] { "eval6", 0.88, 0.86, 0.085, 73 },
-        new object[] { "eval7", 0.87, 0.85, 0.10, 73 },
-        new object[] { "eval8", 0.88, 0.85, 0.095, 68 },
-        new object[] { "eval9", 0.87, 0.83, 0.10, 74 },
-        new object[] { "eval10", 0.83, 0.78, 0.14, 73 },
-        new object[] { "eval11", 0.81, 0.77, 0.16, 72 },
-        new object[] { "eval12", 0.82, 0.79, 0.15, 70 },
+        new object[] { "eval", 0.93, 0.91, 0.065, 169 },
+        new object[] { "eval2", 0.90, 0.88, 0.075, 125 },
+        new object[] { "eval3", 0.91, 0.84, 0.075, 240 },
+        new object[] { "eval5", 0.90, 0.87, 0.085, 71 },
+        new object[] { "eval6", 0.90, 0.88, 0.07, 73 },
+        new object[] { "eval7", 0.90, 0.88, 0.08, 75 },
+        new object[] { "eval8", 0.89, 0.86, 0.09, 69 },
+        new object[] { "eval9", 0.90, 0.86, 0.07, 75 },
+        new object[] { "eval10", 0.85, 0.79, 0.125, 77 },
+        new object[] { "eval11", 0.86, 0.80, 0.105, 75 },
+        new object[] { "eval12", 0.855, 0.805, 0.115, 74 },
     ];
 
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
@@ -75,9 +72,9 @@ public sealed class ClassifierModelTests
     /// The danger rule on the fourth set (220 danger texts, many told only by their circumstances, English and
     /// pinyin among them; 100 calm near neighbours), blind to every change so far: its misses have not been read.
     /// Measured 2026-12-06 with model f3ed854da2: 213/220 safe, 10/100 false alarms (that morning: 202/220, 5/100);
-    /// 216/220, 10/100 with the third pass of danger signs; model dcce1fa28d: 216/220, 8/100; model 28b206f4d0: 217/220, 8/100; model 5d98f66fd9: 217/220, 8/100; with the danger signs of pass 6: 218/220, 8/100.
-    /// Its kind and category figures (0.878, 0.784) are not gated: two thirds of it is danger to life, much of it meant
-    /// to be hard, and its texts with no Chinese go to triage by design.
+    /// 216/220, 10/100 with the third pass of danger signs; model dcce1fa28d: 216/220, 8/100; model 28b206f4d0: 217/220, 8/100; model 5d98f66fd9: 217/220, 8/100; with the danger signs of pass 6: 218/220, 8/100; model 3ac05be680: 219/220, 8/100.
+    /// Its kind and category figures (0.878, 0.784 at first; 0.906, 0.825 with model 3ac05be680) are not gated: two
+    /// thirds of it is danger to life, much of it meant to be hard.
     /// </summary>
     [Test]
     public void ShippedModel_OnTheBlindSafetySet_KeepsDangerFirstWithFewFalseAlarms()
@@ -85,7 +82,7 @@ public sealed class ClassifierModelTests
         var report = ModelEvaluation.Evaluate("eval4", CorpusTests.Evaluation("eval4"), t => shipped.Classify(null, t.Text, Catalogue), Catalogue, DateTimeOffset.UnixEpoch);
 
         TestContext.Out.WriteLine($"danger {report.Figures.DangerSafe}/{report.Figures.DangerTexts}, false alarms {report.FalseAlarms}/{report.CalmTexts}");
-        Assert.That(report.Figures.DangerSafe, Is.GreaterThanOrEqualTo(218), "danger-to-life texts that end as police work or urgent triage");
+        Assert.That(report.Figures.DangerSafe, Is.GreaterThanOrEqualTo(219), "danger-to-life texts that end as police work or urgent triage");
         Assert.That(report.FalseAlarms, Is.LessThanOrEqualTo(10), "calm texts sent to urgent triage");
     }
 
@@ -118,14 +115,23 @@ public sealed class ClassifierModelTests
     [TestCase("   \t ")]
     [TestCase("😀😡🔥🔥")]
     [TestCase("\u0000\u001b[31m\u202e")]
-    [TestCase("Someone is shouting outside my door, please help")]
-    public void Classify_WhenTheTextHasNoChineseWords_GoesToTriageSayingWhy(string text)
+    public void Classify_WhenTheTextHasNoWords_GoesToTriageSayingWhy(string text)
     {
         var result = shipped.Classify(null, text, Catalogue);
 
         Assert.That(result.NeedsTriage, Is.True);
         Assert.That(result.Category, Is.Null);
         Assert.That(result.Reasons, Has.Some.Contains("needs triage"));
+    }
+
+    [Test]
+    public void Classify_AnEnglishCallTheModelIsSureOf_IsAnsweredAsPoliceWork_SayingItHadNoChinese()
+    {
+        var result = shipped.Classify(null, "Someone is shouting outside my door, please help", Catalogue);
+
+        Assert.That(result.NeedsTriage, Is.False, string.Join(" | ", result.Reasons));
+        Assert.That(result.Kind, Is.EqualTo(IncidentKind.Police));
+        Assert.That(result.Reasons, Has.Some.Contains("no Chinese, but confidence reaches the limit for such texts"));
     }
 
     [Test]

@@ -102,7 +102,7 @@ public sealed class ClassifierServerTests
         using var admin = await withModel.AsAsync("admin");
         using var platform = withModel.Machine();
         var place = withModel.App.Services.GetRequiredService<JurisdictionIndex>().PointInside(AreaLevel.Grid, "330102007006001")!;
-        var id = await SendAsync(platform, operatorOnDuty, "来电人没说清楚什么事就挂了", place);
+        var id = await SendAsync(platform, operatorOnDuty, "有个事情想反映一下，具体的我也说不好", place);
         var since = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O");
 
         var reclassified = await operatorOnDuty.PostAsJsonAsync($"/api/incidents/{id}/reclassify", new { categoryCode = "consultation", reason = "来电咨询办事" });
@@ -113,7 +113,7 @@ public sealed class ClassifierServerTests
         Assert.That(reclassified.StatusCode, Is.EqualTo(HttpStatusCode.OK), await reclassified.Content.ReadAsStringAsync());
         var example = examples.EnumerateArray().Single(e => e.GetProperty("incidentId").GetGuid() == id);
         Assert.That(example.GetProperty("category").GetString(), Is.EqualTo("consultation"));
-        Assert.That(example.GetProperty("text").GetString(), Is.EqualTo("来电人没说清楚什么事就挂了"));
+        Assert.That(example.GetProperty("text").GetString(), Is.EqualTo("有个事情想反映一下，具体的我也说不好"));
         Assert.That(example.GetProperty("by").GetString(), Is.EqualTo("operator"));
         Assert.That(example.GetProperty("source").GetString(), Does.Contain("by operator"));
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
