@@ -21,8 +21,9 @@ public sealed class CorpusTests
     /// ninth writer's 449, a rainy week in an old district, written blind beside the seventh training batch), <c>eval10</c>
     /// (a tenth writer's 446, a cold week of the Spring Festival travel rush in a county town, written blind), <c>eval11</c>
     /// (an eleventh writer's 441, a hot fortnight in a coastal tourist city, written blind), <c>eval12</c> (a twelfth
-    /// writer's 431, a mountain county in the rainy season, written blind) and <c>eval13</c> (a thirteenth writer's 451, an
-    /// industrial zone in deep winter, written blind beside the ninth training batch).
+    /// writer's 431, a mountain county in the rainy season, written blind), <c>eval13</c> (a thirteenth writer's 451, an
+    /// industrial zone in deep winter, written blind beside the ninth training batch) and <c>eval14</c> (a fourteenth
+    /// writer's 440, a border trading town in a festival week, written blind).
     /// </summary>
     internal static IReadOnlyList<LabelledText> Evaluation(string set = "eval") => ReadClean($"infra/catalogue/corpus/{set}");
 
@@ -53,6 +54,7 @@ public sealed class CorpusTests
     [TestCase("eval11", 400)]
     [TestCase("eval12", 400)]
     [TestCase("eval13", 400)]
+    [TestCase("eval14", 400)]
     public void EvaluationSet_IsBigEnoughAndNoneOfItIsInTheTrainingCorpus(string set, int atLeast)
     {
         var evaluation = Evaluation(set);
