@@ -98,6 +98,7 @@ public static class ClassifierTraining
                 var chosen = threshold ?? 0.5;
                 (double, double)? danger = null;
                 double? nonChinese = null;
+                double? nonChineseTriageDanger = null;
                 ModelFigures? figures = null;
                 if (crossValidate)
                 {
@@ -109,19 +110,20 @@ public static class ClassifierTraining
                     chosen = threshold ?? cv.Threshold;
                     danger = (cv.DangerThreshold, cv.TriageDangerThreshold);
                     nonChinese = cv.NonChineseThreshold;
+                    nonChineseTriageDanger = cv.NonChineseTriageDangerThreshold;
                     figures = cv.Figures;
                 }
 
                 bar.Description = "final model";
                 bar.Value = crossValidate ? ModelTrainer.Folds / (double)(ModelTrainer.Folds + 1) : 0.5;
-                var trained = ModelTrainer.Train(corpus, seed, chosen, danger, clock.GetUtcNow(), figures, nonChinese);
+                var trained = ModelTrainer.Train(corpus, seed, chosen, danger, clock.GetUtcNow(), figures, nonChinese, nonChineseTriageDanger);
                 info = ModelTrainer.Save(trained, outputFolder);
                 bar.Description = "done";
                 bar.Value = 1;
             });
 
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(inv, $"model {info.Version}: {info.CorpusSize} texts, {info.Categories} categories, threshold {info.Threshold:0.00}, danger thresholds {info.DangerThreshold?.ToString("0.00", inv) ?? "off"} answered / {info.TriageDangerThreshold?.ToString("0.00", inv) ?? "off"} triage, texts without Chinese {info.NonChineseThreshold?.ToString("0.00", inv) ?? "to triage"}, {watch.Elapsed.TotalSeconds:0.0} s"));
+        output.WriteLine(string.Create(inv, $"model {info.Version}: {info.CorpusSize} texts, {info.Categories} categories, threshold {info.Threshold:0.00}, danger thresholds {info.DangerThreshold?.ToString("0.00", inv) ?? "off"} answered / {info.TriageDangerThreshold?.ToString("0.00", inv) ?? "off"} triage, texts without Chinese {info.NonChineseThreshold?.ToString("0.00", inv) ?? "to triage"} answered / {info.NonChineseTriageDangerThreshold?.ToString("0.00", inv) ?? "off"} triage danger, {watch.Elapsed.TotalSeconds:0.0} s"));
         if (info.CrossValidation is { } f)
         {
             output.WriteLine(string.Create(inv, $"cross-validation: kind {f.KindAccuracy:0.000}, category {f.CategoryAccuracy:0.000}, triage {f.TriageRate:P1}"));

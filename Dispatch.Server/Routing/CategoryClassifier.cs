@@ -61,7 +61,10 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
             return Safe(byNewCategory, description);
         }
 
-        return Safe(result, description, dangerMass, result.NeedsTriage ? model.Info.TriageDangerThreshold : model.Info.DangerThreshold);
+        var dangerLimit = !result.NeedsTriage ? model.Info.DangerThreshold
+            : ModelCanJudge(description) ? model.Info.TriageDangerThreshold
+            : model.Info.NonChineseTriageDangerThreshold;
+        return Safe(result, description, dangerMass, dangerLimit);
     }
 
     /// <summary>
@@ -124,7 +127,7 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
             if (model.Info.NonChineseThreshold is not { } limit || confidence < limit)
             {
                 reasons.Add("描述中没有中文，模型无法可靠判断，需人工研判 / the description has no Chinese: the model cannot judge it, needs triage");
-                return (new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons), 0);
+                return (new ClassificationResult(null, IncidentKind.Unknown, confidence, true, candidates, reasons), dangerMass);
             }
 
             reasons.Add(string.Create(CultureInfo.InvariantCulture,
@@ -187,10 +190,10 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
     }
 
     /// <summary>
-    /// Whether the model judges the text by its usual threshold: it learned mostly Chinese, so a text with no Chinese
+    /// Whether the model judges the text by its usual limits: it learned mostly Chinese, so a text with no Chinese
     /// (English, pinyin, a sensor string) stands only at the model's own limit for such texts, and otherwise goes to
-    /// triage with no danger probability, where only a danger sign puts it first. Training cross-validates by the
-    /// same test.
+    /// triage held to the danger limit for such texts (none in a model trained before it: then only a danger sign
+    /// puts it first). Training cross-validates by the same test.
     /// </summary>
     public static bool ModelCanJudge(string? text) => text is not null && text.Any(IsHan);
 

@@ -27,6 +27,12 @@ namespace Dispatch.Server.Routing.Model;
 /// cross-validation where held-out texts without Chinese are right in kind as often as answered Chinese texts at the
 /// margin. Null (a model trained before it, or too few such texts): those texts always go to triage.
 /// </param>
+/// <param name="NonChineseTriageDangerThreshold">
+/// The danger limit for a text with no Chinese that goes to triage, chosen like <paramref name="TriageDangerThreshold"/>
+/// but among such held-out texts alone: their danger probabilities run higher than Chinese texts' (the corpus's English
+/// and pinyin lean to danger), so one shared limit would rise for them and let Chinese danger texts fall under it.
+/// Null (a model trained before it): such texts ring only by a danger sign.
+/// </param>
 public sealed record ModelInfo(
     string Version,
     DateTimeOffset TrainedAt,
@@ -40,7 +46,8 @@ public sealed record ModelInfo(
     string Trainer,
     ModelFigures? CrossValidation,
     ModelFigures? Evaluation,
-    double? NonChineseThreshold = null);
+    double? NonChineseThreshold = null,
+    double? NonChineseTriageDangerThreshold = null);
 
 /// <summary>How a classifier did on a set of labelled texts.</summary>
 /// <param name="Set">Which texts (a file name, or "5-fold cross-validation").</param>

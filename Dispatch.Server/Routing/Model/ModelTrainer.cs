@@ -39,7 +39,8 @@ public static class ModelTrainer
     public const double MaxTriageFlagRate = 0.40;
 
     /// <summary>What cross-validation chose and measured.</summary>
-    public sealed record CrossValidation(double Threshold, double DangerThreshold, double TriageDangerThreshold, double? NonChineseThreshold, ModelFigures Figures);
+    public sealed record CrossValidation(
+        double Threshold, double DangerThreshold, double TriageDangerThreshold, double? NonChineseThreshold, double NonChineseTriageDangerThreshold, ModelFigures Figures);
 
     /// <summary>Texts without Chinese are answered only when cross-validation holds out at least this many of them above the limit.</summary>
     public const int MinNonChineseAnswers = 20;
@@ -48,13 +49,13 @@ public static class ModelTrainer
 
     public static Trained Train(
         IReadOnlyList<LabelledText> corpus, int seed, double threshold, (double Answered, double Triage)? danger, DateTimeOffset at, ModelFigures? crossValidation,
-        double? nonChineseThreshold = null)
+        double? nonChineseThreshold = null, double? nonChineseTriageDanger = null)
     {
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(corpus.Select(Input));
         var transformer = Pipeline(ml).Fit(data);
         var info = new ModelInfo("", at, corpus.Count, corpus.Select(t => t.Category).Distinct().Count(), threshold, danger?.Answered, danger?.Triage, seed,
-            FeaturesText, TrainerText, crossValidation, null, nonChineseThreshold);
+            FeaturesText, TrainerText, crossValidation, null, nonChineseThreshold, nonChineseTriageDanger);
         return new Trained(ClassifierModel.From(ml, transformer, data.Schema, info), transformer, ml, data.Schema);
     }
 
@@ -104,11 +105,13 @@ public static class ModelTrainer
     public sealed record HeldOut(LabelledText Text, ModelScore Best, double DangerMass, bool Sign);
 
     /// <summary>
-    /// The threshold, both danger limits and the limit for texts without Chinese from the held-out texts, and the
+    /// The threshold, the danger limits and the limit for texts without Chinese from the held-out texts, and the
     /// figures with them. Each text is judged as the server judges it. Texts with Chinese choose the threshold and the
-    /// danger limits. A text without Chinese (English, pinyin) stands only at or above <see cref="NonChineseLimit"/>;
-    /// under it, it is triage with no danger probability and takes no part in the danger limits — the model, which
-    /// knows English and pinyin mostly from danger texts, gives such texts high danger probabilities.
+    /// danger limits for Chinese texts. A text without Chinese (English, pinyin) stands only at or above
+    /// <see cref="NonChineseLimit"/>; under it, it is triage held to a danger limit chosen among such texts alone, by
+    /// the same rule as the Chinese one: the model gives English and pinyin higher danger probabilities than Chinese
+    /// (the corpus's foreign texts lean to danger), so in a shared choice their calm texts lift the limit over
+    /// Chinese danger texts (candidate I), and with no limit their danger texts are left to the signs (candidate H).
     /// </summary>
     public static CrossValidation Choose(IReadOnlyList<HeldOut> held, CatalogueSnapshot catalogue, DateTimeOffset at)
     {
@@ -130,12 +133,18 @@ public static class ModelTrainer
         var foreign = held.Where(h => !CategoryClassifier.ModelCanJudge(h.Text.Text)).ToList();
         var margin = chinese.Where(h => h.Best.Probability < threshold + 0.10).ToList();
         var nonChineseThreshold = NonChineseLimit(foreign, RightKindShare(margin, catalogue), dangerThreshold, catalogue);
-        var answered = chinese.Concat(foreign.Where(h => nonChineseThreshold is { } limit && h.Best.Probability >= limit)).ToList();
+        bool ForeignAnswered(HeldOut h) => nonChineseThreshold is { } limit && h.Best.Probability >= limit;
+        var foreignQuiet = foreign.Where(h => !ForeignAnswered(h) && !h.Sign).ToList();
+        var nonChineseTriageDanger = SafeTriageLimit(
+            foreignQuiet.Where(h => IsDanger(h.Text)).Select(h => h.DangerMass),
+            foreignQuiet.Where(h => IsCalm(h.Text)).Select(h => h.DangerMass),
+            FlagLimit(foreign.Where(h => !ForeignAnswered(h) && IsCalm(h.Text)).Select(h => h.DangerMass), TargetDangerFlagRate));
+        var answered = chinese.Concat(foreign.Where(ForeignAnswered)).ToList();
         var categoryRight = answered.Count(h => h.Best.Code == h.Text.Category);
         var kindRight = answered.Count(h => RightKind(h, catalogue));
 
         double Share(int n) => Math.Round(n / (double)held.Count, 4);
-        return new CrossValidation(threshold, dangerThreshold, triageDangerThreshold, nonChineseThreshold, new ModelFigures($"{Folds}-fold cross-validation on the corpus", held.Count,
+        return new CrossValidation(threshold, dangerThreshold, triageDangerThreshold, nonChineseThreshold, nonChineseTriageDanger, new ModelFigures($"{Folds}-fold cross-validation on the corpus", held.Count,
             Share(kindRight), Share(categoryRight), Share(held.Count - answered.Count), 0, 0, at));
     }
 

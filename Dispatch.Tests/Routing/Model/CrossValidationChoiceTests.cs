@@ -5,8 +5,8 @@ namespace Dispatch.Tests.Routing.Model;
 
 /// <summary>
 /// Cross-validation chooses the threshold and the danger limits from held-out texts judged as the server judges them:
-/// a text with no Chinese stands only at its own limit and is otherwise triage with no danger probability, so it
-/// cannot move a danger limit it will never meet.
+/// a text with no Chinese stands only at its own limit and is otherwise triage held to a danger limit chosen among such
+/// texts alone, so it cannot move the limits Chinese texts meet.
 /// </summary>
 public sealed class CrossValidationChoiceTests
 {
@@ -102,5 +102,37 @@ public sealed class CrossValidationChoiceTests
         var chosen = ModelTrainer.Choose([.. held, .. right, collapsed], Catalogue, DateTimeOffset.UnixEpoch);
 
         Assert.That(chosen.NonChineseThreshold, expected is null ? Is.Null : Is.EqualTo(expected.Value).Within(1e-9));
+    }
+
+    [Test]
+    public void TextsWithoutChineseInTriage_GetADangerLimitOfTheirOwn_ThatRingsForEachOfTheirDangerTexts()
+    {
+        var held = ChineseTexts();
+        // Thirty calm ones the model gives up to 0.58 danger probability, ten danger ones from 0.455 up.
+        var calm = Enumerable.Range(0, 30).Select(i => Held("consultation", $"qing wen zen me ban zheng {i}", "consultation", 0.15, 0.02 * i)).ToList();
+        var danger = Enumerable.Range(0, 10).Select(i => new ModelTrainer.HeldOut(
+            new LabelledText("medical-emergency", $"old man on the floor not waking {i}", true, "110", "test"), new ModelScore("consultation", 0.15), 0.455 + 0.01 * i, false)).ToList();
+
+        var chosen = ModelTrainer.Choose([.. held, .. calm, .. danger], Catalogue, DateTimeOffset.UnixEpoch);
+        var without = ModelTrainer.Choose(held, Catalogue, DateTimeOffset.UnixEpoch);
+
+        Assert.That(chosen.NonChineseThreshold, Is.Null, "none is answered");
+        Assert.That(chosen.NonChineseTriageDangerThreshold, Is.EqualTo(0.45).Within(1e-9), "the lowest danger text's probability, to two places");
+        Assert.That(chosen.TriageDangerThreshold, Is.EqualTo(without.TriageDangerThreshold), "the Chinese limit is chosen among Chinese texts alone");
+        Assert.That(chosen.NonChineseTriageDangerThreshold, Is.Not.EqualTo(chosen.TriageDangerThreshold));
+    }
+
+    [Test]
+    public void TextsWithoutChineseInTriage_NeverRingForMostOfTheirCalmOnes()
+    {
+        var held = ChineseTexts();
+        var calm = Enumerable.Range(0, 30).Select(i => Held("consultation", $"qing wen zen me ban zheng {i}", "consultation", 0.15, 0.02 * i)).ToList();
+        // A danger text the model gives almost nothing: ringing for it would ring for every calm one.
+        var faint = new ModelTrainer.HeldOut(new LabelledText("water-rescue", "someone in the river", true, "110", "test"), new ModelScore("consultation", 0.15), 0.01, false);
+
+        var chosen = ModelTrainer.Choose([.. held, .. calm, faint], Catalogue, DateTimeOffset.UnixEpoch);
+
+        // The 40 % cap: the 60th percentile of the calm ones (0.36); the faint text is left to the danger signs.
+        Assert.That(chosen.NonChineseTriageDangerThreshold, Is.EqualTo(0.36).Within(1e-9));
     }
 }

@@ -13,11 +13,11 @@ public sealed class NonChineseAnswerTests
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
     private const string LoudBar = "the bar downstairs plays loud music until 3am every night, we cannot sleep";
 
-    private static CategoryClassifier WithLimit(double? limit, string directory)
+    private static CategoryClassifier WithLimit(double? limit, string directory, double? triageDanger = null)
     {
         var shipped = ClassifierModel.Load(ClassifierSettings.DefaultModelPath);
         File.Copy(Path.Combine(ClassifierSettings.DefaultModelPath, ClassifierModel.ModelFileName), Path.Combine(directory, ClassifierModel.ModelFileName), true);
-        ModelTrainer.WriteInfo(shipped.Info with { NonChineseThreshold = limit }, directory);
+        ModelTrainer.WriteInfo(shipped.Info with { NonChineseThreshold = limit, NonChineseTriageDangerThreshold = triageDanger }, directory);
         return new CategoryClassifier(ClassifierModel.Load(directory), null, new ClassifierSettings(ClassifierSettings.DefaultThreshold));
     }
 
@@ -51,6 +51,27 @@ public sealed class NonChineseAnswerTests
             Assert.That(result.NeedsTriage, Is.True);
             Assert.That(result.Kind, Is.EqualTo(IncidentKind.Unknown));
             Assert.That(result.Reasons, Has.Some.Contains("the description has no Chinese: the model cannot judge it"));
+        }
+        finally
+        {
+            Directory.Delete(directory, true);
+        }
+    }
+
+    [TestCase(null, false)]
+    [TestCase(1.01, false)]
+    [TestCase(0.0, true)]
+    public void InTriage_TheDangerLimitForTextsWithoutChinese_DecidesWhetherItRings(double? triageDanger, bool urgent)
+    {
+        var directory = Directory.CreateTempSubdirectory("non-chinese-").FullName;
+        try
+        {
+            // No danger sign in it: only the model's danger probability can ring.
+            var result = WithLimit(1.0, directory, triageDanger).Classify(null, LoudBar, Catalogue);
+
+            Assert.That(result.NeedsTriage, Is.True);
+            Assert.That(result.Urgent, Is.EqualTo(urgent), string.Join(" | ", result.Reasons));
+            Assert.That(result.Reasons.Any(r => r.Contains("the model gives life-threatening categories", StringComparison.Ordinal)), Is.EqualTo(urgent));
         }
         finally
         {
