@@ -22,8 +22,9 @@ public sealed class CorpusTests
     /// (a tenth writer's 446, a cold week of the Spring Festival travel rush in a county town, written blind), <c>eval11</c>
     /// (an eleventh writer's 441, a hot fortnight in a coastal tourist city, written blind), <c>eval12</c> (a twelfth
     /// writer's 431, a mountain county in the rainy season, written blind), <c>eval13</c> (a thirteenth writer's 451, an
-    /// industrial zone in deep winter, written blind beside the ninth training batch) and <c>eval14</c> (a fourteenth
-    /// writer's 440, a border trading town in a festival week, written blind).
+    /// industrial zone in deep winter, written blind beside the ninth training batch), <c>eval14</c> (a fourteenth
+    /// writer's 440, a border trading town in a festival week, written blind) and <c>eval15</c> (a fifteenth writer's 451,
+    /// a coastal county in typhoon season, written blind beside training batches 10 to 15).
     /// </summary>
     internal static IReadOnlyList<LabelledText> Evaluation(string set = "eval") => ReadClean($"infra/catalogue/corpus/{set}");
 
@@ -55,6 +56,7 @@ public sealed class CorpusTests
     [TestCase("eval12", 400)]
     [TestCase("eval13", 400)]
     [TestCase("eval14", 400)]
+    [TestCase("eval15", 400)]
     public void EvaluationSet_IsBigEnoughAndNoneOfItIsInTheTrainingCorpus(string set, int atLeast)
     {
         var evaluation = Evaluation(set);
