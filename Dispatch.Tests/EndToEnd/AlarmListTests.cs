@@ -102,12 +102,12 @@ public sealed class AlarmListTests
             // second first. (A cry that says what happened — "my father collapsed and is unconscious" — is no longer
             // triage: the model answers English it is sure of, and that one is a medical emergency for the police.)
             var vague = await PostAlertAsync(platform, "有个事情想反映一下，具体的我也说不好");
-            urgent = await PostAlertAsync(platform, "Help! Help! Please come quickly");
+            urgent = await PostAlertAsync(platform, "Someone is shouting outside my door, please help");
 
             var list = page.Locator("[data-testid=alarm-list]");
             var row = list.Locator($"[data-testid=alarm-row][data-incident-id='{urgent}']");
             await Assertions.Expect(row.Locator(".alarm-text")).ToHaveTextAsync(
-                "紧急研判：疑似危及生命 — Help! Help! Please come quickly", new() { Timeout = 15_000 });
+                "紧急研判：疑似危及生命 — Someone is shouting outside my door, please help", new() { Timeout = 15_000 });
             await Assertions.Expect(list.Locator($"[data-testid=alarm-row][data-incident-id='{vague}']")).ToHaveCountAsync(0);
 
             var items = page.Locator("[data-testid=triage-item]");
