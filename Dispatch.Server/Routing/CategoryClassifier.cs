@@ -98,7 +98,7 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
         }
 
         var prediction = model.Predict(text);
-        var dangerMass = ModelTrainer.DangerMass(prediction.Ranked);
+        var dangerMass = ModelTrainer.DangerMass(prediction.Ranked, model.Info.DangerWeights);
         var known = prediction.Ranked.Where(s => catalogue.Find(s.Code) is not null).ToList();
         var candidates = known.Take(MaxCandidates)
             .Select(s => catalogue.Find(s.Code)!)
