@@ -10,8 +10,9 @@ namespace Dispatch.Server.Routing.Model;
 /// <param name="Categories">Categories it can answer.</param>
 /// <param name="Threshold">Probability below which its answer goes to triage, chosen by cross-validation on the corpus alone.</param>
 /// <param name="DangerThreshold">
-/// Probability of the life-threatening categories together above which an answer that is not police work goes to
-/// urgent triage; chosen by cross-validation so that at most a few percent of other texts are flagged. Null: off.
+/// The model's probability of danger to life (see <paramref name="DangerWeights"/>) above which an answer that is not
+/// police work goes to urgent triage; chosen by cross-validation so that at most a few percent of other texts are
+/// flagged. Null: off.
 /// </param>
 /// <param name="TriageDangerThreshold">
 /// The same for an answer the model could not place (triage), whose probability is spread thin over every
