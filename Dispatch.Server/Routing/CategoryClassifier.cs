@@ -98,7 +98,7 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
         }
 
         var prediction = model.Predict(text);
-        var dangerMass = ModelTrainer.DangerMass(prediction.Ranked);
+        var dangerMass = ModelTrainer.DangerMass(prediction.Ranked, model.Info.DangerWeights);
         var known = prediction.Ranked.Where(s => catalogue.Find(s.Code) is not null).ToList();
         var candidates = known.Take(MaxCandidates)
             .Select(s => catalogue.Find(s.Code)!)
@@ -148,8 +148,8 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
     }
 
     /// <summary>
-    /// Safety before statistics: with a sign of danger to life in the words, or a model that gives the
-    /// life-threatening categories together at least <paramref name="dangerThreshold"/>, anything but police work
+    /// Safety before statistics: with a sign of danger to life in the words, or a model whose probability of danger
+    /// to life (<see cref="ModelTrainer.DangerMass"/>) reaches <paramref name="dangerThreshold"/>, anything but police work
     /// (a non-police or dispute category, or plain triage) becomes urgent triage. Police work stays as it is: it is
     /// already dispatched first.
     /// </summary>
@@ -174,8 +174,8 @@ public sealed class CategoryClassifier(ClassifierModel? model, string? modelProb
         if (modelSaysDanger)
         {
             var mass = dangerMass.ToString("0.00", CultureInfo.InvariantCulture);
-            zh = string.Join("、", new[] { zh, $"模型判断危及生命类别的概率合计 {mass}" }.Where(x => x.Length > 0));
-            en = string.Join(", ", new[] { en, $"the model gives life-threatening categories {mass} together" }.Where(x => x.Length > 0));
+            zh = string.Join("、", new[] { zh, $"模型判断危及生命的概率 {mass}" }.Where(x => x.Length > 0));
+            en = string.Join(", ", new[] { en, $"the model puts danger to life at {mass}" }.Where(x => x.Length > 0));
         }
 
         var was = result.NeedsTriage ? "待研判" : $"{result.Category!.NameZh}（{result.Kind}）";

@@ -138,7 +138,7 @@ public sealed class ModelDangerRuleTests
     [TestCase(0.45, true)]
     [TestCase(0.30, true)]
     [TestCase(0.29, false)]
-    public void Safe_WhenTheModelGivesLifeThreateningCategoriesEnoughProbability_MakesItUrgent(double mass, bool urgent)
+    public void Safe_WhenTheModelsProbabilityOfDangerToLifeReachesTheLimit_MakesItUrgent(double mass, bool urgent)
     {
         var family = Catalogue.Find("family-dispute")!;
         var guess = new ClassificationResult(family, family.Kind, 0.5, false, [], ["model said family dispute"]);
@@ -148,7 +148,7 @@ public sealed class ModelDangerRuleTests
         Assert.That(safe.Urgent, Is.EqualTo(urgent));
         if (urgent)
         {
-            Assert.That(safe.Reasons[^1], Does.Contain("life-threatening categories"));
+            Assert.That(safe.Reasons[^1], Does.Contain("the model puts danger to life at"));
         }
     }
 }

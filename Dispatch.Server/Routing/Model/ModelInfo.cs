@@ -10,8 +10,9 @@ namespace Dispatch.Server.Routing.Model;
 /// <param name="Categories">Categories it can answer.</param>
 /// <param name="Threshold">Probability below which its answer goes to triage, chosen by cross-validation on the corpus alone.</param>
 /// <param name="DangerThreshold">
-/// Probability of the life-threatening categories together above which an answer that is not police work goes to
-/// urgent triage; chosen by cross-validation so that at most a few percent of other texts are flagged. Null: off.
+/// The model's probability of danger to life (see <paramref name="DangerWeights"/>) above which an answer that is not
+/// police work goes to urgent triage; chosen by cross-validation so that at most a few percent of other texts are
+/// flagged. Null: off.
 /// </param>
 /// <param name="TriageDangerThreshold">
 /// The same for an answer the model could not place (triage), whose probability is spread thin over every
@@ -33,6 +34,12 @@ namespace Dispatch.Server.Routing.Model;
 /// and pinyin lean to danger), so one shared limit would rise for them and let Chinese danger texts fall under it.
 /// Null (a model trained before it): such texts ring only by a danger sign.
 /// </param>
+/// <param name="DangerWeights">
+/// How much of each category's probability counts toward the danger probability the limits above are compared with:
+/// the share of that category's labelled training texts that are danger to life (see
+/// <see cref="ModelTrainer.DangerWeights"/>). Null (a model trained before them): the life-threatening categories
+/// count whole, the rest nothing.
+/// </param>
 public sealed record ModelInfo(
     string Version,
     DateTimeOffset TrainedAt,
@@ -47,7 +54,8 @@ public sealed record ModelInfo(
     ModelFigures? CrossValidation,
     ModelFigures? Evaluation,
     double? NonChineseThreshold = null,
-    double? NonChineseTriageDangerThreshold = null);
+    double? NonChineseTriageDangerThreshold = null,
+    IReadOnlyDictionary<string, double>? DangerWeights = null);
 
 /// <summary>How a classifier did on a set of labelled texts.</summary>
 /// <param name="Set">Which texts (a file name, or "5-fold cross-validation").</param>

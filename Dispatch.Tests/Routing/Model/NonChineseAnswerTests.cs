@@ -71,7 +71,7 @@ public sealed class NonChineseAnswerTests
 
             Assert.That(result.NeedsTriage, Is.True);
             Assert.That(result.Urgent, Is.EqualTo(urgent), string.Join(" | ", result.Reasons));
-            Assert.That(result.Reasons.Any(r => r.Contains("the model gives life-threatening categories", StringComparison.Ordinal)), Is.EqualTo(urgent));
+            Assert.That(result.Reasons.Any(r => r.Contains("the model puts danger to life at", StringComparison.Ordinal)), Is.EqualTo(urgent));
         }
         finally
         {
