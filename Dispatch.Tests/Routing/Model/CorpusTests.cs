@@ -24,8 +24,10 @@ public sealed class CorpusTests
     /// writer's 431, a mountain county in the rainy season, written blind), <c>eval13</c> (a thirteenth writer's 451, an
     /// industrial zone in deep winter, written blind beside the ninth training batch), <c>eval14</c> (a fourteenth
     /// writer's 440, a border trading town in a festival week, written blind), <c>eval15</c> (a fifteenth writer's 451,
-    /// a coastal county in typhoon season, written blind beside training batches 10 to 15) and <c>eval16</c> (a sixteenth
-    /// writer's 433, a hill city at harvest and National Day, written blind beside training batches 16 to 21).
+    /// a coastal county in typhoon season, written blind beside training batches 10 to 15), <c>eval16</c> (a sixteenth
+    /// writer's 433, a hill city at harvest and National Day, written blind beside training batches 16 to 21) and
+    /// <c>eval17</c> (a seventeenth writer's 441, an old industrial city's riverside district in spring, written blind
+    /// beside training batches 22 to 27).
     /// </summary>
     internal static IReadOnlyList<LabelledText> Evaluation(string set = "eval") => ReadClean($"infra/catalogue/corpus/{set}");
 
@@ -59,6 +61,7 @@ public sealed class CorpusTests
     [TestCase("eval14", 400)]
     [TestCase("eval15", 400)]
     [TestCase("eval16", 400)]
+    [TestCase("eval17", 400)]
     public void EvaluationSet_IsBigEnoughAndNoneOfItIsInTheTrainingCorpus(string set, int atLeast)
     {
         var evaluation = Evaluation(set);
