@@ -155,20 +155,28 @@ public static class ModelTrainer
     /// the held-out texts are given their right category at least half the time — below it an answer would send a
     /// text to the wrong organisation more often than to the right one, which is what an operator is for. (A fixed
     /// triage share, the rule before, let the threshold climb as the corpus filled with harder texts: 0.30 on 6,127
-    /// texts, 0.45 on 19,840, sending to triage texts the model places right three times in four.) Windows with too few
-    /// texts to judge stop the descent.
+    /// texts, 0.45 on 19,840, sending to triage texts the model places right three times in four.) Below the first
+    /// window with enough texts to judge, a window with too few stops the descent; above it, one is passed over.
     /// </summary>
     public static double MarginThreshold(IReadOnlyList<HeldOut> judged)
     {
         var threshold = 1.0;
+        var judging = false;
         for (var step = 99; step >= 1; step--)
         {
             var low = step / 100.0;
             var window = judged.Where(h => h.Best.Probability >= low && h.Best.Probability < low + MarginWindow).ToList();
-            if (window.Count < MinMarginTexts && low < 1 - MarginWindow)
+            if (window.Count < MinMarginTexts)
             {
-                break;
+                if (judging)
+                {
+                    break;
+                }
+
+                continue;
             }
+
+            judging = true;
 
             if (window.Count(h => h.Best.Code == h.Text.Category) * 2 < window.Count)
             {

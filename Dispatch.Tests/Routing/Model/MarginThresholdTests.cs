@@ -1,4 +1,3 @@
-using Dispatch.Server.Routing;
 using Dispatch.Server.Routing.Model;
 
 namespace Dispatch.Tests.Routing.Model;
@@ -46,5 +45,14 @@ public sealed class MarginThresholdTests
         var held = Enumerable.Range(50, 50).SelectMany(h => Step(h, right: true)).ToList();
 
         Assert.That(ModelTrainer.MarginThreshold(held), Is.EqualTo(0.46).Within(1e-9));
+    }
+
+    [Test]
+    public void TooFewTextsAtTheTop_ArePassedOver()
+    {
+        // Nothing held out from 0.90 up (a model never that sure): the descent starts at the first window it can judge.
+        var held = Enumerable.Range(30, 60).SelectMany(h => Step(h, right: true)).ToList();
+
+        Assert.That(ModelTrainer.MarginThreshold(held), Is.EqualTo(0.26).Within(1e-9));
     }
 }
