@@ -13,8 +13,9 @@ public sealed class CrossValidationChoiceTests
     private static readonly CatalogueSnapshot Catalogue = CatalogueSnapshot.LoadEmbedded();
 
     /// <summary>
-    /// A thousand Chinese texts the model answers surely and forty it does not (half calm, half danger; under the 6 %
-    /// that go to triage), with danger probabilities spread so that the limits have something to choose between.
+    /// A thousand Chinese texts the model answers surely and rightly and forty it gets wrong at low probabilities (half
+    /// calm, half danger; under the threshold, so in triage), with danger probabilities spread so that the limits have
+    /// something to choose between.
     /// </summary>
     private static List<ModelTrainer.HeldOut> ChineseTexts()
     {
